@@ -1,0 +1,165 @@
+/*
+ * Copyright 2026 the infobip-smtp-spring-boot-starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package com.infobip.smtp;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Collection;
+import java.util.Date;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.mail.Address;
+import jakarta.mail.Header;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Readies a message for the relay and refuses, before any connection is opened, what the
+ * relay must not see: no sender, no recipient, a sender domain that is not allowed, an
+ * Infobip header with a bad value, or a message larger than the relay takes.
+ */
+final class OutgoingMessageChecks {
+
+	private static final String[] UNSENT_HEADERS = { "Bcc", "Content-Length" };
+
+	private final @Nullable InternetAddress defaultFrom;
+
+	private final long maxMessageSize;
+
+	private final Set<String> allowedSenderDomains;
+
+	private final List<InfobipMessagePostProcessor> postProcessors;
+
+	OutgoingMessageChecks(@Nullable InternetAddress defaultFrom, long maxMessageSize,
+			Collection<String> allowedSenderDomains, List<InfobipMessagePostProcessor> postProcessors) {
+		this.defaultFrom = defaultFrom;
+		this.maxMessageSize = maxMessageSize;
+		this.allowedSenderDomains = allowedSenderDomains.stream()
+			.map((domain) -> domain.trim().toLowerCase(Locale.ROOT))
+			.collect(Collectors.toUnmodifiableSet());
+		this.postProcessors = List.copyOf(postProcessors);
+	}
+
+	/**
+	 * Apply the default sender and the post-processors, save the message's changes and
+	 * check it.
+	 * @param message the message to send
+	 * @return its envelope recipients
+	 * @throws InvalidMessageException if the message must not be sent
+	 */
+	Address[] prepare(MimeMessage message) {
+		try {
+			if (message.getHeader("From") == null && this.defaultFrom != null) {
+				message.setFrom(this.defaultFrom);
+			}
+			for (InfobipMessagePostProcessor postProcessor : this.postProcessors) {
+				postProcessor.postProcess(message);
+			}
+			checkInfobipHeaders(message);
+			saveChanges(message);
+			checkSenders(message);
+			Address[] recipients = message.getAllRecipients();
+			if (recipients == null || recipients.length == 0) {
+				throw new InvalidMessageException("Message has no recipient in To, Cc or Bcc");
+			}
+			checkSize(message);
+			return recipients;
+		}
+		catch (InvalidHeaderException ex) {
+			throw new InvalidMessageException(ex.getMessage(), ex);
+		}
+		catch (MessagingException | IOException ex) {
+			throw new InvalidMessageException("Message could not be prepared: " + ex.getMessage(), ex);
+		}
+	}
+
+	private void checkInfobipHeaders(MimeMessage message) throws MessagingException {
+		Enumeration<Header> headers = message.getAllHeaders();
+		while (headers.hasMoreElements()) {
+			Header header = headers.nextElement();
+			if (InfobipHeaders.isInfobipHeader(header.getName())) {
+				InfobipHeaders.checkValue(header.getName(), header.getValue());
+			}
+		}
+	}
+
+	private void saveChanges(MimeMessage message) throws MessagingException {
+		// as JavaMailSenderImpl: keep a Message-ID the caller set, saveChanges replaces
+		// it
+		String messageId = message.getMessageID();
+		if (message.getSentDate() == null) {
+			message.setSentDate(new Date());
+		}
+		message.saveChanges();
+		if (messageId != null) {
+			message.setHeader("Message-ID", messageId);
+		}
+	}
+
+	private void checkSenders(MimeMessage message) throws MessagingException {
+		Address[] from = message.getFrom();
+		if (from == null || from.length == 0) {
+			throw new InvalidMessageException(
+					"Message has no From: set one on the message or set infobip.smtp.default-from");
+		}
+		if (this.allowedSenderDomains.isEmpty()) {
+			return;
+		}
+		for (Address address : from) {
+			checkSenderDomain(address, "From");
+		}
+		if (message instanceof SMTPMessage smtpMessage && smtpMessage.getEnvelopeFrom() != null) {
+			checkSenderDomain(new InternetAddress(smtpMessage.getEnvelopeFrom()), "envelope sender");
+		}
+	}
+
+	private void checkSenderDomain(Address address, String role) throws AddressException {
+		if (!(address instanceof InternetAddress internetAddress)) {
+			throw new InvalidMessageException(role + " address " + address + " is not an email address");
+		}
+		String email = internetAddress.getAddress();
+		int at = (email != null) ? email.lastIndexOf('@') : -1;
+		String domain = (at >= 0) ? email.substring(at + 1).toLowerCase(Locale.ROOT) : "";
+		if (!this.allowedSenderDomains.contains(domain)) {
+			throw new InvalidMessageException(role + " domain '" + domain
+					+ "' is not in infobip.smtp.allowed-sender-domains " + this.allowedSenderDomains);
+		}
+	}
+
+	private void checkSize(MimeMessage message) throws IOException, MessagingException {
+		SizeCountingStream counter = new SizeCountingStream();
+		message.writeTo(counter, UNSENT_HEADERS);
+		if (counter.size > this.maxMessageSize) {
+			throw new InvalidMessageException("Message is " + counter.size
+					+ " bytes, larger than infobip.smtp.max-message-size (" + this.maxMessageSize + " bytes)");
+		}
+	}
+
+	private static final class SizeCountingStream extends OutputStream {
+
+		private long size;
+
+		@Override
+		public void write(int b) {
+			this.size++;
+		}
+
+		@Override
+		public void write(byte[] bytes, int offset, int length) {
+			this.size += length;
+		}
+
+	}
+
+}

@@ -1,0 +1,88 @@
+/*
+ * Copyright 2026 the infobip-smtp-spring-boot-starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package com.infobip.smtp.autoconfigure;
+
+import java.util.Locale;
+
+import com.infobip.smtp.InfobipDefaultHeadersPostProcessor;
+import com.infobip.smtp.InfobipMailSender;
+import com.infobip.smtp.InfobipMessagePostProcessor;
+import com.infobip.smtp.observation.InfobipSendObservationConvention;
+import com.infobip.smtp.transport.SmtpConnector;
+import io.micrometer.observation.ObservationRegistry;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.mail.javamail.JavaMailSender;
+
+/**
+ * Auto-configuration for {@link InfobipMailSender}. Runs before Spring Boot's mail
+ * auto-configuration, which then backs off; backs off itself when the application defines
+ * its own {@link JavaMailSender}.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(before = MailSenderAutoConfiguration.class)
+@ConditionalOnClass({ MimeMessage.class, JavaMailSender.class, SMTPTransport.class })
+@ConditionalOnBooleanProperty(name = "infobip.smtp.enabled", matchIfMissing = true)
+@ConditionalOnMissingBean(JavaMailSender.class)
+@EnableConfigurationProperties(InfobipSmtpProperties.class)
+public final class InfobipSmtpAutoConfiguration {
+
+	InfobipSmtpAutoConfiguration() {
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "infobipDefaultHeadersPostProcessor")
+	InfobipDefaultHeadersPostProcessor infobipDefaultHeadersPostProcessor(InfobipSmtpProperties properties) {
+		return new InfobipDefaultHeadersPostProcessor(MessageDefaultsFactory.defaultHeaders(properties));
+	}
+
+	@Bean
+	InfobipMailSender infobipMailSender(InfobipSmtpProperties properties, ObjectProvider<SslBundles> sslBundles,
+			ObjectProvider<InfobipMessagePostProcessor> postProcessors,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<InfobipSendObservationConvention> observationConvention) {
+		SmtpConnector connector = new SmtpConnector(
+				ConnectionSettingsFactory.create(properties, sslBundles.getIfAvailable()));
+		InfobipMailSender sender = InfobipMailSender.builder(connector)
+			.defaultFrom(MessageDefaultsFactory.defaultFrom(properties))
+			.maxMessageSize(MessageDefaultsFactory.maxMessageSize(properties))
+			.allowedSenderDomains(MessageDefaultsFactory.allowedSenderDomains(properties))
+			.postProcessors(postProcessors.orderedStream().toList())
+			.observationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
+			.observationConvention(observationConvention.getIfAvailable())
+			.region(properties.getRegion().name().toLowerCase(Locale.ROOT))
+			.build();
+		if (properties.isTestConnection()) {
+			testConnection(sender, connector);
+		}
+		return sender;
+	}
+
+	private static void testConnection(InfobipMailSender sender, SmtpConnector connector) {
+		try {
+			sender.testConnection();
+		}
+		catch (MessagingException ex) {
+			throw new InfobipSmtpConfigurationException(
+					"Could not connect to and authenticate with the Infobip SMTP relay " + connector.describe() + ": "
+							+ ex.getMessage(),
+					"Check infobip.smtp.host, infobip.smtp.port and the credentials, or set infobip.smtp.test-connection=false to start without this check.");
+		}
+	}
+
+}

@@ -1,0 +1,50 @@
+/*
+ * Copyright 2026 the infobip-smtp-spring-boot-starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package com.infobip.smtp.autoconfigure;
+
+import java.time.Clock;
+import java.util.Locale;
+
+import com.infobip.smtp.InfobipMailSender;
+import com.infobip.smtp.health.InfobipSmtpHealthIndicator;
+import com.infobip.smtp.transport.SmtpConnector;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration for the {@code infobipSmtp} health contributor. Spring Boot's own
+ * {@code mail} contributor applies only to {@code JavaMailSenderImpl} beans, so it does
+ * not probe the relay a second time.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = InfobipSmtpAutoConfiguration.class)
+@ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
+@ConditionalOnSingleCandidate(InfobipMailSender.class)
+@ConditionalOnEnabledHealthIndicator("infobip-smtp")
+@EnableConfigurationProperties(InfobipSmtpProperties.class)
+public final class InfobipSmtpHealthContributorAutoConfiguration {
+
+	InfobipSmtpHealthContributorAutoConfiguration() {
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "infobipSmtpHealthIndicator")
+	InfobipSmtpHealthIndicator infobipSmtpHealthIndicator(InfobipMailSender sender, InfobipSmtpProperties properties) {
+		InfobipSmtpProperties.Health health = properties.getHealth();
+		SmtpConnector probe = new SmtpConnector(sender.getConnectionSettings().withTimeouts(health.getTimeout()));
+		return new InfobipSmtpHealthIndicator(probe, properties.getRegion().name().toLowerCase(Locale.ROOT),
+				health.getCacheTimeToLive(), Clock.systemUTC());
+	}
+
+}

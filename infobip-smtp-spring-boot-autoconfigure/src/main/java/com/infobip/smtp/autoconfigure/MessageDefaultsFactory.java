@@ -1,0 +1,111 @@
+/*
+ * Copyright 2026 the infobip-smtp-spring-boot-starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package com.infobip.smtp.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.infobip.smtp.InfobipHeaders;
+import com.infobip.smtp.InvalidHeaderException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.StringUtils;
+
+/**
+ * Turns the message-related {@code infobip.smtp.*} properties into checked values:
+ * default Infobip headers, default sender, size limit and sender domains.
+ */
+final class MessageDefaultsFactory {
+
+	private MessageDefaultsFactory() {
+	}
+
+	static Map<String, String> defaultHeaders(InfobipSmtpProperties properties) {
+		Map<String, String> headers = new LinkedHashMap<>();
+		put(headers, InfobipHeaders.TRACKING_URL, "tracking-url", properties.getTrackingUrl());
+		put(headers, InfobipHeaders.NOTIFY_URL, "notify-url", properties.getNotifyUrl());
+		put(headers, InfobipHeaders.NOTIFY_CONTENT_TYPE, "notify-content-type",
+				(properties.getNotifyContentType() != null) ? properties.getNotifyContentType().value() : null);
+		put(headers, InfobipHeaders.INTERMEDIATE_REPORT, "intermediate-report", properties.getIntermediateReport());
+		put(headers, InfobipHeaders.CALLBACK_DATA, "callback-data", properties.getCallbackData());
+		return headers;
+	}
+
+	static @Nullable InternetAddress defaultFrom(InfobipSmtpProperties properties) {
+		String value = properties.getDefaultFrom();
+		if (!StringUtils.hasText(value)) {
+			return null;
+		}
+		InternetAddress address;
+		try {
+			address = new InternetAddress(value, true);
+		}
+		catch (AddressException ex) {
+			throw new InfobipSmtpConfigurationException(
+					"infobip.smtp.default-from is not a valid email address: " + ex.getMessage(),
+					"Set infobip.smtp.default-from to an address such as 'Shop <shop@example.com>'.");
+		}
+		String domain = domainOf(address.getAddress());
+		List<String> allowed = allowedSenderDomains(properties);
+		if (!allowed.isEmpty() && !allowed.contains(domain)) {
+			throw new InfobipSmtpConfigurationException(
+					"infobip.smtp.default-from uses domain '" + domain
+							+ "', which is not in infobip.smtp.allowed-sender-domains " + allowed + ".",
+					"Add '" + domain + "' to infobip.smtp.allowed-sender-domains or change infobip.smtp.default-from.");
+		}
+		return address;
+	}
+
+	static List<String> allowedSenderDomains(InfobipSmtpProperties properties) {
+		List<String> domains = properties.getAllowedSenderDomains()
+			.stream()
+			.map((domain) -> domain.trim().toLowerCase(Locale.ROOT))
+			.toList();
+		for (String domain : domains) {
+			if (domain.isEmpty() || domain.contains("@") || domain.contains(" ")) {
+				throw new InfobipSmtpConfigurationException(
+						"infobip.smtp.allowed-sender-domains contains '" + domain + "', which is not a domain.",
+						"List domains only, for instance 'example.com,mail.example.com'.");
+			}
+		}
+		return domains;
+	}
+
+	static long maxMessageSize(InfobipSmtpProperties properties) {
+		long bytes = properties.getMaxMessageSize().toBytes();
+		if (bytes <= 0) {
+			throw new InfobipSmtpConfigurationException(
+					"infobip.smtp.max-message-size=" + properties.getMaxMessageSize() + " is not positive.",
+					"Set infobip.smtp.max-message-size to a positive size, for instance 20MB.");
+		}
+		return bytes;
+	}
+
+	private static void put(Map<String, String> headers, String header, String property, @Nullable Object value) {
+		if (value == null) {
+			return;
+		}
+		try {
+			InfobipHeaders.checkValue(header, value.toString());
+		}
+		catch (InvalidHeaderException ex) {
+			throw new InfobipSmtpConfigurationException(
+					"infobip.smtp." + property + " is invalid: " + ex.getMessage() + ".",
+					"Fix infobip.smtp." + property + " or remove it.");
+		}
+		headers.put(header, value.toString());
+	}
+
+	private static String domainOf(String email) {
+		int at = email.lastIndexOf('@');
+		return (at >= 0) ? email.substring(at + 1).toLowerCase(Locale.ROOT) : "";
+	}
+
+}

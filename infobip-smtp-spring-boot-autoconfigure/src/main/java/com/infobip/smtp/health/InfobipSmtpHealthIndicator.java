@@ -1,0 +1,85 @@
+/*
+ * Copyright 2026 the infobip-smtp-spring-boot-starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package com.infobip.smtp.health;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import com.infobip.smtp.transport.SmtpConnectionSettings;
+import com.infobip.smtp.transport.SmtpConnector;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+
+/**
+ * Checks that the relay can be reached, secured and authenticated with: connect, EHLO,
+ * TLS or STARTTLS, AUTH, QUIT. The result is kept for a while so that frequent probes do
+ * not each open a connection to the relay.
+ *
+ * @since 0.1.0
+ */
+public class InfobipSmtpHealthIndicator implements HealthIndicator {
+
+	private final SmtpConnector connector;
+
+	private final String region;
+
+	private final Duration timeToLive;
+
+	private final Clock clock;
+
+	private @Nullable CachedHealth cached;
+
+	/**
+	 * Create an indicator.
+	 * @param connector the connector to probe with, with short timeouts
+	 * @param region the configured region, shown in the details
+	 * @param timeToLive how long a result is kept
+	 * @param clock the clock that times the cache
+	 */
+	public InfobipSmtpHealthIndicator(SmtpConnector connector, String region, Duration timeToLive, Clock clock) {
+		this.connector = connector;
+		this.region = region;
+		this.timeToLive = timeToLive;
+		this.clock = clock;
+	}
+
+	@Override
+	public synchronized Health health() {
+		Instant now = this.clock.instant();
+		CachedHealth current = this.cached;
+		if (current != null && now.isBefore(current.expires())) {
+			return current.health();
+		}
+		Health health = probe();
+		this.cached = new CachedHealth(health, now.plus(this.timeToLive));
+		return health;
+	}
+
+	private Health probe() {
+		SmtpConnectionSettings settings = this.connector.getSettings();
+		Health.Builder builder = Health.unknown()
+			.withDetail("region", this.region)
+			.withDetail("host", settings.host())
+			.withDetail("port", settings.port())
+			.withDetail("security", settings.security().name());
+		long start = System.nanoTime();
+		try {
+			this.connector.connect().close();
+			builder.up();
+		}
+		catch (Exception ex) {
+			builder.down(ex);
+		}
+		return builder.withDetail("latency", Duration.ofNanos(System.nanoTime() - start).toMillis() + "ms").build();
+	}
+
+	private record CachedHealth(Health health, Instant expires) {
+	}
+
+}

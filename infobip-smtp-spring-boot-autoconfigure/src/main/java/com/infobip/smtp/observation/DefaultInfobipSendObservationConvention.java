@@ -1,0 +1,39 @@
+/*
+ * Copyright 2026 the infobip-smtp-spring-boot-starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package com.infobip.smtp.observation;
+
+import io.micrometer.common.KeyValues;
+
+/**
+ * Default convention: observation (and timer) {@value #NAME} with the low-cardinality
+ * tags {@code outcome} and {@code region}.
+ *
+ * @since 0.1.0
+ */
+public class DefaultInfobipSendObservationConvention implements InfobipSendObservationConvention {
+
+	/** Name of the observation, and so of the timer. */
+	public static final String NAME = "infobip.smtp.send";
+
+	/** Shared instance. */
+	public static final DefaultInfobipSendObservationConvention INSTANCE = new DefaultInfobipSendObservationConvention();
+
+	@Override
+	public String getName() {
+		return NAME;
+	}
+
+	@Override
+	public String getContextualName(InfobipSendContext context) {
+		return "infobip smtp send";
+	}
+
+	@Override
+	public KeyValues getLowCardinalityKeyValues(InfobipSendContext context) {
+		return KeyValues.of("outcome", context.getOutcome().tagValue(), "region", context.getRegion());
+	}
+
+}
