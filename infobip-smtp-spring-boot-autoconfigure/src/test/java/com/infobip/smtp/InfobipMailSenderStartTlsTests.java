@@ -1,0 +1,116 @@
+/*
+ * Copyright 2026 the infobip-smtp-spring-boot-starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package com.infobip.smtp;
+
+import com.infobip.smtp.autoconfigure.InfobipSmtpAutoConfiguration;
+import com.infobip.smtp.testsupport.StartTlsRelay;
+import com.infobip.smtp.testsupport.TestCertificates;
+import com.infobip.smtp.testsupport.TestRelayProperties;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.SimpleMailMessage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * STARTTLS as on Infobip's port 587, against a SubEthaSMTP relay that requires STARTTLS
+ * and then AUTH.
+ */
+class InfobipMailSenderStartTlsTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, InfobipSmtpAutoConfiguration.class));
+
+	@Test
+	void sendsOverStartTlsWithAuth() {
+		try (StartTlsRelay relay = StartTlsRelay.start(TestCertificates.LOCALHOST)) {
+			send(relay, "STARTTLS");
+			assertThat(relay.authAttempts()).isEqualTo(1);
+			assertThat(relay.received()).singleElement().satisfies((received) -> {
+				assertThat(received.from()).isEqualTo("shop@example.com");
+				assertThat(received.recipients()).containsExactly("user@example.com");
+				assertThat(received.data()).contains("Subject: Over STARTTLS");
+			});
+		}
+	}
+
+	@Test
+	void sendsWithEachAuthMechanism() {
+		for (AuthMechanism mechanism : AuthMechanism.values()) {
+			try (StartTlsRelay relay = StartTlsRelay.start(TestCertificates.LOCALHOST)) {
+				this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS"))
+					.withPropertyValues("infobip.smtp.auth-mechanism=" + mechanism)
+					.run((context) -> context.getBean(InfobipMailSender.class).send(message()));
+				assertThat(relay.received()).as(mechanism.name()).hasSize(1);
+			}
+		}
+	}
+
+	@Test
+	void serverWithoutStartTlsGetsNoAuthAndTheSendFails() {
+		try (StartTlsRelay relay = StartTlsRelay.startWithoutStartTls()) {
+			assertThatExceptionOfType(MailSendException.class).isThrownBy(() -> send(relay, "STARTTLS"))
+				.satisfies((ex) -> assertThat(ex.getMessageExceptions()[0])
+					.hasMessageContaining("STARTTLS is required but host does not support STARTTLS"));
+			assertThat(relay.authAttempts()).isZero();
+			assertThat(relay.received()).isEmpty();
+		}
+	}
+
+	@Test
+	void serverWithUntrustedCertificateGetsNoAuth() {
+		try (StartTlsRelay relay = StartTlsRelay.start(TestCertificates.UNTRUSTED_LOCALHOST)) {
+			assertThatExceptionOfType(MailSendException.class).isThrownBy(() -> send(relay, "STARTTLS"))
+				.satisfies((ex) -> assertThat(ex.getMessageExceptions()[0])
+					.hasRootCauseInstanceOf(java.security.cert.CertPathBuilderException.class));
+			assertThat(relay.authAttempts()).isZero();
+			assertThat(relay.received()).isEmpty();
+		}
+	}
+
+	@Test
+	void serverWhoseCertificateNamesAnotherHostGetsNoAuth() {
+		try (StartTlsRelay relay = StartTlsRelay.start(TestCertificates.OTHER_HOST)) {
+			assertThatExceptionOfType(MailSendException.class).isThrownBy(() -> send(relay, "STARTTLS"))
+				.satisfies((ex) -> assertThat(ex.getMessageExceptions()[0]).hasStackTraceContaining("localhost"));
+			assertThat(relay.authAttempts()).isZero();
+			assertThat(relay.received()).isEmpty();
+		}
+	}
+
+	@Test
+	void serverTrustedOnlyByTheJvmDefaultsIsRefusedWithoutAnSslBundle() {
+		try (StartTlsRelay relay = StartTlsRelay.start(TestCertificates.LOCALHOST)) {
+			this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS"))
+				.withPropertyValues("infobip.smtp.ssl.bundle=")
+				.run((context) -> assertThatExceptionOfType(MailSendException.class)
+					.isThrownBy(() -> context.getBean(InfobipMailSender.class).send(message())));
+			assertThat(relay.authAttempts()).isZero();
+		}
+	}
+
+	private void send(StartTlsRelay relay, String security) {
+		this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.port(), security)).run((context) -> {
+			assertThat(context).hasNotFailed();
+			context.getBean(InfobipMailSender.class).send(message());
+		});
+	}
+
+	private static SimpleMailMessage message() {
+		SimpleMailMessage message = new SimpleMailMessage();
+		message.setFrom("shop@example.com");
+		message.setTo("user@example.com");
+		message.setSubject("Over STARTTLS");
+		message.setText("Body");
+		return message;
+	}
+
+}

@@ -1,0 +1,53 @@
+/*
+ * Copyright 2026 the infobip-smtp-spring-boot-starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package com.infobip.smtp.testsupport;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+/**
+ * GreenMail relays speaking implicit TLS (SMTPS) with AUTH, presenting a certificate for
+ * localhost issued by {@link TestCertificates#TRUSTED_CA}.
+ */
+public final class GreenMailRelays {
+
+	/** User name of the API-key account. */
+	public static final String API_KEY_USER = "App";
+
+	/** API key accepted by the relay. */
+	public static final String API_KEY = "test-api-key-5ecret";
+
+	/** Account user name accepted by the relay. */
+	public static final String USERNAME = "shop-user";
+
+	/** Account password accepted by the relay. */
+	public static final String PASSWORD = "account-pa55word";
+
+	static {
+		// GreenMail reads its server key once per JVM, from these properties
+		System.setProperty("greenmail.tls.keystore.file",
+				TestCertificates.LOCALHOST.writePkcs12().toAbsolutePath().toString());
+		System.setProperty("greenmail.tls.keystore.password", "changeit");
+		System.setProperty("greenmail.tls.key.password", "changeit");
+	}
+
+	private GreenMailRelays() {
+	}
+
+	/**
+	 * Return an extension running an SMTPS relay on a free loopback port that accepts the
+	 * API key and the account credentials.
+	 * @return the extension
+	 */
+	public static GreenMailExtension smtps() {
+		return new GreenMailExtension(ServerSetupTest.SMTPS.dynamicPort())
+			.withConfiguration(GreenMailConfiguration.aConfig()
+				.withUser("app@localhost", API_KEY_USER, API_KEY)
+				.withUser("shop-user@localhost", USERNAME, PASSWORD));
+	}
+
+}
