@@ -52,8 +52,10 @@ public final class ConnectionCountingServer implements AutoCloseable {
 
 	private void accept() {
 		while (!this.socket.isClosed()) {
-			try (Socket client = this.socket.accept()) {
+			try {
+				Socket client = this.socket.accept();
 				this.accepted.incrementAndGet();
+				client.close();
 			}
 			catch (IOException ex) {
 				// closed

@@ -7,6 +7,7 @@ package com.infobip.smtp.testsupport;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
 /**
@@ -44,10 +45,23 @@ public final class GreenMailRelays {
 	 * @return the extension
 	 */
 	public static GreenMailExtension smtps() {
-		return new GreenMailExtension(ServerSetupTest.SMTPS.dynamicPort())
-			.withConfiguration(GreenMailConfiguration.aConfig()
-				.withUser("app@localhost", API_KEY_USER, API_KEY)
-				.withUser("shop-user@localhost", USERNAME, PASSWORD));
+		return new GreenMailExtension(ServerSetupTest.SMTPS.dynamicPort()).withConfiguration(users());
+	}
+
+	/**
+	 * Start an SMTPS relay like {@link #smtps()} that the caller stops.
+	 * @return the running relay
+	 */
+	public static GreenMail startSmtps() {
+		GreenMail greenMail = new GreenMail(ServerSetupTest.SMTPS.dynamicPort()).withConfiguration(users());
+		greenMail.start();
+		return greenMail;
+	}
+
+	private static GreenMailConfiguration users() {
+		return GreenMailConfiguration.aConfig()
+			.withUser("app@localhost", API_KEY_USER, API_KEY)
+			.withUser("shop-user@localhost", USERNAME, PASSWORD);
 	}
 
 }

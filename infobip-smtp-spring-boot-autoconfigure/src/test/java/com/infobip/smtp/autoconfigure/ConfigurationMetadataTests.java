@@ -1,0 +1,88 @@
+/*
+ * Copyright 2026 the infobip-smtp-spring-boot-starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package com.infobip.smtp.autoconfigure;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConfigurationMetadataTests {
+
+	@Test
+	void everyPropertyHasADescription() throws Exception {
+		Metadata metadata = read("META-INF/spring-configuration-metadata.json");
+		assertThat(metadata.properties()).hasSizeGreaterThanOrEqualTo(25);
+		assertThat(metadata.properties())
+			.allSatisfy((property) -> assertThat(property.description()).as(property.name())
+				.isNotBlank()
+				.doesNotContain("{@")
+				.doesNotContain("<"));
+	}
+
+	@Test
+	void regionHasAHintForEveryRegion() throws Exception {
+		Metadata metadata = read("META-INF/additional-spring-configuration-metadata.json");
+		Hint region = metadata.hints()
+			.stream()
+			.filter((hint) -> hint.name().equals("infobip.smtp.region"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(region.values()).extracting((value) -> value.get("value"))
+			.containsExactlyInAnyOrder(Stream.of(com.infobip.smtp.InfobipRegion.values()).map(Enum::name).toArray());
+	}
+
+	@Test
+	void importsFileListsEveryAutoConfiguration() throws Exception {
+		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+		scanner.addIncludeFilter(new AnnotationTypeFilter(AutoConfiguration.class));
+		List<String> autoConfigurations = scanner.findCandidateComponents("com.infobip.smtp")
+			.stream()
+			.map((candidate) -> candidate.getBeanClassName())
+			.toList();
+		String imports = new ClassPathResource(
+				"META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports")
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		List<String> listed = imports.lines().map(String::trim).filter((line) -> !line.isEmpty()).toList();
+		assertThat(listed).containsExactlyInAnyOrderElementsOf(autoConfigurations);
+	}
+
+	private Metadata read(String location) throws Exception {
+		try (InputStream in = new ClassPathResource(location).getInputStream()) {
+			return JsonMapper.builder().build().readValue(in, Metadata.class);
+		}
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Metadata(List<Property> properties, List<Hint> hints) {
+
+		Metadata {
+			properties = (properties != null) ? properties : List.of();
+			hints = (hints != null) ? hints : List.of();
+		}
+
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Property(String name, String description) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Hint(String name, List<Map<String, Object>> values) {
+	}
+
+}

@@ -1,0 +1,120 @@
+/*
+ * Copyright 2026 the infobip-smtp-spring-boot-starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package com.infobip.smtp.health;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.infobip.smtp.SmtpSecurity;
+import com.infobip.smtp.testsupport.GreenMailRelays;
+import com.infobip.smtp.testsupport.TestCertificates;
+import com.infobip.smtp.transport.SmtpConnectionSettings;
+import com.infobip.smtp.transport.SmtpConnector;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.pem.PemSslStoreBundle;
+import org.springframework.boot.ssl.pem.PemSslStoreDetails;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InfobipSmtpHealthIndicatorTests {
+
+	private GreenMail relay;
+
+	private final MutableClock clock = new MutableClock();
+
+	@BeforeEach
+	void startRelay() {
+		this.relay = GreenMailRelays.startSmtps();
+	}
+
+	@AfterEach
+	void stopRelay() {
+		this.relay.stop();
+	}
+
+	@Test
+	void upWhenTheRelayAcceptsTheCredentials() {
+		Health health = indicator(GreenMailRelays.API_KEY).health();
+		assertThat(health.getStatus()).isEqualTo(Status.UP);
+		assertThat(health.getDetails()).containsEntry("region", "frankfurt")
+			.containsEntry("host", "localhost")
+			.containsEntry("port", this.relay.getSmtps().getPort())
+			.containsEntry("security", "TLS")
+			.containsKey("latency");
+	}
+
+	@Test
+	void downWithWrongPasswordAndNoSecretInTheDetails() {
+		Health health = indicator("wrong-s3cret").health();
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails()).containsKey("error");
+		assertThat(health.getDetails().toString()).doesNotContain("wrong-s3cret");
+	}
+
+	@Test
+	void downWhenTheRelayIsStopped() {
+		InfobipSmtpHealthIndicator indicator = indicator(GreenMailRelays.API_KEY);
+		this.relay.stop();
+		assertThat(indicator.health().getStatus()).isEqualTo(Status.DOWN);
+	}
+
+	@Test
+	void resultIsReusedUntilItExpires() {
+		InfobipSmtpHealthIndicator indicator = indicator(GreenMailRelays.API_KEY);
+		assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+		this.relay.stop();
+		this.clock.advance(Duration.ofSeconds(29));
+		assertThat(indicator.health().getStatus()).as("cached").isEqualTo(Status.UP);
+		this.clock.advance(Duration.ofSeconds(2));
+		assertThat(indicator.health().getStatus()).as("probed again").isEqualTo(Status.DOWN);
+	}
+
+	private InfobipSmtpHealthIndicator indicator(String apiKey) {
+		SslBundle bundle = SslBundle.of(new PemSslStoreBundle(null,
+				PemSslStoreDetails.forCertificate(TestCertificates.TRUSTED_CA.pemLocation())));
+		SmtpConnectionSettings settings = new SmtpConnectionSettings("localhost", this.relay.getSmtps().getPort(),
+				SmtpSecurity.TLS, GreenMailRelays.API_KEY_USER, apiKey, null,
+				bundle.createSslContext().getSocketFactory(), Duration.ofSeconds(2), Duration.ofSeconds(2),
+				Duration.ofSeconds(2));
+		return new InfobipSmtpHealthIndicator(new SmtpConnector(settings), "frankfurt", Duration.ofSeconds(30),
+				this.clock);
+	}
+
+	static class MutableClock extends Clock {
+
+		private Instant now = Instant.parse("2026-11-24T12:00:00Z");
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+		@Override
+		public java.time.ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+
+	}
+
+}
