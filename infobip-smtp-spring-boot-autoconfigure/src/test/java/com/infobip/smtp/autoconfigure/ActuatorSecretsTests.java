@@ -1,0 +1,60 @@
+/*
+ * Copyright 2026 the infobip-smtp-spring-boot-starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package com.infobip.smtp.autoconfigure;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.actuate.autoconfigure.context.properties.ConfigurationPropertiesReportEndpointAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.env.EnvironmentEndpointAutoConfiguration;
+import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint;
+import org.springframework.boot.actuate.env.EnvironmentEndpoint;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ActuatorSecretsTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(
+				AutoConfigurations.of(InfobipSmtpAutoConfiguration.class, InfobipSmtpSanitizingAutoConfiguration.class,
+						EndpointAutoConfiguration.class, ConfigurationPropertiesReportEndpointAutoConfiguration.class,
+						EnvironmentEndpointAutoConfiguration.class))
+		.withPropertyValues("management.endpoint.configprops.show-values=always",
+				"management.endpoint.env.show-values=always",
+				"management.endpoints.web.exposure.include=configprops,env");
+
+	@Test
+	void apiKeyIsMaskedEvenWhenValuesAreShown() {
+		this.contextRunner.withPropertyValues("infobip.smtp.api-key=very-secret-key").run((context) -> {
+			assertThat(json(context.getBean(ConfigurationPropertiesReportEndpoint.class).configurationProperties()))
+				.contains("infobip.smtp")
+				.doesNotContain("very-secret-key");
+			assertThat(json(context.getBean(EnvironmentEndpoint.class).environment(null)))
+				.contains("infobip.smtp.api-key")
+				.doesNotContain("very-secret-key");
+		});
+	}
+
+	@Test
+	void passwordIsMaskedEvenWhenValuesAreShown() {
+		this.contextRunner.withPropertyValues("infobip.smtp.username=shop", "infobip.smtp.password=very-secret-pw")
+			.run((context) -> {
+				assertThat(json(context.getBean(ConfigurationPropertiesReportEndpoint.class).configurationProperties()))
+					.contains("shop")
+					.doesNotContain("very-secret-pw");
+				assertThat(json(context.getBean(EnvironmentEndpoint.class).environment(null)))
+					.doesNotContain("very-secret-pw");
+			});
+	}
+
+	private static String json(Object value) {
+		return JsonMapper.builder().build().writeValueAsString(value);
+	}
+
+}
