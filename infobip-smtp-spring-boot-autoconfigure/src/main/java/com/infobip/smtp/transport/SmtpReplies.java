@@ -9,6 +9,7 @@ import jakarta.mail.MessagingException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+import jakarta.mail.AuthenticationFailedException;
 
 /**
  * Reads the SMTP reply code out of the exceptions Jakarta Mail throws.
@@ -49,7 +50,7 @@ public final class SmtpReplies {
 		if (failure instanceof SMTPSenderFailedException ex) {
 			return ex.getReturnCode();
 		}
-		if (failure instanceof jakarta.mail.AuthenticationFailedException) {
+		if (failure instanceof AuthenticationFailedException) {
 			return leadingCode(failure.getMessage());
 		}
 		return -1;
