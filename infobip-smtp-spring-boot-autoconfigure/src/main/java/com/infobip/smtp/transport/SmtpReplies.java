@@ -5,11 +5,11 @@
 
 package com.infobip.smtp.transport;
 
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
-import jakarta.mail.AuthenticationFailedException;
 
 /**
  * Reads the SMTP reply code out of the exceptions Jakarta Mail throws.
