@@ -6,28 +6,40 @@
 package com.infobip.smtp;
 
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.infobip.smtp.observation.DefaultInfobipSendObservationConvention;
 import com.infobip.smtp.observation.InfobipSendContext;
 import com.infobip.smtp.observation.InfobipSendObservationConvention;
 import com.infobip.smtp.observation.SendOutcome;
-import com.infobip.smtp.transport.SmtpConnection;
+import com.infobip.smtp.transport.SingleUseConnections;
 import com.infobip.smtp.transport.SmtpConnectionSettings;
+import com.infobip.smtp.transport.SmtpConnections;
 import com.infobip.smtp.transport.SmtpConnector;
+import com.infobip.smtp.transport.SmtpFailure;
+import com.infobip.smtp.transport.SmtpReceipt;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import jakarta.mail.Address;
-import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
@@ -40,21 +52,38 @@ import org.springframework.mail.javamail.MimeMessagePreparator;
 
 /**
  * {@link JavaMailSender} that sends through the Infobip SMTP relay: every connection is
- * secured with TLS or a required STARTTLS and authenticated, every message gets the
- * configured Infobip headers and is checked before any connection is opened, and every
- * send is observed as {@code infobip.smtp.send}.
+ * secured with TLS or a required STARTTLS and authenticated, and kept in a bounded pool
+ * for the next message; every message gets the configured Infobip headers, is checked
+ * before any connection is used, is retried only when that cannot duplicate it, and is
+ * observed as {@code infobip.smtp.send}.
+ * <p>
+ * Beyond {@code JavaMailSender}, {@code sendWithResult} returns what the relay answered
+ * (its queue id, accepted and refused recipients), {@code sendAsync} sends on an executor
+ * and {@code sendBatch} sends many messages over the pool in parallel.
  * <p>
  * It implements {@link JavaMailSender} rather than extending {@code JavaMailSenderImpl}
- * so that it owns the connection, and so that Spring Boot's generic mail health check and
- * connection test do not also apply to it.
+ * so that it owns the connections, and so that Spring Boot's generic mail health check
+ * and connection test do not also apply to it.
  *
  * @since 0.1.0
  */
-public class InfobipMailSender implements JavaMailSender {
+public class InfobipMailSender implements JavaMailSender, AutoCloseable {
+
+	private static final Log logger = LogFactory.getLog(InfobipMailSender.class);
 
 	private final SmtpConnector connector;
 
+	private final SmtpConnections connections;
+
 	private final OutgoingMessageChecks checks;
+
+	private final MessageDelivery delivery;
+
+	private final @Nullable Executor executor;
+
+	private final int batchParallelism;
+
+	private final Duration shutdownTimeout;
 
 	private final ObservationRegistry observationRegistry;
 
@@ -62,10 +91,18 @@ public class InfobipMailSender implements JavaMailSender {
 
 	private final String region;
 
+	private final InFlightSends inFlight = new InFlightSends();
+
 	private InfobipMailSender(Builder builder) {
 		this.connector = builder.connector;
+		this.connections = (builder.connections != null) ? builder.connections
+				: new SingleUseConnections(builder.connector);
 		this.checks = new OutgoingMessageChecks(builder.defaultFrom, builder.maxMessageSize,
 				builder.allowedSenderDomains, builder.postProcessors);
+		this.delivery = new MessageDelivery(this.connections, new RetryTemplate(builder.retryPolicy));
+		this.executor = builder.executor;
+		this.batchParallelism = builder.batchParallelism;
+		this.shutdownTimeout = builder.shutdownTimeout;
 		this.observationRegistry = builder.observationRegistry;
 		this.observationConvention = builder.observationConvention;
 		this.region = builder.region;
@@ -86,6 +123,14 @@ public class InfobipMailSender implements JavaMailSender {
 	 */
 	public SmtpConnectionSettings getConnectionSettings() {
 		return this.connector.getSettings();
+	}
+
+	/**
+	 * Return how many connections are open, idle and waited for.
+	 * @return the connection counts
+	 */
+	public SmtpConnections.Usage getConnectionUsage() {
+		return this.connections.usage();
 	}
 
 	/**
@@ -113,70 +158,220 @@ public class InfobipMailSender implements JavaMailSender {
 
 	@Override
 	public void send(SimpleMailMessage... simpleMessages) throws MailException {
-		List<MimeMessage> mimeMessages = new ArrayList<>(simpleMessages.length);
-		for (SimpleMailMessage simpleMessage : simpleMessages) {
-			MimeMailMessage message = new MimeMailMessage(createMimeMessage());
-			simpleMessage.copyTo(message);
-			mimeMessages.add(message.getMimeMessage());
-		}
-		send(mimeMessages.toArray(MimeMessage[]::new));
+		send(Arrays.stream(simpleMessages).map(this::toMimeMessage).toArray(MimeMessage[]::new));
 	}
 
 	@Override
 	public void send(MimeMessagePreparator... preparators) throws MailException {
-		List<MimeMessage> mimeMessages = new ArrayList<>(preparators.length);
-		for (MimeMessagePreparator preparator : preparators) {
-			mimeMessages.add(prepare(preparator));
-		}
-		send(mimeMessages.toArray(MimeMessage[]::new));
+		send(Arrays.stream(preparators).map(this::toMimeMessage).toArray(MimeMessage[]::new));
 	}
 
+	/**
+	 * Send messages; more than one are sent over the pool in parallel. Throws when a
+	 * message was not sent to all its recipients: {@link InvalidMessageException},
+	 * {@link InfobipSendFailedException}, {@link SendOutcomeUnknownException} or
+	 * {@link RecipientsRefusedException} for a single message, a
+	 * {@link MailSendException} listing every failed message for several.
+	 * @param mimeMessages the messages
+	 */
 	@Override
 	public void send(MimeMessage... mimeMessages) throws MailException {
-		Map<Object, Exception> failures = new LinkedHashMap<>();
-		MessagingException connectFailure = null;
-		SmtpConnection connection = null;
-		try {
-			for (MimeMessage message : mimeMessages) {
-				InfobipSendContext context = new InfobipSendContext(message, this.region);
-				Observation observation = observation(context).start();
-				try {
-					Address[] recipients = this.checks.prepare(message);
-					context.setRecipientCount(recipients.length);
-					if (connectFailure != null) {
-						throw connectFailure;
-					}
-					if (connection == null) {
-						try {
-							connection = this.connector.connect();
-						}
-						catch (MessagingException ex) {
-							connectFailure = ex;
-							throw ex;
-						}
-					}
-					connection.send(message, recipients);
-				}
-				catch (InvalidMessageException | MessagingException ex) {
-					context.setOutcome(SendOutcome.of(ex));
-					observation.error(ex);
-					failures.put(message, ex);
-					if (connection != null && !(ex instanceof InvalidMessageException) && !connection.isOpen()) {
-						connection.close();
-						connection = null;
-					}
-				}
-				finally {
-					observation.stop();
-				}
+		if (mimeMessages.length == 1) {
+			InfobipSendResult result = sendWithResult(mimeMessages[0]);
+			if (result.isPartial()) {
+				throw new RecipientsRefusedException(result, Map.of());
 			}
+			return;
+		}
+		InfobipBatchResult batch = sendBatch(Arrays.asList(mimeMessages));
+		Map<Object, Exception> failed = new LinkedHashMap<>(batch.failed());
+		batch.sent().forEach((message, result) -> {
+			if (result.isPartial()) {
+				failed.put(message, new RecipientsRefusedException(result, Map.of()));
+			}
+		});
+		if (!failed.isEmpty()) {
+			throw new MailSendException(failed.size() + " of " + mimeMessages.length
+					+ " messages were not sent to all their recipients through Infobip SMTP relay "
+					+ this.connector.describe(), null, failed);
+		}
+	}
+
+	/**
+	 * Send a message and return what the relay answered. Refused recipients are reported
+	 * in the result when the message went to at least one recipient.
+	 * @param message the message
+	 * @return the result
+	 * @throws InvalidMessageException if the message was refused before any connection
+	 * @throws InfobipSendFailedException if the relay did not take the message
+	 * @throws SendOutcomeUnknownException if the relay may have taken it
+	 * @throws MailAuthenticationException if the relay refused the credentials
+	 */
+	public InfobipSendResult sendWithResult(MimeMessage message) throws MailException {
+		this.inFlight.begin();
+		try {
+			return sendObserved(message);
 		}
 		finally {
-			if (connection != null) {
-				connection.close();
-			}
+			this.inFlight.end();
 		}
-		throwIfFailed(mimeMessages, failures, connectFailure);
+	}
+
+	/**
+	 * Send a simple message and return what the relay answered.
+	 * @param message the message
+	 * @return the result
+	 * @see #sendWithResult(MimeMessage)
+	 */
+	public InfobipSendResult sendWithResult(SimpleMailMessage message) throws MailException {
+		return sendWithResult(toMimeMessage(message));
+	}
+
+	/**
+	 * Prepare a message, send it and return what the relay answered.
+	 * @param preparator prepares the message
+	 * @return the result
+	 * @see #sendWithResult(MimeMessage)
+	 */
+	public InfobipSendResult sendWithResult(MimeMessagePreparator preparator) throws MailException {
+		return sendWithResult(toMimeMessage(preparator));
+	}
+
+	/**
+	 * Send a message on the sender's executor.
+	 * @param message the message
+	 * @return the result, or the exception {@link #sendWithResult(MimeMessage)} would
+	 * throw
+	 */
+	public CompletableFuture<InfobipSendResult> sendAsync(MimeMessage message) {
+		CompletableFuture<InfobipSendResult> future = new CompletableFuture<>();
+		try {
+			this.inFlight.begin();
+		}
+		catch (MailException ex) {
+			future.completeExceptionally(ex);
+			return future;
+		}
+		Runnable task = () -> {
+			try {
+				future.complete(sendObserved(message));
+			}
+			catch (Throwable ex) {
+				future.completeExceptionally(ex);
+			}
+			finally {
+				this.inFlight.end();
+			}
+		};
+		try {
+			execute(task);
+		}
+		catch (RejectedExecutionException ex) {
+			this.inFlight.end();
+			future.completeExceptionally(new MailSendException(
+					"Message not sent: the executor of InfobipMailSender has no room for more sends", ex));
+		}
+		return future;
+	}
+
+	/**
+	 * Send a simple message on the sender's executor.
+	 * @param message the message
+	 * @return the result
+	 * @see #sendAsync(MimeMessage)
+	 */
+	public CompletableFuture<InfobipSendResult> sendAsync(SimpleMailMessage message) {
+		return sendAsync(toMimeMessage(message));
+	}
+
+	/**
+	 * Prepare a message and send it on the sender's executor.
+	 * @param preparator prepares the message
+	 * @return the result
+	 * @see #sendAsync(MimeMessage)
+	 */
+	public CompletableFuture<InfobipSendResult> sendAsync(MimeMessagePreparator preparator) {
+		return sendAsync(toMimeMessage(preparator));
+	}
+
+	/**
+	 * Send many messages over the pool in parallel and report each one's fate; never
+	 * throws for a message that was not sent.
+	 * @param messages the messages
+	 * @return what became of each message
+	 */
+	public InfobipBatchResult sendBatch(Collection<MimeMessage> messages) {
+		this.inFlight.begin();
+		try {
+			List<MimeMessage> batch = List.copyOf(messages);
+			Object[] outcomes = new Object[batch.size()];
+			AtomicInteger next = new AtomicInteger();
+			Runnable worker = () -> {
+				for (int i = next.getAndIncrement(); i < batch.size(); i = next.getAndIncrement()) {
+					try {
+						outcomes[i] = sendObserved(batch.get(i));
+					}
+					catch (RuntimeException ex) {
+						outcomes[i] = ex;
+					}
+				}
+			};
+			List<CompletableFuture<Void>> helpers = new ArrayList<>();
+			for (int i = 1; i < Math.min(this.batchParallelism, batch.size()) && this.executor != null; i++) {
+				try {
+					helpers.add(CompletableFuture.runAsync(worker, this.executor));
+				}
+				catch (RejectedExecutionException ex) {
+					// the calling thread's worker takes the rest
+					break;
+				}
+			}
+			worker.run();
+			helpers.forEach(CompletableFuture::join);
+			return batchResult(batch, outcomes);
+		}
+		finally {
+			this.inFlight.end();
+		}
+	}
+
+	/**
+	 * Refuse new sends, wait up to the shutdown timeout for those in flight, then close
+	 * the connections with QUIT.
+	 */
+	@Override
+	public void close() {
+		int unfinished = this.inFlight.closeAndAwait(this.shutdownTimeout);
+		if (unfinished > 0) {
+			logger.warn(unfinished + " send(s) still in flight after " + this.shutdownTimeout
+					+ "; their connections close when they end");
+		}
+		this.connections.close();
+	}
+
+	private InfobipSendResult sendObserved(MimeMessage message) {
+		InfobipSendContext context = new InfobipSendContext(message, this.region);
+		Observation observation = observation(context).start();
+		try {
+			Address[] recipients = this.checks.prepare(message);
+			context.setRecipientCount(recipients.length);
+			SmtpReceipt receipt = this.delivery.deliver(message, recipients, context);
+			return result(message, receipt, context.getAttempts());
+		}
+		catch (SmtpFailure failure) {
+			MailException ex = toException(message, failure, context.getAttempts());
+			context.setOutcome(SendOutcome.of(failure));
+			observation.error(ex);
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			context.setOutcome(SendOutcome.of(ex));
+			observation.error(ex);
+			throw ex;
+		}
+		finally {
+			observation.stop();
+		}
 	}
 
 	private Observation observation(InfobipSendContext context) {
@@ -184,7 +379,66 @@ public class InfobipMailSender implements JavaMailSender {
 				DefaultInfobipSendObservationConvention.INSTANCE, () -> context, this.observationRegistry);
 	}
 
-	private MimeMessage prepare(MimeMessagePreparator preparator) {
+	private InfobipSendResult result(MimeMessage message, SmtpReceipt receipt, int attempts) {
+		return new InfobipSendResult(InfobipSendResult.queuedId(receipt.serverReply()), messageIdHeader(message),
+				header(message, InfobipHeaders.BULK_ID), receipt.acceptedRecipients(), receipt.refusedRecipients(),
+				receipt.serverReply(), attempts);
+	}
+
+	private MailException toException(MimeMessage message, SmtpFailure failure, int attempts) {
+		Map<Object, Exception> failedMessages = Map.of(message, failure);
+		String relay = "Infobip SMTP relay " + this.connector.describe();
+		String tries = " (" + attempts + ((attempts == 1) ? " attempt)" : " attempts)");
+		if (failure.isOutcomeUnknown()) {
+			return new SendOutcomeUnknownException("Connection to " + relay
+					+ " was lost after the whole message was sent and before the relay answered: it may have been queued, so it was not sent again"
+					+ tries, failure, messageIdHeader(message), attempts, failedMessages);
+		}
+		if (failure.getPhase() == SmtpPhase.AUTH && failure.getReplyCode() >= 500) {
+			return new MailAuthenticationException(relay + " refused the credentials: " + failure.getServerReply(),
+					failure);
+		}
+		List<RefusedRecipient> refused = failure.getRefusedRecipients();
+		String recipient = (failure.getPhase() == SmtpPhase.RCPT && !refused.isEmpty()) ? refused.get(0).address()
+				: null;
+		String what = (failure.getReplyCode() >= 0)
+				? " refused the message at " + failure.getPhase() + ((recipient != null) ? " for " + recipient : "")
+						+ ": " + failure.getServerReply()
+				: ": message not sent, " + failure.getPhase() + " failed: " + failure.getMessage();
+		return new InfobipSendFailedException(relay + what + tries, failure, failure.getPhase(), failure.getReplyCode(),
+				failure.getServerReply(), recipient, attempts, failedMessages);
+	}
+
+	private InfobipBatchResult batchResult(List<MimeMessage> batch, Object[] outcomes) {
+		Map<MimeMessage, InfobipSendResult> sent = new LinkedHashMap<>();
+		Map<MimeMessage, Exception> failed = new LinkedHashMap<>();
+		for (int i = 0; i < batch.size(); i++) {
+			if (outcomes[i] instanceof InfobipSendResult result) {
+				sent.put(batch.get(i), result);
+			}
+			else {
+				failed.put(batch.get(i), (Exception) outcomes[i]);
+			}
+		}
+		return new InfobipBatchResult(sent, failed);
+	}
+
+	private void execute(Runnable task) {
+		if (this.executor != null) {
+			this.executor.execute(task);
+		}
+		else {
+			task.run();
+		}
+	}
+
+	private MimeMessage toMimeMessage(SimpleMailMessage simpleMessage) {
+		MimeMailMessage message = new MimeMailMessage(createMimeMessage());
+		simpleMessage.copyTo(message);
+		return message.getMimeMessage();
+	}
+
+	private MimeMessage toMimeMessage(MimeMessagePreparator preparator) {
 		MimeMessage message = createMimeMessage();
 		try {
 			preparator.prepare(message);
@@ -201,23 +455,17 @@ public class InfobipMailSender implements JavaMailSender {
 		}
 	}
 
-	private void throwIfFailed(MimeMessage[] messages, Map<Object, Exception> failures,
-			@Nullable MessagingException connectFailure) {
-		if (failures.isEmpty()) {
-			return;
+	private static @Nullable String messageIdHeader(MimeMessage message) {
+		return header(message, "Message-ID");
+	}
+
+	private static @Nullable String header(MimeMessage message, String name) {
+		try {
+			return message.getHeader(name, null);
 		}
-		if (connectFailure instanceof AuthenticationFailedException) {
-			throw new MailAuthenticationException("Infobip SMTP relay " + this.connector.describe()
-					+ " refused the credentials: " + connectFailure.getMessage(), connectFailure);
+		catch (MessagingException ex) {
+			return null;
 		}
-		Exception single = (messages.length == 1) ? failures.get(messages[0]) : null;
-		if (single instanceof InvalidMessageException invalid) {
-			throw invalid;
-		}
-		String reason = (single != null) ? ": " + single.getMessage() : "";
-		throw new MailSendException(failures.size() + " of " + messages.length
-				+ " message(s) not sent through Infobip SMTP relay " + this.connector.describe() + reason, single,
-				failures);
 	}
 
 	/**
@@ -227,6 +475,8 @@ public class InfobipMailSender implements JavaMailSender {
 
 		private final SmtpConnector connector;
 
+		private @Nullable SmtpConnections connections;
+
 		private @Nullable InternetAddress defaultFrom;
 
 		private long maxMessageSize = 20_971_520;
@@ -234,6 +484,14 @@ public class InfobipMailSender implements JavaMailSender {
 		private Collection<String> allowedSenderDomains = List.of();
 
 		private List<InfobipMessagePostProcessor> postProcessors = List.of();
+
+		private RetryPolicy retryPolicy = RetryPolicy.withMaxRetries(0);
+
+		private @Nullable Executor executor;
+
+		private int batchParallelism = 1;
+
+		private Duration shutdownTimeout = Duration.ofSeconds(10);
 
 		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
@@ -243,6 +501,17 @@ public class InfobipMailSender implements JavaMailSender {
 
 		private Builder(SmtpConnector connector) {
 			this.connector = connector;
+		}
+
+		/**
+		 * Set where connections come from; by default a new connection per message.
+		 * @param connections the connections, for instance a
+		 * {@link com.infobip.smtp.transport.PooledSmtpConnections}
+		 * @return this builder
+		 */
+		public Builder connections(SmtpConnections connections) {
+			this.connections = connections;
+			return this;
 		}
 
 		/**
@@ -257,7 +526,7 @@ public class InfobipMailSender implements JavaMailSender {
 
 		/**
 		 * Set the largest message, in bytes, that is sent; larger ones are refused before
-		 * any connection is opened.
+		 * any connection is used.
 		 * @param maxMessageSize the maximum size in bytes
 		 * @return this builder
 		 */
@@ -268,7 +537,7 @@ public class InfobipMailSender implements JavaMailSender {
 
 		/**
 		 * Set the domains a sender may use; when not empty, other sender domains are
-		 * refused before any connection is opened.
+		 * refused before any connection is used.
 		 * @param allowedSenderDomains the allowed domains
 		 * @return this builder
 		 */
@@ -284,6 +553,49 @@ public class InfobipMailSender implements JavaMailSender {
 		 */
 		public Builder postProcessors(List<InfobipMessagePostProcessor> postProcessors) {
 			this.postProcessors = List.copyOf(postProcessors);
+			return this;
+		}
+
+		/**
+		 * Set the retry policy; by default nothing is retried. Use
+		 * {@link com.infobip.smtp.transport.SmtpRetryPolicy} for one that retries only
+		 * what cannot duplicate a message.
+		 * @param retryPolicy the policy
+		 * @return this builder
+		 */
+		public Builder retryPolicy(RetryPolicy retryPolicy) {
+			this.retryPolicy = retryPolicy;
+			return this;
+		}
+
+		/**
+		 * Set the executor for sendAsync and for the parallel part of batches; without
+		 * one, both run in the calling thread.
+		 * @param executor a bounded executor
+		 * @return this builder
+		 */
+		public Builder executor(@Nullable Executor executor) {
+			this.executor = executor;
+			return this;
+		}
+
+		/**
+		 * Set how many messages of a batch are sent at once, typically the pool size.
+		 * @param batchParallelism the parallelism
+		 * @return this builder
+		 */
+		public Builder batchParallelism(int batchParallelism) {
+			this.batchParallelism = Math.max(1, batchParallelism);
+			return this;
+		}
+
+		/**
+		 * Set how long closing waits for the sends in flight.
+		 * @param shutdownTimeout the longest wait
+		 * @return this builder
+		 */
+		public Builder shutdownTimeout(Duration shutdownTimeout) {
+			this.shutdownTimeout = shutdownTimeout;
 			return this;
 		}
 

@@ -7,6 +7,7 @@ package com.infobip.smtp.autoconfigure;
 
 import java.util.Locale;
 
+import com.infobip.smtp.InfobipBulkIdGenerator;
 import com.infobip.smtp.InfobipDefaultHeadersPostProcessor;
 import com.infobip.smtp.InfobipMailSender;
 import com.infobip.smtp.InfobipMessagePostProcessor;
@@ -25,7 +26,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.mail.javamail.JavaMailSender;
 
 /**
@@ -52,13 +55,35 @@ public final class InfobipSmtpAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnBooleanProperty("infobip.smtp.generate-bulk-id")
+	@ConditionalOnMissingBean
+	InfobipBulkIdGenerator infobipBulkIdGenerator() {
+		return new InfobipBulkIdGenerator();
+	}
+
+	@Bean
+	SendExecutor infobipSmtpSendExecutor(InfobipSmtpProperties properties, Environment environment) {
+		int threads = SendingSettingsFactory.maxConnections(properties);
+		int queueCapacity = SendingSettingsFactory.queueCapacity(properties);
+		if (Threading.VIRTUAL.isActive(environment)) {
+			return SendExecutor.virtualThreads(threads + queueCapacity);
+		}
+		return SendExecutor.platformThreads(threads, queueCapacity, properties.getShutdownTimeout());
+	}
+
+	@Bean
 	InfobipMailSender infobipMailSender(InfobipSmtpProperties properties, ObjectProvider<SslBundles> sslBundles,
 			ObjectProvider<InfobipMessagePostProcessor> postProcessors,
 			ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<InfobipSendObservationConvention> observationConvention) {
+			ObjectProvider<InfobipSendObservationConvention> observationConvention, SendExecutor sendExecutor) {
 		SmtpConnector connector = new SmtpConnector(
 				ConnectionSettingsFactory.create(properties, sslBundles.getIfAvailable()));
 		InfobipMailSender sender = InfobipMailSender.builder(connector)
+			.connections(SendingSettingsFactory.connections(properties, connector))
+			.retryPolicy(SendingSettingsFactory.retryPolicy(properties))
+			.executor(sendExecutor.executor())
+			.batchParallelism(SendingSettingsFactory.maxConnections(properties))
+			.shutdownTimeout(properties.getShutdownTimeout())
 			.defaultFrom(MessageDefaultsFactory.defaultFrom(properties))
 			.maxMessageSize(MessageDefaultsFactory.maxMessageSize(properties))
 			.allowedSenderDomains(MessageDefaultsFactory.allowedSenderDomains(properties))

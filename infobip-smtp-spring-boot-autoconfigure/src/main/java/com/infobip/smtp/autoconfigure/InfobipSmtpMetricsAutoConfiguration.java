@@ -5,14 +5,19 @@
 
 package com.infobip.smtp.autoconfigure;
 
+import java.util.Locale;
+
 import com.infobip.smtp.InfobipMailSender;
-import com.infobip.smtp.metrics.InfobipSmtpRecipientsMeterHandler;
+import com.infobip.smtp.metrics.InfobipSmtpMeterHandler;
+import com.infobip.smtp.metrics.InfobipSmtpPoolMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
@@ -21,7 +26,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * Auto-configuration for Infobip SMTP metrics. The {@code infobip.smtp.send} timer comes
  * from the send observation through the application's ObservationRegistry; this adds the
- * {@code infobip.smtp.recipients} counter.
+ * {@code infobip.smtp.recipients} and {@code infobip.smtp.retries} counters and the
+ * {@code infobip.smtp.pool.*} gauges.
  *
  * @since 0.1.0
  */
@@ -29,6 +35,7 @@ import org.springframework.context.annotation.Bean;
 		SimpleMetricsExportAutoConfiguration.class, InfobipSmtpAutoConfiguration.class })
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean({ MeterRegistry.class, InfobipMailSender.class })
+@EnableConfigurationProperties(InfobipSmtpProperties.class)
 public final class InfobipSmtpMetricsAutoConfiguration {
 
 	InfobipSmtpMetricsAutoConfiguration() {
@@ -36,8 +43,15 @@ public final class InfobipSmtpMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	InfobipSmtpRecipientsMeterHandler infobipSmtpRecipientsMeterHandler(MeterRegistry meterRegistry) {
-		return new InfobipSmtpRecipientsMeterHandler(meterRegistry);
+	InfobipSmtpMeterHandler infobipSmtpMeterHandler(MeterRegistry meterRegistry) {
+		return new InfobipSmtpMeterHandler(meterRegistry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnSingleCandidate(InfobipMailSender.class)
+	InfobipSmtpPoolMetrics infobipSmtpPoolMetrics(InfobipMailSender sender, InfobipSmtpProperties properties) {
+		return new InfobipSmtpPoolMetrics(sender, properties.getRegion().name().toLowerCase(Locale.ROOT));
 	}
 
 }

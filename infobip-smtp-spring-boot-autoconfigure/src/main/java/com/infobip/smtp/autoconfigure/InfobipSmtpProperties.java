@@ -149,6 +149,32 @@ public class InfobipSmtpProperties {
 	private boolean testConnection;
 
 	/**
+	 * Whether to give every message without an X-IB-bulk-id a generated one (a random
+	 * UUID), so that its delivery reports can be matched.
+	 */
+	private boolean generateBulkId;
+
+	/**
+	 * How long shutdown waits for sends in flight before closing the connections.
+	 */
+	private Duration shutdownTimeout = Duration.ofSeconds(10);
+
+	/**
+	 * Connection pool settings.
+	 */
+	private final Pool pool = new Pool();
+
+	/**
+	 * Retry settings for transient failures.
+	 */
+	private final Retry retry = new Retry();
+
+	/**
+	 * Settings of the executor behind sendAsync and batch sends.
+	 */
+	private final Async async = new Async();
+
+	/**
 	 * Health indicator settings.
 	 */
 	private final Health health = new Health();
@@ -325,8 +351,194 @@ public class InfobipSmtpProperties {
 		this.testConnection = testConnection;
 	}
 
+	public boolean isGenerateBulkId() {
+		return this.generateBulkId;
+	}
+
+	public void setGenerateBulkId(boolean generateBulkId) {
+		this.generateBulkId = generateBulkId;
+	}
+
+	public Duration getShutdownTimeout() {
+		return this.shutdownTimeout;
+	}
+
+	public void setShutdownTimeout(Duration shutdownTimeout) {
+		this.shutdownTimeout = shutdownTimeout;
+	}
+
+	public Pool getPool() {
+		return this.pool;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
+	}
+
+	public Async getAsync() {
+		return this.async;
+	}
+
 	public Health getHealth() {
 		return this.health;
+	}
+
+	/**
+	 * Connection pool settings.
+	 */
+	public static class Pool {
+
+		/**
+		 * Whether to keep authenticated connections open and reuse them. When false,
+		 * every message opens and closes its own connection.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Most connections open to the relay at once, whatever the number of sending
+		 * threads.
+		 */
+		private int maxConnections = 8;
+
+		/**
+		 * How long a send waits for a free connection before it fails.
+		 */
+		private Duration maxWait = Duration.ofSeconds(30);
+
+		/**
+		 * How long a connection may stay unused before it is closed.
+		 */
+		private Duration idleTimeout = Duration.ofSeconds(60);
+
+		/**
+		 * How many messages a connection sends before it is closed and replaced.
+		 */
+		private int maxMessagesPerConnection = 1000;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getMaxConnections() {
+			return this.maxConnections;
+		}
+
+		public void setMaxConnections(int maxConnections) {
+			this.maxConnections = maxConnections;
+		}
+
+		public Duration getMaxWait() {
+			return this.maxWait;
+		}
+
+		public void setMaxWait(Duration maxWait) {
+			this.maxWait = maxWait;
+		}
+
+		public Duration getIdleTimeout() {
+			return this.idleTimeout;
+		}
+
+		public void setIdleTimeout(Duration idleTimeout) {
+			this.idleTimeout = idleTimeout;
+		}
+
+		public int getMaxMessagesPerConnection() {
+			return this.maxMessagesPerConnection;
+		}
+
+		public void setMaxMessagesPerConnection(int maxMessagesPerConnection) {
+			this.maxMessagesPerConnection = maxMessagesPerConnection;
+		}
+
+	}
+
+	/**
+	 * Retry settings for transient failures: a 4xx reply, or a connection lost before the
+	 * end of the data. A message the relay may already have is never sent again.
+	 */
+	public static class Retry {
+
+		/**
+		 * Most times a message is offered to the relay, the first included; 1 disables
+		 * retries.
+		 */
+		private int maxAttempts = 3;
+
+		/**
+		 * Wait before the first retry; each later wait is multiplied by the multiplier,
+		 * with random jitter of up to half the initial backoff.
+		 */
+		private Duration initialBackoff = Duration.ofSeconds(1);
+
+		/**
+		 * Factor by which each wait grows.
+		 */
+		private double multiplier = 2.0;
+
+		/**
+		 * Longest wait between two attempts.
+		 */
+		private Duration maxBackoff = Duration.ofSeconds(30);
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+	}
+
+	/**
+	 * Settings of the executor behind sendAsync and batch sends.
+	 */
+	public static class Async {
+
+		/**
+		 * Most sendAsync calls queued for a thread; beyond it, the returned future fails
+		 * at once. Its threads number pool.max-connections, or are virtual threads when
+		 * spring.threads.virtual.enabled is true.
+		 */
+		private int queueCapacity = 10000;
+
+		public int getQueueCapacity() {
+			return this.queueCapacity;
+		}
+
+		public void setQueueCapacity(int queueCapacity) {
+			this.queueCapacity = queueCapacity;
+		}
+
 	}
 
 	/**

@@ -5,6 +5,10 @@
 
 package com.infobip.smtp.observation;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
 import io.micrometer.observation.Observation;
 import jakarta.mail.internet.MimeMessage;
 
@@ -22,6 +26,10 @@ public class InfobipSendContext extends Observation.Context {
 	private int recipientCount;
 
 	private SendOutcome outcome = SendOutcome.SUCCESS;
+
+	private int attempts;
+
+	private final List<String> retryCauses = new ArrayList<>();
 
 	/**
 	 * Create a context for one message.
@@ -63,6 +71,39 @@ public class InfobipSendContext extends Observation.Context {
 	 */
 	public void setRecipientCount(int recipientCount) {
 		this.recipientCount = recipientCount;
+	}
+
+	/**
+	 * Return how many times the message was offered to the relay.
+	 * @return the number of attempts
+	 */
+	public int getAttempts() {
+		return this.attempts;
+	}
+
+	/**
+	 * Record that an attempt starts.
+	 */
+	public void attemptStarted() {
+		this.attempts++;
+	}
+
+	/**
+	 * Return why the message was offered again, one entry per retry: a reply code such as
+	 * "421", "connection_lost", or "stale_connection" when a pooled connection the relay
+	 * had closed was replaced.
+	 * @return the causes of the retries
+	 */
+	public List<String> getRetryCauses() {
+		return Collections.unmodifiableList(this.retryCauses);
+	}
+
+	/**
+	 * Record that the message is offered again, and why.
+	 * @param cause the cause, a low-cardinality tag value
+	 */
+	public void retrying(String cause) {
+		this.retryCauses.add(cause);
 	}
 
 	/**

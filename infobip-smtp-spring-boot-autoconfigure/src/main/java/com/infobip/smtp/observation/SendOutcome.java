@@ -8,6 +8,8 @@ package com.infobip.smtp.observation;
 import java.util.Locale;
 
 import com.infobip.smtp.InvalidMessageException;
+import com.infobip.smtp.SendOutcomeUnknownException;
+import com.infobip.smtp.transport.SmtpFailure;
 import com.infobip.smtp.transport.SmtpReplies;
 import org.jspecify.annotations.Nullable;
 
@@ -28,7 +30,13 @@ public enum SendOutcome {
 	FAILED,
 
 	/** It was refused before any connection: see InvalidMessageException. */
-	INVALID;
+	INVALID,
+
+	/**
+	 * The connection was lost after the end of the data and before the relay answered:
+	 * the relay may have queued it. See SendOutcomeUnknownException.
+	 */
+	UNKNOWN;
 
 	/**
 	 * Return the tag value, for instance "success".
@@ -49,6 +57,10 @@ public enum SendOutcome {
 		}
 		if (failure instanceof InvalidMessageException) {
 			return INVALID;
+		}
+		if (failure instanceof SendOutcomeUnknownException
+				|| (failure instanceof SmtpFailure smtpFailure && smtpFailure.isOutcomeUnknown())) {
+			return UNKNOWN;
 		}
 		return (SmtpReplies.replyCode(failure) >= 500) ? REJECTED : FAILED;
 	}

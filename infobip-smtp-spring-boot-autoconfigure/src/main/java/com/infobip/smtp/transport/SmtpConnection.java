@@ -5,11 +5,14 @@
 
 package com.infobip.smtp.transport;
 
+import java.util.Arrays;
+import java.util.List;
+
+import com.infobip.smtp.SmtpPhase;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.MimeMessage;
-import org.eclipse.angus.mail.smtp.SMTPTransport;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One open, authenticated connection to the relay. Not thread-safe: one message at a
@@ -19,28 +22,52 @@ import org.jspecify.annotations.Nullable;
  */
 public class SmtpConnection implements AutoCloseable {
 
-	private final SMTPTransport transport;
+	private final TrackingSmtpTransport transport;
 
-	SmtpConnection(SMTPTransport transport) {
+	private int messagesSent;
+
+	SmtpConnection(TrackingSmtpTransport transport) {
 		this.transport = transport;
 	}
 
 	/**
-	 * Send a message to the given envelope recipients.
+	 * Send a message to the given envelope recipients. Recipients the relay refuses are
+	 * reported in the receipt as long as at least one was accepted.
 	 * @param message the message, its changes saved
 	 * @param recipients the envelope recipients (RCPT TO)
-	 * @return the server's reply to the end of the data
-	 * @throws MessagingException if the server refuses the message or the connection
-	 * fails
+	 * @return what the relay answered
+	 * @throws SmtpFailure if the relay took the message for no recipient or the
+	 * connection failed
 	 */
-	public @Nullable String send(MimeMessage message, Address[] recipients) throws MessagingException {
-		this.transport.sendMessage(message, recipients);
-		return this.transport.getLastServerResponse();
+	public SmtpReceipt send(MimeMessage message, Address[] recipients) throws SmtpFailure {
+		try {
+			this.transport.sendMessage(message, recipients);
+			this.messagesSent++;
+			return new SmtpReceipt(trim(this.transport.getLastServerResponse()), addresses(recipients), List.of());
+		}
+		catch (SendFailedException ex) {
+			if (deliveredToSome(ex)) {
+				this.messagesSent++;
+				return new SmtpReceipt(trim(this.transport.getLastServerResponse()),
+						addresses(ex.getValidSentAddresses()), SmtpReplies.refusedRecipients(ex));
+			}
+			throw failure(ex);
+		}
+		catch (MessagingException ex) {
+			throw failure(ex);
+		}
 	}
 
 	/**
-	 * Return whether the connection is still usable. This asks the server (NOOP), so call
-	 * it only after a failure.
+	 * Return how many messages this connection has sent.
+	 * @return the number of messages
+	 */
+	public int getMessagesSent() {
+		return this.messagesSent;
+	}
+
+	/**
+	 * Return whether the connection is still usable. This asks the server (NOOP).
 	 * @return whether the connection is open
 	 */
 	public boolean isOpen() {
@@ -58,6 +85,32 @@ public class SmtpConnection implements AutoCloseable {
 		catch (MessagingException ex) {
 			// the connection is gone either way
 		}
+	}
+
+	private boolean deliveredToSome(SendFailedException ex) {
+		// with mail.smtp.sendpartial Angus reports refused recipients after the relay
+		// accepted the data for the others
+		int code = this.transport.getLastReturnCode();
+		Address[] sent = ex.getValidSentAddresses();
+		return this.transport.getPhase() == SmtpPhase.END_OF_DATA && code >= 200 && code < 300 && sent != null
+				&& sent.length > 0;
+	}
+
+	private SmtpFailure failure(MessagingException ex) {
+		int code = SmtpReplies.replyCode(ex);
+		String reply = (code >= 0) ? trim(this.transport.getLastServerResponse()) : null;
+		if (code < 0 && "[EOF]".equals(this.transport.getLastServerResponse())) {
+			reply = "[EOF]";
+		}
+		return new SmtpFailure(this.transport.getPhase(), code, reply, SmtpReplies.refusedRecipients(ex), ex);
+	}
+
+	private static String trim(String reply) {
+		return (reply != null) ? reply.trim() : null;
+	}
+
+	private static List<String> addresses(Address[] addresses) {
+		return (addresses != null) ? Arrays.stream(addresses).map(Address::toString).toList() : List.of();
 	}
 
 }

@@ -5,10 +5,14 @@
 
 package com.infobip.smtp.transport;
 
+import java.util.List;
+
+import com.infobip.smtp.SmtpPhase;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.NoSuchProviderException;
+import jakarta.mail.Provider;
 import jakarta.mail.Session;
-import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
  * Opens authenticated connections to the relay: TCP, TLS or STARTTLS with the server's
@@ -18,6 +22,9 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
  * @since 0.1.0
  */
 public class SmtpConnector {
+
+	private static final Provider PROVIDER = new Provider(Provider.Type.TRANSPORT, "smtp",
+			TrackingSmtpTransport.class.getName(), "Infobip SMTP Spring Boot Starter", "0.1.0");
 
 	private final SmtpConnectionSettings settings;
 
@@ -51,15 +58,21 @@ public class SmtpConnector {
 	/**
 	 * Open a connection and authenticate.
 	 * @return the open, authenticated connection
-	 * @throws MessagingException if the connection, the TLS handshake or AUTH fails
+	 * @throws SmtpFailure if the connection, the TLS handshake or AUTH fails
 	 */
-	public SmtpConnection connect() throws MessagingException {
-		SMTPTransport transport = transport();
-		transport.connect(this.settings.host(), this.settings.port(), this.settings.username(),
-				this.settings.password());
+	public SmtpConnection connect() throws SmtpFailure {
+		TrackingSmtpTransport transport = transport();
+		try {
+			transport.connect(this.settings.host(), this.settings.port(), this.settings.username(),
+					this.settings.password());
+		}
+		catch (MessagingException ex) {
+			throw connectFailure(transport, ex);
+		}
 		if (!transport.supportsExtension("AUTH") && !transport.supportsExtension("AUTH=LOGIN")) {
-			transport.close();
-			throw new MessagingException("SMTP server " + describe() + " does not offer AUTH; refusing to send");
+			new SmtpConnection(transport).close();
+			throw new SmtpFailure(SmtpPhase.AUTH, -1, null, List.of(), new MessagingException(
+					"SMTP server " + describe() + " does not offer AUTH; refusing to send unauthenticated"));
 		}
 		return new SmtpConnection(transport);
 	}
@@ -73,8 +86,25 @@ public class SmtpConnector {
 		return this.settings.host() + ":" + this.settings.port() + " (" + this.settings.security() + ")";
 	}
 
-	private SMTPTransport transport() throws NoSuchProviderException {
-		return (SMTPTransport) this.session.getTransport("smtp");
+	private TrackingSmtpTransport transport() throws SmtpFailure {
+		try {
+			return (TrackingSmtpTransport) this.session.getTransport(PROVIDER);
+		}
+		catch (NoSuchProviderException ex) {
+			throw new SmtpFailure(SmtpPhase.CONNECT, -1, null, List.of(), ex);
+		}
+	}
+
+	private static SmtpFailure connectFailure(TrackingSmtpTransport transport, MessagingException ex) {
+		SmtpPhase phase = (ex instanceof AuthenticationFailedException) ? SmtpPhase.AUTH : SmtpPhase.CONNECT;
+		int code = SmtpReplies.replyCode(ex);
+		if (code < 0 && transport.getLastReturnCode() >= 400) {
+			// a refused greeting, such as 421, is reported without a typed code
+			code = transport.getLastReturnCode();
+		}
+		String reply = (code >= 0 && transport.getLastServerResponse() != null)
+				? transport.getLastServerResponse().trim() : null;
+		return new SmtpFailure(phase, code, reply, List.of(), ex);
 	}
 
 }

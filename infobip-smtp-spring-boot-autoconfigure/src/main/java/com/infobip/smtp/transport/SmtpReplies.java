@@ -5,18 +5,26 @@
 
 package com.infobip.smtp.transport;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import com.infobip.smtp.RefusedRecipient;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the SMTP reply code out of the exceptions Jakarta Mail throws.
+ * Reads SMTP reply codes and refused recipients out of the exceptions Jakarta Mail
+ * throws.
  *
  * @since 0.1.0
  */
 public final class SmtpReplies {
+
+	private static final int MAX_DEPTH = 32;
 
 	private SmtpReplies() {
 	}
@@ -28,16 +36,43 @@ public final class SmtpReplies {
 	 * TLS error)
 	 */
 	public static int replyCode(Throwable failure) {
+		if (failure instanceof SmtpFailure smtpFailure) {
+			return smtpFailure.getReplyCode();
+		}
 		Throwable current = failure;
-		for (int depth = 0; current != null && depth < 10; depth++) {
+		for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
 			int code = ownReplyCode(current);
 			if (code > 0) {
 				return code;
 			}
-			current = (current instanceof MessagingException messaging && messaging.getNextException() != null)
-					? messaging.getNextException() : current.getCause();
+			current = next(current);
 		}
 		return -1;
+	}
+
+	/**
+	 * Return the recipients refused at RCPT TO, as listed in the nested exceptions.
+	 * @param failure the failure
+	 * @return the refused recipients, possibly empty
+	 */
+	static List<RefusedRecipient> refusedRecipients(Throwable failure) {
+		List<RefusedRecipient> refused = new ArrayList<>();
+		Throwable current = failure;
+		for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
+			if (current instanceof SMTPAddressFailedException address) {
+				refused.add(new RefusedRecipient(address.getAddress().getAddress(), address.getReturnCode(),
+						String.valueOf(address.getMessage()).trim()));
+			}
+			current = next(current);
+		}
+		return refused;
+	}
+
+	private static @Nullable Throwable next(Throwable current) {
+		if (current instanceof MessagingException messaging && messaging.getNextException() != null) {
+			return messaging.getNextException();
+		}
+		return current.getCause();
 	}
 
 	private static int ownReplyCode(Throwable failure) {
@@ -56,7 +91,7 @@ public final class SmtpReplies {
 		return -1;
 	}
 
-	private static int leadingCode(String text) {
+	private static int leadingCode(@Nullable String text) {
 		if (text == null || text.length() < 3) {
 			return -1;
 		}

@@ -38,6 +38,8 @@ final class SmtpSessionProperties {
 			properties.setProperty("mail.smtp.starttls.required", "true");
 		}
 		properties.setProperty("mail.smtp.ssl.checkserveridentity", "true");
+		// deliver to the accepted recipients and report the refused ones
+		properties.setProperty("mail.smtp.sendpartial", "true");
 		if (settings.sslSocketFactory() != null) {
 			properties.put("mail.smtp.ssl.socketFactory", settings.sslSocketFactory());
 		}

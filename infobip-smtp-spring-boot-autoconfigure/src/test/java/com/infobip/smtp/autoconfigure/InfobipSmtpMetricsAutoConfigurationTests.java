@@ -5,7 +5,7 @@
 
 package com.infobip.smtp.autoconfigure;
 
-import com.infobip.smtp.metrics.InfobipSmtpRecipientsMeterHandler;
+import com.infobip.smtp.metrics.InfobipSmtpMeterHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -33,28 +33,27 @@ class InfobipSmtpMetricsAutoConfigurationTests {
 	void registersRecipientsHandlerWhenThereIsAMeterRegistry() {
 		this.withMeterRegistry.run((context) -> {
 			assertThat(context).hasSingleBean(MeterRegistry.class);
-			assertThat(context).hasSingleBean(InfobipSmtpRecipientsMeterHandler.class);
+			assertThat(context).hasSingleBean(InfobipSmtpMeterHandler.class);
 		});
 	}
 
 	@Test
 	void backsOffWithoutAMeterRegistry() {
-		this.contextRunner
-			.run((context) -> assertThat(context).doesNotHaveBean(InfobipSmtpRecipientsMeterHandler.class));
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(InfobipSmtpMeterHandler.class));
 	}
 
 	@Test
 	void backsOffWithoutMicrometer() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(MeterRegistry.class)).run((context) -> {
 			assertThat(context).hasNotFailed();
-			assertThat(context).doesNotHaveBean(InfobipSmtpRecipientsMeterHandler.class);
+			assertThat(context).doesNotHaveBean(InfobipSmtpMeterHandler.class);
 		});
 	}
 
 	@Test
 	void backsOffWhenTheStarterIsDisabled() {
 		this.withMeterRegistry.withPropertyValues("infobip.smtp.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(InfobipSmtpRecipientsMeterHandler.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(InfobipSmtpMeterHandler.class));
 	}
 
 }

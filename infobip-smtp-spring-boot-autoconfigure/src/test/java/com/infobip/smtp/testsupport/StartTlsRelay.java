@@ -8,39 +8,67 @@ package com.infobip.smtp.testsupport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.subethamail.smtp.MessageContext;
 import org.subethamail.smtp.MessageHandler;
+import org.subethamail.smtp.RejectException;
 import org.subethamail.smtp.auth.EasyAuthenticationHandlerFactory;
 import org.subethamail.smtp.auth.LoginFailedException;
 import org.subethamail.smtp.server.SMTPServer;
+import org.subethamail.smtp.server.Session;
+import org.subethamail.smtp.server.SessionHandler;
 
 /**
- * A SubEthaSMTP relay on a loopback port, like Infobip's port 587: STARTTLS required
- * before anything else, then AUTH required. Records every AUTH attempt and every message
- * received.
+ * A scriptable SubEthaSMTP relay on a loopback port, like Infobip's port 587: STARTTLS
+ * required before anything else, then AUTH required. It answers the end of the data as
+ * Infobip does ("250 2.6.0 Message queued as &lt;id&gt;"), records every AUTH attempt,
+ * session and message received, and can inject faults: refused greetings, temporary or
+ * permanent RCPT and DATA replies, a connection cut right after the end-of-data dot, a
+ * cap on open connections, slow replies, and closing every open connection.
  */
 public final class StartTlsRelay implements AutoCloseable {
 
 	private final SMTPServer server;
 
+	private final Builder script;
+
 	private final AtomicInteger authAttempts = new AtomicInteger();
+
+	private final AtomicInteger sessions = new AtomicInteger();
+
+	private final AtomicInteger refusedGreetings = new AtomicInteger();
+
+	private final AtomicInteger maxConcurrentSessions = new AtomicInteger();
+
+	private final Set<Session> openSessions = ConcurrentHashMap.newKeySet();
 
 	private final List<Received> received = new CopyOnWriteArrayList<>();
 
-	private StartTlsRelay(TestCertificates.ServerIdentity identity, boolean offerStartTls) {
+	private final AtomicInteger queueIds = new AtomicInteger();
+
+	private StartTlsRelay(Builder script) {
+		this.script = script;
 		SMTPServer.Builder builder = SMTPServer.port(0)
 			.bindAddress(InetAddress.getLoopbackAddress())
 			.hostName("localhost")
 			.authenticationHandlerFactory(new EasyAuthenticationHandlerFactory(this::login))
 			.requireAuth()
+			.sessionHandler(new Sessions())
 			.messageHandlerFactory(this::handler);
-		if (offerStartTls) {
-			builder.enableTLS().requireTLS().startTlsSocketFactory(identity.sslContext());
+		if (script.maxConnections > 0) {
+			builder.maxConnections(script.maxConnections);
+		}
+		if (script.offerStartTls) {
+			builder.enableTLS().requireTLS().startTlsSocketFactory(script.identity.sslContext());
 		}
 		else {
 			builder.enableTLS(false).showAuthCapabilitiesBeforeSTARTTLS(true);
@@ -55,7 +83,7 @@ public final class StartTlsRelay implements AutoCloseable {
 	 * @return the running relay
 	 */
 	public static StartTlsRelay start(TestCertificates.ServerIdentity identity) {
-		return new StartTlsRelay(identity, true);
+		return builder().identity(identity).start();
 	}
 
 	/**
@@ -63,7 +91,17 @@ public final class StartTlsRelay implements AutoCloseable {
 	 * @return the running relay
 	 */
 	public static StartTlsRelay startWithoutStartTls() {
-		return new StartTlsRelay(TestCertificates.LOCALHOST, false);
+		Builder builder = builder();
+		builder.offerStartTls = false;
+		return builder.start();
+	}
+
+	/**
+	 * Start scripting a relay that presents {@link TestCertificates#LOCALHOST}.
+	 * @return a builder
+	 */
+	public static Builder builder() {
+		return new Builder();
 	}
 
 	/**
@@ -80,6 +118,53 @@ public final class StartTlsRelay implements AutoCloseable {
 	 */
 	public int authAttempts() {
 		return this.authAttempts.get();
+	}
+
+	/**
+	 * Return how many sessions were accepted (greeted with 220).
+	 * @return the number of sessions
+	 */
+	public int sessions() {
+		return this.sessions.get();
+	}
+
+	/**
+	 * Return how many sessions were greeted with a refusal.
+	 * @return the number of refused greetings
+	 */
+	public int refusedGreetings() {
+		return this.refusedGreetings.get();
+	}
+
+	/**
+	 * Return the most sessions that were open at once.
+	 * @return the peak of concurrent sessions
+	 */
+	public int maxConcurrentSessions() {
+		return this.maxConcurrentSessions.get();
+	}
+
+	/**
+	 * Return how many sessions are open now.
+	 * @return the number of open sessions
+	 */
+	public int openSessions() {
+		return this.openSessions.size();
+	}
+
+	/**
+	 * Close every open connection from the server side, as a relay does with idle
+	 * connections.
+	 */
+	public void dropAllConnections() {
+		for (Session session : this.openSessions) {
+			try {
+				session.closeSocket();
+			}
+			catch (IOException ex) {
+				// closed anyway
+			}
+		}
 	}
 
 	/**
@@ -115,15 +200,32 @@ public final class StartTlsRelay implements AutoCloseable {
 			}
 
 			@Override
-			public void recipient(String recipient) {
+			public void recipient(String recipient) throws RejectException {
+				Integer code = StartTlsRelay.this.script.refusedRecipients.get(recipient);
+				if (code != null) {
+					throw new RejectException(code, "5.1.1 Recipient address rejected: " + recipient);
+				}
+				if (StartTlsRelay.this.script.rcptFailures.getAndDecrement() > 0) {
+					throw new RejectException(451, "4.3.0 Temporary failure, try again");
+				}
 				this.recipients.add(recipient);
 			}
 
 			@Override
-			public String data(InputStream data) throws IOException {
-				StartTlsRelay.this.received.add(new Received(this.from, List.copyOf(this.recipients),
-						new String(data.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
-				return null;
+			public String data(InputStream data) throws RejectException, IOException {
+				String content = new String(data.readAllBytes(), StandardCharsets.UTF_8);
+				sleep(StartTlsRelay.this.script.dataDelay);
+				if (StartTlsRelay.this.script.dataFailures.getAndDecrement() > 0) {
+					int code = StartTlsRelay.this.script.dataFailureCode;
+					throw new RejectException(code, "5.7.1 Message refused");
+				}
+				String id = "q-" + StartTlsRelay.this.queueIds.incrementAndGet();
+				StartTlsRelay.this.received.add(new Received(this.from, List.copyOf(this.recipients), content, id));
+				if (StartTlsRelay.this.script.dropsAfterData.getAndDecrement() > 0) {
+					// the message is queued, but the client never hears so
+					((Session) context).closeSocket();
+				}
+				return "2.6.0 Message queued as <" + id + ">";
 			}
 
 			@Override
@@ -133,14 +235,129 @@ public final class StartTlsRelay implements AutoCloseable {
 		};
 	}
 
+	private static void sleep(Duration duration) {
+		if (!duration.isZero()) {
+			try {
+				Thread.sleep(duration.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	private final class Sessions implements SessionHandler {
+
+		@Override
+		public SessionAcceptance accept(Session session) {
+			if (StartTlsRelay.this.script.greetingFailures.getAndDecrement() > 0) {
+				StartTlsRelay.this.refusedGreetings.incrementAndGet();
+				return SessionAcceptance.failure(421, "4.7.0 Service not available, try again later");
+			}
+			StartTlsRelay.this.sessions.incrementAndGet();
+			StartTlsRelay.this.openSessions.add(session);
+			StartTlsRelay.this.maxConcurrentSessions.accumulateAndGet(StartTlsRelay.this.openSessions.size(),
+					Math::max);
+			return SessionAcceptance.success();
+		}
+
+		@Override
+		public void onSessionEnd(Session session) {
+			StartTlsRelay.this.openSessions.remove(session);
+		}
+
+	}
+
 	/**
 	 * A message as the relay received it.
 	 *
 	 * @param from the envelope sender
 	 * @param recipients the envelope recipients
 	 * @param data the transmitted data
+	 * @param queueId the id the relay queued it as
 	 */
-	public record Received(String from, List<String> recipients, String data) {
+	public record Received(String from, List<String> recipients, String data, String queueId) {
+	}
+
+	/**
+	 * Scripts a relay.
+	 */
+	public static final class Builder {
+
+		private TestCertificates.ServerIdentity identity = TestCertificates.LOCALHOST;
+
+		private boolean offerStartTls = true;
+
+		private int maxConnections;
+
+		private final AtomicInteger greetingFailures = new AtomicInteger();
+
+		private final AtomicInteger rcptFailures = new AtomicInteger();
+
+		private final AtomicInteger dataFailures = new AtomicInteger();
+
+		private int dataFailureCode;
+
+		private final AtomicInteger dropsAfterData = new AtomicInteger();
+
+		private final Map<String, Integer> refusedRecipients = new ConcurrentHashMap<>();
+
+		private Duration dataDelay = Duration.ZERO;
+
+		public Builder identity(TestCertificates.ServerIdentity identity) {
+			this.identity = identity;
+			return this;
+		}
+
+		/** Greet the first {@code count} connections with 421 and close them. */
+		public Builder refuseGreetings(int count) {
+			this.greetingFailures.set(count);
+			return this;
+		}
+
+		/** Answer the first {@code count} RCPT TO commands with 451. */
+		public Builder failRecipients(int count) {
+			this.rcptFailures.set(count);
+			return this;
+		}
+
+		/** Always refuse the given recipient with the given code, such as 550. */
+		public Builder refuseRecipient(String address, int code) {
+			this.refusedRecipients.put(address, code);
+			return this;
+		}
+
+		/**
+		 * Answer the end of the data of the first {@code count} messages with the code.
+		 */
+		public Builder failData(int count, int code) {
+			this.dataFailures.set(count);
+			this.dataFailureCode = code;
+			return this;
+		}
+
+		/** Queue the first {@code count} messages, then cut the connection unanswered. */
+		public Builder dropAfterData(int count) {
+			this.dropsAfterData.set(count);
+			return this;
+		}
+
+		/** Refuse connections beyond {@code count} open at once, as SubEthaSMTP does. */
+		public Builder maxConnections(int count) {
+			this.maxConnections = count;
+			return this;
+		}
+
+		/** Wait this long before answering the end of the data. */
+		public Builder dataDelay(Duration delay) {
+			this.dataDelay = delay;
+			return this;
+		}
+
+		public StartTlsRelay start() {
+			return new StartTlsRelay(this);
+		}
+
 	}
 
 }

@@ -12,16 +12,20 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 
 /**
- * Counts the envelope recipients of every observed send in
- * {@value #RECIPIENTS_METER_NAME}, tagged with {@code outcome} and {@code region}. The
- * send timer itself comes from the observation.
+ * Records, for every observed send, its envelope recipients in
+ * {@value #RECIPIENTS_METER_NAME} (tags {@code outcome}, {@code region}) and its retries
+ * in {@value #RETRIES_METER_NAME} (tags {@code cause}, {@code region}). The send timer
+ * itself comes from the observation.
  *
  * @since 0.1.0
  */
-public class InfobipSmtpRecipientsMeterHandler implements ObservationHandler<InfobipSendContext> {
+public class InfobipSmtpMeterHandler implements ObservationHandler<InfobipSendContext> {
 
 	/** Name of the recipients counter. */
 	public static final String RECIPIENTS_METER_NAME = "infobip.smtp.recipients";
+
+	/** Name of the retries counter. */
+	public static final String RETRIES_METER_NAME = "infobip.smtp.retries";
 
 	private final MeterRegistry registry;
 
@@ -29,7 +33,7 @@ public class InfobipSmtpRecipientsMeterHandler implements ObservationHandler<Inf
 	 * Create a handler that records into the given registry.
 	 * @param registry the registry
 	 */
-	public InfobipSmtpRecipientsMeterHandler(MeterRegistry registry) {
+	public InfobipSmtpMeterHandler(MeterRegistry registry) {
 		this.registry = registry;
 	}
 
@@ -43,6 +47,14 @@ public class InfobipSmtpRecipientsMeterHandler implements ObservationHandler<Inf
 				.tag("region", context.getRegion())
 				.register(this.registry)
 				.increment(context.getRecipientCount());
+		}
+		for (String cause : context.getRetryCauses()) {
+			Counter.builder(RETRIES_METER_NAME)
+				.description("Messages offered to the Infobip SMTP relay again, by cause")
+				.tag("cause", cause)
+				.tag("region", context.getRegion())
+				.register(this.registry)
+				.increment();
 		}
 	}
 

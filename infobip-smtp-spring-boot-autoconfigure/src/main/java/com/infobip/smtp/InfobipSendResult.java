@@ -1,0 +1,62 @@
+/*
+ * Copyright 2026 the infobip-smtp-spring-boot-starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package com.infobip.smtp;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What became of a message the relay accepted.
+ *
+ * @param messageId the id the relay queued the message as ("250 2.6.0 Message queued as
+ * &lt;id&gt;"); Infobip's delivery reports carry the same id. {@code null} if the reply
+ * did not name one
+ * @param messageIdHeader the RFC 5322 Message-ID header of the message
+ * @param bulkId the X-IB-bulk-id of the message, if any
+ * @param acceptedRecipients the recipients the message went to
+ * @param refusedRecipients the recipients the relay refused; the message did not go to
+ * them
+ * @param serverReply the relay's reply to the end of the data
+ * @param attempts how many times the message was offered to the relay (1 without a retry)
+ * @since 0.1.0
+ */
+public record InfobipSendResult(@Nullable String messageId, @Nullable String messageIdHeader, @Nullable String bulkId,
+		List<String> acceptedRecipients, List<RefusedRecipient> refusedRecipients, @Nullable String serverReply,
+		int attempts) {
+
+	private static final Pattern QUEUED_AS = Pattern.compile("queued as\\s+<?([^\\s<>]+)>?", Pattern.CASE_INSENSITIVE);
+
+	public InfobipSendResult {
+		acceptedRecipients = List.copyOf(acceptedRecipients);
+		refusedRecipients = List.copyOf(refusedRecipients);
+	}
+
+	/**
+	 * Return whether some recipients were refused.
+	 * @return whether the message did not go to every recipient
+	 */
+	public boolean isPartial() {
+		return !this.refusedRecipients.isEmpty();
+	}
+
+	/**
+	 * Return the id a relay reply says the message was queued as.
+	 * @param serverReply the reply, for instance "250 2.6.0 Message queued as
+	 * &lt;abc&gt;"
+	 * @return the id, or {@code null} if the reply names none
+	 */
+	public static @Nullable String queuedId(@Nullable String serverReply) {
+		if (serverReply == null) {
+			return null;
+		}
+		Matcher matcher = QUEUED_AS.matcher(serverReply);
+		return matcher.find() ? matcher.group(1) : null;
+	}
+
+}

@@ -1,0 +1,118 @@
+/*
+ * Copyright 2026 the infobip-smtp-spring-boot-starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package com.infobip.smtp;
+
+import com.infobip.smtp.observation.InfobipSendContext;
+import com.infobip.smtp.transport.SmtpConnection;
+import com.infobip.smtp.transport.SmtpConnections;
+import com.infobip.smtp.transport.SmtpFailure;
+import com.infobip.smtp.transport.SmtpReceipt;
+import jakarta.mail.Address;
+import jakarta.mail.internet.MimeMessage;
+
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryTemplate;
+
+/**
+ * Offers one checked message to the relay over a pooled connection, retrying, with back
+ * off, only what cannot duplicate it: a 4xx reply, or a connection lost before the end of
+ * the data. A connection lost after the end-of-data dot leaves the outcome unknown and is
+ * never retried.
+ */
+final class MessageDelivery {
+
+	private static final int MAX_STALE_REPLACEMENTS = 3;
+
+	private final SmtpConnections connections;
+
+	private final RetryTemplate retryTemplate;
+
+	MessageDelivery(SmtpConnections connections, RetryTemplate retryTemplate) {
+		this.connections = connections;
+		this.retryTemplate = retryTemplate;
+	}
+
+	SmtpReceipt deliver(MimeMessage message, Address[] recipients, InfobipSendContext context) throws SmtpFailure {
+		Attempt attempt = new Attempt(message, recipients, context);
+		try {
+			return this.retryTemplate.execute(attempt::run);
+		}
+		catch (RetryException ex) {
+			if (ex.getLastException() instanceof SmtpFailure failure) {
+				throw failure;
+			}
+			throw new IllegalStateException("Unexpected failure while sending", ex.getLastException());
+		}
+	}
+
+	private static String causeOf(SmtpFailure failure) {
+		if (failure.getReplyCode() > 0) {
+			return String.valueOf(failure.getReplyCode());
+		}
+		return failure.isConnectionLoss() ? "connection_lost" : "other";
+	}
+
+	/**
+	 * One offer of the message to the relay; run again by the retry template.
+	 */
+	private final class Attempt {
+
+		private final MimeMessage message;
+
+		private final Address[] recipients;
+
+		private final InfobipSendContext context;
+
+		private String lastFailureCause;
+
+		Attempt(MimeMessage message, Address[] recipients, InfobipSendContext context) {
+			this.message = message;
+			this.recipients = recipients;
+			this.context = context;
+		}
+
+		SmtpReceipt run() throws SmtpFailure {
+			if (this.lastFailureCause != null) {
+				this.context.retrying(this.lastFailureCause);
+			}
+			this.context.attemptStarted();
+			// a reused connection the relay has closed fails at MAIL FROM, before
+			// anything
+			// of the message was sent: replace it without counting an attempt
+			for (int replaced = 0;; replaced++) {
+				SmtpConnection connection = acquire();
+				boolean reused = connection.getMessagesSent() > 0;
+				try {
+					SmtpReceipt receipt = connection.send(this.message, this.recipients);
+					MessageDelivery.this.connections.release(connection);
+					return receipt;
+				}
+				catch (SmtpFailure failure) {
+					MessageDelivery.this.connections.discard(connection);
+					if (reused && failure.isConnectionLoss() && failure.getPhase() == SmtpPhase.MAIL
+							&& replaced < MAX_STALE_REPLACEMENTS) {
+						this.context.retrying("stale_connection");
+						continue;
+					}
+					this.lastFailureCause = causeOf(failure);
+					throw failure;
+				}
+			}
+		}
+
+		private SmtpConnection acquire() throws SmtpFailure {
+			try {
+				return MessageDelivery.this.connections.acquire();
+			}
+			catch (SmtpFailure failure) {
+				this.lastFailureCause = causeOf(failure);
+				throw failure;
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,57 @@
+/*
+ * Copyright 2026 the infobip-smtp-spring-boot-starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package com.infobip.smtp.transport;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A new connection for every message, closed with QUIT after it, as stock Spring mail
+ * does. Used when pooling is switched off.
+ *
+ * @since 0.1.0
+ */
+public class SingleUseConnections implements SmtpConnections {
+
+	private final SmtpConnector connector;
+
+	private final AtomicInteger open = new AtomicInteger();
+
+	/**
+	 * Create connections with the given connector.
+	 * @param connector the connector
+	 */
+	public SingleUseConnections(SmtpConnector connector) {
+		this.connector = connector;
+	}
+
+	@Override
+	public SmtpConnection acquire() throws SmtpFailure {
+		SmtpConnection connection = this.connector.connect();
+		this.open.incrementAndGet();
+		return connection;
+	}
+
+	@Override
+	public void release(SmtpConnection connection) {
+		discard(connection);
+	}
+
+	@Override
+	public void discard(SmtpConnection connection) {
+		connection.close();
+		this.open.decrementAndGet();
+	}
+
+	@Override
+	public Usage usage() {
+		return new Usage(this.open.get(), 0, 0);
+	}
+
+	@Override
+	public void close() {
+	}
+
+}

@@ -1,0 +1,254 @@
+/*
+ * Copyright 2026 the infobip-smtp-spring-boot-starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package com.infobip.smtp;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.infobip.smtp.autoconfigure.InfobipSmtpAutoConfiguration;
+import com.infobip.smtp.autoconfigure.InfobipSmtpMetricsAutoConfiguration;
+import com.infobip.smtp.testsupport.StartTlsRelay;
+import com.infobip.smtp.testsupport.TestRelayProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.mail.SimpleMailMessage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Faults injected by a scripted STARTTLS + AUTH relay: what is safe is retried, what may
+ * have reached the relay is never sent twice, and the relay's verdicts reach the caller.
+ */
+class InfobipMailSenderFaultTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, InfobipSmtpAutoConfiguration.class,
+				ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
+				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
+				InfobipSmtpMetricsAutoConfiguration.class))
+		.withPropertyValues("infobip.smtp.retry.initial-backoff=10ms", "infobip.smtp.retry.max-backoff=50ms");
+
+	@Test
+	void greeting421IsRetriedAndDeliveredOnce() {
+		try (StartTlsRelay relay = StartTlsRelay.builder().refuseGreetings(1).start()) {
+			run(relay, (sender, context) -> {
+				InfobipSendResult result = sender.sendWithResult(message("user@example.com"));
+				assertThat(result.attempts()).isEqualTo(2);
+				assertThat(relay.refusedGreetings()).isEqualTo(1);
+				assertThat(relay.received()).hasSize(1);
+				assertThat(retries(context, "421")).isEqualTo(1);
+			});
+		}
+	}
+
+	@Test
+	void rcpt451IsRetriedAndDeliveredOnce() {
+		try (StartTlsRelay relay = StartTlsRelay.builder().failRecipients(1).start()) {
+			run(relay, (sender, context) -> {
+				InfobipSendResult result = sender.sendWithResult(message("user@example.com"));
+				assertThat(result.attempts()).isEqualTo(2);
+				assertThat(result.acceptedRecipients()).containsExactly("user@example.com");
+				assertThat(relay.received()).hasSize(1);
+				assertThat(retries(context, "451")).isEqualTo(1);
+			});
+		}
+	}
+
+	@Test
+	void data451IsRetriedAndDeliveredOnce() {
+		try (StartTlsRelay relay = StartTlsRelay.builder().failData(1, 451).start()) {
+			run(relay, (sender, context) -> {
+				assertThat(sender.sendWithResult(message("user@example.com")).attempts()).isEqualTo(2);
+				assertThat(relay.received()).hasSize(1);
+			});
+		}
+	}
+
+	@Test
+	void data554IsNotRetriedAndCarriesTheReply() {
+		try (StartTlsRelay relay = StartTlsRelay.builder().failData(1, 554).start()) {
+			run(relay, (sender, context) -> {
+				assertThatExceptionOfType(InfobipSendFailedException.class)
+					.isThrownBy(() -> sender.send(message("user@example.com")))
+					.satisfies((ex) -> {
+						assertThat(ex.getReplyCode()).isEqualTo(554);
+						assertThat(ex.getServerReply()).isEqualTo("554 5.7.1 Message refused");
+						assertThat(ex.getPhase()).isEqualTo(SmtpPhase.END_OF_DATA);
+						assertThat(ex.getAttempts()).isEqualTo(1);
+						assertThat(ex.getFailedMessages()).hasSize(1);
+					})
+					.withMessageContaining("refused the message at END_OF_DATA: 554 5.7.1 Message refused (1 attempt)");
+				assertThat(relay.received()).isEmpty();
+				assertThat(outcomes(context, "rejected")).isEqualTo(1);
+			});
+		}
+	}
+
+	@Test
+	void permanentlyRefusedRecipientIsNamedAndNotRetried() {
+		try (StartTlsRelay relay = StartTlsRelay.builder().refuseRecipient("gone@example.com", 550).start()) {
+			run(relay, (sender, context) -> {
+				assertThatExceptionOfType(InfobipSendFailedException.class)
+					.isThrownBy(() -> sender.send(message("gone@example.com")))
+					.satisfies((ex) -> {
+						assertThat(ex.getPhase()).isEqualTo(SmtpPhase.RCPT);
+						assertThat(ex.getRecipient()).isEqualTo("gone@example.com");
+						assertThat(ex.getReplyCode()).isEqualTo(550);
+						assertThat(ex.getAttempts()).isEqualTo(1);
+					})
+					.withMessageContaining("at RCPT for gone@example.com: 550");
+				assertThat(relay.received()).isEmpty();
+			});
+		}
+	}
+
+	@Test
+	void connectionCutAfterTheDotIsAnUnknownOutcomeAndNeverResent() throws Exception {
+		try (StartTlsRelay relay = StartTlsRelay.builder().dropAfterData(1).start()) {
+			run(relay, (sender, context) -> {
+				assertThatExceptionOfType(SendOutcomeUnknownException.class)
+					.isThrownBy(() -> sender.send(message("user@example.com")))
+					.satisfies((ex) -> {
+						assertThat(ex.getAttempts()).isEqualTo(1);
+						assertThat(ex.getMessageIdHeader()).isNotBlank();
+					})
+					.withMessageContaining("it may have been queued, so it was not sent again");
+				Thread.sleep(300);
+				assertThat(relay.received()).hasSize(1);
+				assertThat(outcomes(context, "unknown")).isEqualTo(1);
+				// the pool recovers: the next message goes through a new connection
+				sender.send(message("next@example.com"));
+				assertThat(relay.received()).hasSize(2);
+			});
+		}
+	}
+
+	@Test
+	void partlyRefusedRecipientsGetNothingAndTheOthersGetTheMessage() {
+		try (StartTlsRelay relay = StartTlsRelay.builder().refuseRecipient("gone@example.com", 550).start()) {
+			run(relay, (sender, context) -> {
+				SimpleMailMessage message = message("user@example.com");
+				message.setCc("gone@example.com");
+				InfobipSendResult result = sender.sendWithResult(message);
+				assertThat(result.acceptedRecipients()).containsExactly("user@example.com");
+				assertThat(result.refusedRecipients()).singleElement().satisfies((refused) -> {
+					assertThat(refused.address()).isEqualTo("gone@example.com");
+					assertThat(refused.replyCode()).isEqualTo(550);
+				});
+				assertThat(relay.received()).singleElement()
+					.satisfies((received) -> assertThat(received.recipients()).containsExactly("user@example.com"));
+				SimpleMailMessage again = message("user@example.com");
+				again.setCc("gone@example.com");
+				assertThatExceptionOfType(RecipientsRefusedException.class).isThrownBy(() -> sender.send(again))
+					.satisfies((ex) -> assertThat(ex.getResult().refusedRecipients()).hasSize(1));
+				assertThat(relay.received()).hasSize(2);
+			});
+		}
+	}
+
+	@Test
+	void pooledConnectionClosedByTheRelayIsReplacedUnnoticed() {
+		try (StartTlsRelay relay = StartTlsRelay.start(com.infobip.smtp.testsupport.TestCertificates.LOCALHOST)) {
+			run(relay, (sender, context) -> {
+				sender.send(message("first@example.com"));
+				relay.dropAllConnections();
+				InfobipSendResult result = sender.sendWithResult(message("second@example.com"));
+				assertThat(result.attempts()).isEqualTo(1);
+				assertThat(relay.received()).hasSize(2);
+				assertThat(relay.sessions()).isEqualTo(2);
+			});
+		}
+	}
+
+	@Test
+	void sixteenThreadsNeverOpenMoreThanTheCapAndEveryMessageArrivesOnce() throws Exception {
+		try (StartTlsRelay relay = StartTlsRelay.builder().maxConnections(4).start()) {
+			this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS"))
+				.withPropertyValues("infobip.smtp.pool.max-connections=4")
+				.run((context) -> {
+					InfobipMailSender sender = context.getBean(InfobipMailSender.class);
+					ExecutorService threads = Executors.newFixedThreadPool(16);
+					try {
+						List<Future<?>> sends = new ArrayList<>();
+						for (int i = 0; i < 200; i++) {
+							String to = "user" + i + "@example.com";
+							sends.add(threads.submit(() -> sender.send(message(to))));
+						}
+						for (Future<?> send : sends) {
+							send.get();
+						}
+					}
+					finally {
+						threads.shutdown();
+					}
+					assertThat(relay.received()).hasSize(200);
+					assertThat(relay.received().stream().map((received) -> received.recipients().get(0)).distinct())
+						.hasSize(200);
+					assertThat(relay.maxConcurrentSessions()).isLessThanOrEqualTo(4);
+					assertThat(relay.refusedGreetings()).isZero();
+					assertThat(context.getBean(MeterRegistry.class).find("infobip.smtp.retries").counters()).isEmpty();
+				});
+		}
+	}
+
+	@Test
+	void resultCarriesTheQueueIdTheRelayReported() {
+		try (StartTlsRelay relay = StartTlsRelay.start(com.infobip.smtp.testsupport.TestCertificates.LOCALHOST)) {
+			run(relay, (sender, context) -> {
+				InfobipSendResult result = sender.sendAsync(message("user@example.com")).get();
+				assertThat(result.messageId()).isEqualTo(relay.received().get(0).queueId());
+				assertThat(result.serverReply()).contains("2.6.0 Message queued as <" + result.messageId() + ">");
+				assertThat(result.messageIdHeader()).isNotBlank();
+			});
+		}
+	}
+
+	private void run(StartTlsRelay relay, SenderTest test) {
+		this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS")).run((context) -> {
+			assertThat(context).hasNotFailed();
+			test.run(context.getBean(InfobipMailSender.class), context);
+		});
+	}
+
+	private static double retries(AssertableApplicationContext context, String cause) {
+		return context.getBean(MeterRegistry.class).get("infobip.smtp.retries").tag("cause", cause).counter().count();
+	}
+
+	private static long outcomes(AssertableApplicationContext context, String outcome) {
+		return context.getBean(MeterRegistry.class).get("infobip.smtp.send").tag("outcome", outcome).timer().count();
+	}
+
+	static SimpleMailMessage message(String to) {
+		SimpleMailMessage message = new SimpleMailMessage();
+		message.setFrom("shop@example.com");
+		message.setTo(to);
+		message.setSubject("Fault test");
+		message.setText("Body");
+		return message;
+	}
+
+	@FunctionalInterface
+	interface SenderTest {
+
+		void run(InfobipMailSender sender, AssertableApplicationContext context) throws Exception;
+
+	}
+
+}
