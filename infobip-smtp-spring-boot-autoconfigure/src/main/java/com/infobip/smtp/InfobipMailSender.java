@@ -47,6 +47,7 @@ import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMailMessage;
 import org.springframework.mail.javamail.MimeMessagePreparator;
 
@@ -73,6 +74,10 @@ public class InfobipMailSender implements JavaMailSender, AutoCloseable {
 
 	private final SmtpConnector connector;
 
+	// only a message factory: its messages share one MIME type map, which
+	// MimeMessageHelper would otherwise parse again for every plain MimeMessage
+	private final JavaMailSenderImpl messageFactory = new JavaMailSenderImpl();
+
 	private final SmtpConnections connections;
 
 	private final OutgoingMessageChecks checks;
@@ -95,6 +100,7 @@ public class InfobipMailSender implements JavaMailSender, AutoCloseable {
 
 	private InfobipMailSender(Builder builder) {
 		this.connector = builder.connector;
+		this.messageFactory.setSession(builder.connector.getSession());
 		this.connections = (builder.connections != null) ? builder.connections
 				: new SingleUseConnections(builder.connector);
 		this.checks = new OutgoingMessageChecks(builder.defaultFrom, builder.maxMessageSize,
@@ -143,17 +149,12 @@ public class InfobipMailSender implements JavaMailSender, AutoCloseable {
 
 	@Override
 	public MimeMessage createMimeMessage() {
-		return new MimeMessage(this.connector.getSession());
+		return this.messageFactory.createMimeMessage();
 	}
 
 	@Override
 	public MimeMessage createMimeMessage(InputStream contentStream) throws MailException {
-		try {
-			return new MimeMessage(this.connector.getSession(), contentStream);
-		}
-		catch (MessagingException ex) {
-			throw new MailParseException("Could not parse raw MIME content", ex);
-		}
+		return this.messageFactory.createMimeMessage(contentStream);
 	}
 
 	@Override

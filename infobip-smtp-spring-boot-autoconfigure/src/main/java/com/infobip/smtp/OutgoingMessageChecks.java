@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 import jakarta.mail.Address;
 import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -32,6 +34,13 @@ import org.jspecify.annotations.Nullable;
 final class OutgoingMessageChecks {
 
 	private static final String[] UNSENT_HEADERS = { "Bcc", "Content-Length" };
+
+	// a character is at most 3 UTF-8 bytes, each at most "=XX" in quoted-printable,
+	// plus soft line breaks: 10 bytes is a safe bound for any transfer encoding
+	private static final int MAX_BYTES_PER_CHAR = 10;
+
+	// CRLF "--" boundary (at most 70 characters) CRLF
+	private static final int BOUNDARY_LINE = 80;
 
 	private final @Nullable InternetAddress defaultFrom;
 
@@ -138,12 +147,49 @@ final class OutgoingMessageChecks {
 	}
 
 	private void checkSize(MimeMessage message) throws IOException, MessagingException {
+		long bound = sizeBound(message);
+		if (bound >= 0 && bound <= this.maxMessageSize) {
+			// cannot be too large: spare writing the whole message out once more
+			return;
+		}
 		SizeCountingStream counter = new SizeCountingStream();
 		message.writeTo(counter, UNSENT_HEADERS);
 		if (counter.size > this.maxMessageSize) {
 			throw new InvalidMessageException("Message is " + counter.size
 					+ " bytes, larger than infobip.smtp.max-message-size (" + this.maxMessageSize + " bytes)");
 		}
+	}
+
+	/**
+	 * Return an upper bound of the size the part takes on the wire, or -1 when only
+	 * writing it out can tell (content from a data source, such as an attachment).
+	 */
+	private static long sizeBound(Part part) throws MessagingException, IOException {
+		long headers = 0;
+		Enumeration<Header> all = part.getAllHeaders();
+		while (all.hasMoreElements()) {
+			Header header = all.nextElement();
+			headers += (header.getName().length() + header.getValue().length() + 4L) * MAX_BYTES_PER_CHAR;
+		}
+		if (part.getSize() >= 0) {
+			// content read from a stream, already encoded
+			return headers + part.getSize() + 2;
+		}
+		if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
+			long total = headers;
+			for (int i = 0; i < multipart.getCount(); i++) {
+				long partBound = sizeBound(multipart.getBodyPart(i));
+				if (partBound < 0) {
+					return -1;
+				}
+				total += partBound + BOUNDARY_LINE;
+			}
+			return total + BOUNDARY_LINE;
+		}
+		if (part.isMimeType("text/*") && part.getContent() instanceof String text) {
+			return headers + (long) text.length() * MAX_BYTES_PER_CHAR + 2;
+		}
+		return -1;
 	}
 
 	private static final class SizeCountingStream extends OutputStream {

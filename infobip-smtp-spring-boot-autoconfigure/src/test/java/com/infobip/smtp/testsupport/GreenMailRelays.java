@@ -17,16 +17,16 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 public final class GreenMailRelays {
 
 	/** User name of the API-key account. */
-	public static final String API_KEY_USER = "App";
+	public static final String API_KEY_USER = TestCredentials.API_KEY_USER;
 
 	/** API key accepted by the relay. */
-	public static final String API_KEY = "test-api-key-5ecret";
+	public static final String API_KEY = TestCredentials.API_KEY;
 
 	/** Account user name accepted by the relay. */
-	public static final String USERNAME = "shop-user";
+	public static final String USERNAME = TestCredentials.USERNAME;
 
 	/** Account password accepted by the relay. */
-	public static final String PASSWORD = "account-pa55word";
+	public static final String PASSWORD = TestCredentials.PASSWORD;
 
 	static {
 		// GreenMail reads its server key once per JVM, from these properties

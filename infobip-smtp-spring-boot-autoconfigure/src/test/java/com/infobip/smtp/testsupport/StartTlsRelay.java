@@ -55,6 +55,8 @@ public final class StartTlsRelay implements AutoCloseable {
 
 	private final AtomicInteger queueIds = new AtomicInteger();
 
+	private final AtomicInteger messageCount = new AtomicInteger();
+
 	private StartTlsRelay(Builder script) {
 		this.script = script;
 		SMTPServer.Builder builder = SMTPServer.port(0)
@@ -168,6 +170,14 @@ public final class StartTlsRelay implements AutoCloseable {
 	}
 
 	/**
+	 * Return how many messages were received, kept or not.
+	 * @return the number of messages
+	 */
+	public int messageCount() {
+		return this.messageCount.get();
+	}
+
+	/**
 	 * Return the messages received so far.
 	 * @return the messages
 	 */
@@ -182,7 +192,7 @@ public final class StartTlsRelay implements AutoCloseable {
 
 	private void login(String username, String password, MessageContext context) throws LoginFailedException {
 		this.authAttempts.incrementAndGet();
-		if (!GreenMailRelays.API_KEY_USER.equals(username) || !GreenMailRelays.API_KEY.equals(password)) {
+		if (!TestCredentials.API_KEY_USER.equals(username) || !TestCredentials.API_KEY.equals(password)) {
 			throw new LoginFailedException();
 		}
 	}
@@ -220,7 +230,10 @@ public final class StartTlsRelay implements AutoCloseable {
 					throw new RejectException(code, "5.7.1 Message refused");
 				}
 				String id = "q-" + StartTlsRelay.this.queueIds.incrementAndGet();
-				StartTlsRelay.this.received.add(new Received(this.from, List.copyOf(this.recipients), content, id));
+				StartTlsRelay.this.messageCount.incrementAndGet();
+				if (StartTlsRelay.this.script.keepMessages) {
+					StartTlsRelay.this.received.add(new Received(this.from, List.copyOf(this.recipients), content, id));
+				}
 				if (StartTlsRelay.this.script.dropsAfterData.getAndDecrement() > 0) {
 					// the message is queued, but the client never hears so
 					((Session) context).closeSocket();
@@ -304,6 +317,8 @@ public final class StartTlsRelay implements AutoCloseable {
 
 		private Duration dataDelay = Duration.ZERO;
 
+		private boolean keepMessages = true;
+
 		public Builder identity(TestCertificates.ServerIdentity identity) {
 			this.identity = identity;
 			return this;
@@ -351,6 +366,12 @@ public final class StartTlsRelay implements AutoCloseable {
 		/** Wait this long before answering the end of the data. */
 		public Builder dataDelay(Duration delay) {
 			this.dataDelay = delay;
+			return this;
+		}
+
+		/** Only count messages instead of keeping them, for long runs. */
+		public Builder countOnly() {
+			this.keepMessages = false;
 			return this;
 		}
 

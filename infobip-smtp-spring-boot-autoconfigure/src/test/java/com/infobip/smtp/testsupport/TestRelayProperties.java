@@ -22,7 +22,7 @@ public final class TestRelayProperties {
 	 */
 	public static String[] relay(int port, String security) {
 		return new String[] { "infobip.smtp.host=localhost", "infobip.smtp.port=" + port,
-				"infobip.smtp.security=" + security, "infobip.smtp.api-key=" + GreenMailRelays.API_KEY,
+				"infobip.smtp.security=" + security, "infobip.smtp.api-key=" + TestCredentials.API_KEY,
 				"infobip.smtp.ssl.bundle=test-relay",
 				"spring.ssl.bundle.pem.test-relay.truststore.certificate=" + TestCertificates.TRUSTED_CA.pemLocation(),
 				"infobip.smtp.connection-timeout=5s", "infobip.smtp.timeout=5s", "infobip.smtp.write-timeout=5s" };
