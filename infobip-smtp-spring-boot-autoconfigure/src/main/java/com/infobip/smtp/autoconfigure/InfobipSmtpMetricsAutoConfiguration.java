@@ -10,6 +10,7 @@ import java.util.Locale;
 import com.infobip.smtp.InfobipMailSender;
 import com.infobip.smtp.metrics.InfobipSmtpMeterHandler;
 import com.infobip.smtp.metrics.InfobipSmtpPoolMetrics;
+import com.infobip.smtp.metrics.InfobipWebhookMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -45,6 +46,12 @@ public final class InfobipSmtpMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	InfobipSmtpMeterHandler infobipSmtpMeterHandler(MeterRegistry meterRegistry) {
 		return new InfobipSmtpMeterHandler(meterRegistry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	InfobipWebhookMetrics infobipWebhookMetrics(MeterRegistry meterRegistry) {
+		return new InfobipWebhookMetrics(meterRegistry);
 	}
 
 	@Bean

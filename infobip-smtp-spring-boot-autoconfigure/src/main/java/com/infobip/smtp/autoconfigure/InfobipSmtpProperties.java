@@ -179,6 +179,12 @@ public class InfobipSmtpProperties {
 	 */
 	private final Health health = new Health();
 
+	/**
+	 * Webhook settings: endpoints that receive delivery reports and tracking
+	 * notifications.
+	 */
+	private final Webhook webhook = new Webhook();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -381,6 +387,10 @@ public class InfobipSmtpProperties {
 
 	public Health getHealth() {
 		return this.health;
+	}
+
+	public Webhook getWebhook() {
+		return this.webhook;
 	}
 
 	/**
@@ -592,6 +602,122 @@ public class InfobipSmtpProperties {
 
 		public void setTimeout(Duration timeout) {
 			this.timeout = timeout;
+		}
+
+	}
+
+	/**
+	 * Webhook settings.
+	 */
+	public static class Webhook {
+
+		/**
+		 * Whether to receive delivery reports at {path}/delivery-reports and tracking
+		 * notifications at {path}/tracking (needs Spring MVC).
+		 */
+		private boolean enabled;
+
+		/**
+		 * Path under which the webhook endpoints are served.
+		 */
+		private String path = "/infobip/smtp";
+
+		/**
+		 * Shared secret that every webhook call must carry as the query parameter
+		 * 'token'. Set this or username and password.
+		 */
+		private @Nullable String token;
+
+		/**
+		 * HTTP Basic user name that webhook calls must carry, with password.
+		 */
+		private @Nullable String username;
+
+		/**
+		 * HTTP Basic password that webhook calls must carry, with username.
+		 */
+		private @Nullable String password;
+
+		/**
+		 * Largest webhook body read; a larger one is answered 413.
+		 */
+		private DataSize maxBodySize = DataSize.ofMegabytes(1);
+
+		/**
+		 * Public URL of this application, for instance 'https://shop.example.com'. When
+		 * set, notify-url and tracking-url default to its webhook endpoints, with the
+		 * token.
+		 */
+		private @Nullable URI publicBaseUrl;
+
+		/**
+		 * How many recently published reports are remembered to answer duplicates without
+		 * publishing them again.
+		 */
+		private int deduplicationCapacity = 10000;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
+		public @Nullable String getToken() {
+			return this.token;
+		}
+
+		public void setToken(@Nullable String token) {
+			this.token = token;
+		}
+
+		public @Nullable String getUsername() {
+			return this.username;
+		}
+
+		public void setUsername(@Nullable String username) {
+			this.username = username;
+		}
+
+		public @Nullable String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(@Nullable String password) {
+			this.password = password;
+		}
+
+		public DataSize getMaxBodySize() {
+			return this.maxBodySize;
+		}
+
+		public void setMaxBodySize(DataSize maxBodySize) {
+			this.maxBodySize = maxBodySize;
+		}
+
+		public @Nullable URI getPublicBaseUrl() {
+			return this.publicBaseUrl;
+		}
+
+		public void setPublicBaseUrl(@Nullable URI publicBaseUrl) {
+			this.publicBaseUrl = publicBaseUrl;
+		}
+
+		public int getDeduplicationCapacity() {
+			return this.deduplicationCapacity;
+		}
+
+		public void setDeduplicationCapacity(int deduplicationCapacity) {
+			this.deduplicationCapacity = deduplicationCapacity;
 		}
 
 	}

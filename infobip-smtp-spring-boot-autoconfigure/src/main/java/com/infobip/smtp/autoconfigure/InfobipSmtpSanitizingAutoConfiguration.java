@@ -23,8 +23,8 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass(SanitizingFunction.class)
 public final class InfobipSmtpSanitizingAutoConfiguration {
 
-	private static final Pattern SECRET_KEYS = Pattern.compile("infobip\\.smtp\\.(api-?key|password)",
-			Pattern.CASE_INSENSITIVE);
+	private static final Pattern SECRET_KEYS = Pattern
+		.compile("infobip\\.smtp\\.(api-?key|password|webhook\\.(token|password))", Pattern.CASE_INSENSITIVE);
 
 	InfobipSmtpSanitizingAutoConfiguration() {
 	}

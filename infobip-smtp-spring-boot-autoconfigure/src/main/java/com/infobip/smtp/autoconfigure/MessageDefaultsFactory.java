@@ -29,8 +29,10 @@ final class MessageDefaultsFactory {
 
 	static Map<String, String> defaultHeaders(InfobipSmtpProperties properties) {
 		Map<String, String> headers = new LinkedHashMap<>();
-		put(headers, InfobipHeaders.TRACKING_URL, "tracking-url", properties.getTrackingUrl());
-		put(headers, InfobipHeaders.NOTIFY_URL, "notify-url", properties.getNotifyUrl());
+		put(headers, InfobipHeaders.TRACKING_URL, "tracking-url", (properties.getTrackingUrl() != null)
+				? properties.getTrackingUrl() : WebhookSettingsFactory.publicUrl(properties, "/tracking"));
+		put(headers, InfobipHeaders.NOTIFY_URL, "notify-url", (properties.getNotifyUrl() != null)
+				? properties.getNotifyUrl() : WebhookSettingsFactory.publicUrl(properties, "/delivery-reports"));
 		put(headers, InfobipHeaders.NOTIFY_CONTENT_TYPE, "notify-content-type",
 				(properties.getNotifyContentType() != null) ? properties.getNotifyContentType().value() : null);
 		put(headers, InfobipHeaders.INTERMEDIATE_REPORT, "intermediate-report", properties.getIntermediateReport());

@@ -53,6 +53,20 @@ class ActuatorSecretsTests {
 			});
 	}
 
+	@Test
+	void webhookSecretsAreMaskedEvenWhenValuesAreShown() {
+		this.contextRunner
+			.withPropertyValues("infobip.smtp.api-key=k", "infobip.smtp.webhook.token=very-secret-token",
+					"infobip.smtp.webhook.username=infobip", "infobip.smtp.webhook.password=very-secret-hookpw")
+			.run((context) -> {
+				String configProps = json(
+						context.getBean(ConfigurationPropertiesReportEndpoint.class).configurationProperties());
+				assertThat(configProps).contains("infobip").doesNotContain("very-secret");
+				assertThat(json(context.getBean(EnvironmentEndpoint.class).environment(null)))
+					.doesNotContain("very-secret");
+			});
+	}
+
 	private static String json(Object value) {
 		return JsonMapper.builder().build().writeValueAsString(value);
 	}

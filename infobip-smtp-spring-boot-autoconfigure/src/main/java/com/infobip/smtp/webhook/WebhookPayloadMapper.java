@@ -1,0 +1,156 @@
+/*
+ * Copyright 2026 the infobip-smtp-spring-boot-starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package com.infobip.smtp.webhook;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Maps the tree of a webhook body to reports, leniently: unknown fields are ignored,
+ * missing or unreadable ones are {@code null}.
+ */
+final class WebhookPayloadMapper {
+
+	// Infobip writes offsets without a colon, such as 2019-11-09T16:00:00.000+0000
+	private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
+		.append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+		.optionalStart()
+		.appendOffset("+HH:MM", "Z")
+		.optionalEnd()
+		.optionalStart()
+		.appendOffset("+HHMM", "Z")
+		.optionalEnd()
+		.toFormatter();
+
+	private WebhookPayloadMapper() {
+	}
+
+	static List<DeliveryReport> deliveryReports(Map<String, Object> body) {
+		if (!body.containsKey("results")) {
+			throw new MalformedPayloadException("no results");
+		}
+		List<DeliveryReport> reports = new ArrayList<>();
+		for (Object result : WebhookPayloadReader.list(body.get("results"))) {
+			if (result instanceof Map<?, ?> map) {
+				reports.add(deliveryReport(map));
+			}
+		}
+		return reports;
+	}
+
+	static TrackingNotification trackingNotification(Map<String, Object> body) {
+		Map<?, ?> info = map(body.get("recipientInfo"));
+		Map<?, ?> geo = map(body.get("geoLocation"));
+		String type = text(body.get("notificationType"));
+		if (type == null) {
+			throw new MalformedPayloadException("no notificationType");
+		}
+		return new TrackingNotification(TrackingNotificationType.of(type), text(body.get("eventId")),
+				text(body.get("domain")), text(body.get("recipient")), text(body.get("sender")), text(body.get("url")),
+				epochMillis(body.get("sendDateTime")), text(body.get("messageId")), text(body.get("bulkId")),
+				text(body.get("callbackData")),
+				(info != null) ? new TrackingNotification.RecipientInfo(text(info.get("deviceType")),
+						text(info.get("os")), text(info.get("deviceName"))) : null,
+				(geo != null)
+						? new TrackingNotification.GeoLocation(text(geo.get("countryName")), text(geo.get("city")))
+						: null);
+	}
+
+	private static DeliveryReport deliveryReport(Map<?, ?> result) {
+		Map<?, ?> price = map(result.get("price"));
+		Map<?, ?> status = map(result.get("status"));
+		Map<?, ?> error = map(result.get("error"));
+		Integer count = integer(result.get("messageCount"));
+		return new DeliveryReport(text(result.get("bulkId")), text(result.get("messageId")), text(result.get("to")),
+				timestamp(result.get("sentAt")), timestamp(result.get("doneAt")),
+				(count != null) ? count : integer(result.get("smsCount")),
+				(price != null)
+						? new DeliveryReport.Price(decimal(price.get("pricePerMessage")), text(price.get("currency")))
+						: null,
+				status(status),
+				(error != null) ? new DeliveryReport.ReportError(integer(error.get("groupId")),
+						text(error.get("groupName")), integer(error.get("id")), text(error.get("name")),
+						text(error.get("description")), bool(error.get("permanent"))) : null,
+				text(result.get("callbackData")));
+	}
+
+	private static DeliveryReport.Status status(@Nullable Map<?, ?> status) {
+		if (status == null) {
+			return new DeliveryReport.Status(DeliveryStatusGroup.UNKNOWN, null, null, null, null, null, null);
+		}
+		String groupName = text(status.get("groupName"));
+		String groupId = text(status.get("groupId"));
+		return new DeliveryReport.Status(DeliveryStatusGroup.of(groupName, groupId), integer(groupId), groupName,
+				integer(status.get("id")), text(status.get("name")), text(status.get("action")),
+				text(status.get("description")));
+	}
+
+	private static @Nullable Map<?, ?> map(@Nullable Object value) {
+		return (value instanceof Map<?, ?> map) ? map : null;
+	}
+
+	private static @Nullable String text(@Nullable Object value) {
+		return (value instanceof String text) ? text : null;
+	}
+
+	private static @Nullable Integer integer(@Nullable Object value) {
+		try {
+			return (value instanceof String text) ? Integer.valueOf(text.trim()) : null;
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	private static @Nullable BigDecimal decimal(@Nullable Object value) {
+		try {
+			return (value instanceof String text) ? new BigDecimal(text.trim()) : null;
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	private static @Nullable Boolean bool(@Nullable Object value) {
+		return (value instanceof String text) ? Boolean.valueOf(text.trim()) : null;
+	}
+
+	private static @Nullable OffsetDateTime timestamp(@Nullable Object value) {
+		try {
+			return (value instanceof String text) ? OffsetDateTime.parse(text.trim(), TIMESTAMP) : null;
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	private static @Nullable Instant epochMillis(@Nullable Object value) {
+		if (!(value instanceof String text)) {
+			return null;
+		}
+		try {
+			return Instant.ofEpochMilli(Long.parseLong(text.trim()));
+		}
+		catch (NumberFormatException ex) {
+			try {
+				return OffsetDateTime.parse(text.trim(), TIMESTAMP).toInstant();
+			}
+			catch (DateTimeParseException notATimestamp) {
+				return null;
+			}
+		}
+	}
+
+}

@@ -1,0 +1,96 @@
+/*
+ * Copyright 2026 the infobip-smtp-spring-boot-starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package com.infobip.smtp.autoconfigure;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import com.infobip.smtp.InfobipHeaders;
+import com.infobip.smtp.InfobipDefaultHeadersPostProcessor;
+import com.infobip.smtp.webhook.InfobipWebhookHandler;
+import com.infobip.smtp.webhook.WebhookAuthenticator;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.web.servlet.function.RouterFunction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InfobipSmtpWebhookAutoConfigurationTests {
+
+	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+		.withConfiguration(
+				AutoConfigurations.of(InfobipSmtpAutoConfiguration.class, InfobipSmtpWebhookAutoConfiguration.class))
+		.withPropertyValues("infobip.smtp.api-key=k");
+
+	@Test
+	void offByDefault() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).doesNotHaveBean(InfobipWebhookHandler.class).doesNotHaveBean(RouterFunction.class);
+		});
+	}
+
+	@Test
+	void enabledWithATokenServesTheEndpoints() {
+		this.contextRunner.withPropertyValues("infobip.smtp.webhook.enabled=true", "infobip.smtp.webhook.token=t")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(InfobipWebhookHandler.class);
+				assertThat(context.getBean("infobipWebhookRoutes").toString())
+					.contains("/infobip/smtp/delivery-reports")
+					.contains("/infobip/smtp/tracking");
+			});
+	}
+
+	@Test
+	void enabledWithoutCredentialsFailsSayingWhatToSet() {
+		this.contextRunner.withPropertyValues("infobip.smtp.webhook.enabled=true").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InfobipSmtpConfigurationException.class)
+				.hasMessageContaining("Set infobip.smtp.webhook.token")
+				.hasMessageContaining("infobip.smtp.webhook.username and infobip.smtp.webhook.password");
+		});
+	}
+
+	@Test
+	void publicBaseUrlWithBasicCredentialsDerivesUrlsWithUserInfo() {
+		this.contextRunner
+			.withPropertyValues("infobip.smtp.webhook.enabled=true", "infobip.smtp.webhook.username=infobip",
+					"infobip.smtp.webhook.password=p@ss", "infobip.smtp.webhook.path=/hooks/",
+					"infobip.smtp.webhook.public-base-url=https://shop.example.com")
+			.run((context) -> assertThat(context.getBean(InfobipDefaultHeadersPostProcessor.class).getDefaults())
+				.containsEntry(InfobipHeaders.NOTIFY_URL,
+						"https://infobip:p%40ss@shop.example.com/hooks/delivery-reports")
+				.containsEntry(InfobipHeaders.TRACKING_URL, "https://infobip:p%40ss@shop.example.com/hooks/tracking"));
+	}
+
+	@Test
+	void configuredUrlsWinOverDerivedOnes() {
+		this.contextRunner
+			.withPropertyValues("infobip.smtp.webhook.token=t",
+					"infobip.smtp.webhook.public-base-url=https://shop.example.com",
+					"infobip.smtp.notify-url=https://other.example.com/dlr")
+			.run((context) -> assertThat(context.getBean(InfobipDefaultHeadersPostProcessor.class).getDefaults())
+				.containsEntry(InfobipHeaders.NOTIFY_URL, "https://other.example.com/dlr")
+				.containsEntry(InfobipHeaders.TRACKING_URL, "https://shop.example.com/infobip/smtp/tracking?token=t"));
+	}
+
+	@Test
+	void authenticatorAdmitsTokenOrBasicCredentialsOnly() {
+		WebhookAuthenticator authenticator = new WebhookAuthenticator("tok", "user", "pw");
+		String basic = "Basic " + Base64.getEncoder().encodeToString("user:pw".getBytes(StandardCharsets.UTF_8));
+		String wrongBasic = "Basic " + Base64.getEncoder().encodeToString("user:no".getBytes(StandardCharsets.UTF_8));
+		assertThat(authenticator.admits("tok", null)).isTrue();
+		assertThat(authenticator.admits(null, basic)).isTrue();
+		assertThat(authenticator.admits("to", null)).isFalse();
+		assertThat(authenticator.admits(null, wrongBasic)).isFalse();
+		assertThat(authenticator.admits(null, "Basic !!!")).isFalse();
+		assertThat(authenticator.admits(null, null)).isFalse();
+	}
+
+}
