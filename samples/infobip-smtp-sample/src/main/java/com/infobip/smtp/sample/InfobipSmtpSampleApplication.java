@@ -1,0 +1,23 @@
+/*
+ * Copyright 2026 the infobip-smtp-spring-boot-starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package com.infobip.smtp.sample;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * A Spring Boot application that sends email through the Infobip SMTP starter. Without a
+ * profile it runs offline against an embedded relay; with the {@code infobip} profile it
+ * sends through the real Infobip relay.
+ */
+@SpringBootApplication
+public class InfobipSmtpSampleApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(InfobipSmtpSampleApplication.class, args);
+	}
+
+}

@@ -1,0 +1,81 @@
+/*
+ * Copyright 2026 the infobip-smtp-spring-boot-starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package com.infobip.smtp.sample;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.infobip.smtp.InfobipHeaders;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Starts the sample offline, as its README command does, and uses it over HTTP.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class InfobipSmtpSampleApplicationTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private GreenMail offlineRelay;
+
+	@Autowired
+	private DeliveryLog deliveryLog;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@Test
+	void startupMessageReachedTheRelayWithInfobipHeadersAndItsReportsWereMatched() throws Exception {
+		MimeMessage startup = this.offlineRelay.getReceivedMessages()[0];
+		assertThat(startup.getSubject()).isEqualTo("Welcome to the Infobip SMTP sample");
+		assertThat(startup.getHeader(InfobipHeaders.BULK_ID)).isNotNull();
+		assertThat(startup.getHeader(InfobipHeaders.CALLBACK_DATA)).containsExactly("startup-message");
+		assertThat(startup.getHeader(InfobipHeaders.NOTIFY_CONTENT_TYPE)).containsExactly("application/json");
+		assertThat(this.deliveryLog.matched()).hasSize(2)
+			.anySatisfy((line) -> assertThat(line).startsWith("Delivery report DELIVERED"))
+			.anySatisfy((line) -> assertThat(line).startsWith("Tracking event OPENED"));
+	}
+
+	@Test
+	void sendEndpointDeliversThroughTheRelay() throws Exception {
+		int before = this.offlineRelay.getReceivedMessages().length;
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/send"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers
+					.ofString("{\"to\":\"friend@example.com\",\"subject\":\"Over HTTP\",\"text\":\"Hi\"}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"acceptedRecipients\":[\"friend@example.com\"]");
+		assertThat(this.offlineRelay.getReceivedMessages()).hasSize(before + 1);
+	}
+
+	@Test
+	void healthShowsTheRelayUp() throws Exception {
+		HttpResponse<String> response = this.http.send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/health")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode components = JsonMapper.builder().build().readTree(response.body()).get("components");
+		assertThat(components.get("infobipSmtp").get("status").asString()).isEqualTo("UP");
+		assertThat(components.get("infobipSmtp").get("details").get("security").asString()).isEqualTo("TLS");
+		assertThat(components.has("mail")).isFalse();
+	}
+
+}
