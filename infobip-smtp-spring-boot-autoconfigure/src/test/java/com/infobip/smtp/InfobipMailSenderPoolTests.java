@@ -1,0 +1,274 @@
+/*
+ * Copyright 2026 the infobip-smtp-spring-boot-starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package com.infobip.smtp;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+import com.infobip.smtp.autoconfigure.InfobipSmtpAutoConfiguration;
+import com.infobip.smtp.autoconfigure.InfobipSmtpMetricsAutoConfiguration;
+import com.infobip.smtp.testsupport.StartTlsRelay;
+import com.infobip.smtp.testsupport.TestRelayProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.SimpleMailMessage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Connection reuse, limits, shutdown, async and batch sends against a STARTTLS + AUTH
+ * relay that counts its sessions.
+ */
+class InfobipMailSenderPoolTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, InfobipSmtpAutoConfiguration.class,
+				ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
+				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
+				InfobipSmtpMetricsAutoConfiguration.class))
+		.withPropertyValues("infobip.smtp.retry.initial-backoff=10ms", "infobip.smtp.retry.max-backoff=50ms");
+
+	@Test
+	void sequentialSendsReuseOneConnection() {
+		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+			runner(relay).run((context) -> {
+				InfobipMailSender sender = context.getBean(InfobipMailSender.class);
+				for (int i = 0; i < 10; i++) {
+					sender.send(message("user" + i + "@example.com"));
+				}
+				assertThat(relay.received()).hasSize(10);
+				assertThat(relay.sessions()).isEqualTo(1);
+			});
+		}
+	}
+
+	@Test
+	void withoutPoolingEveryMessageOpensAndQuitsItsOwnConnection() {
+		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+			runner(relay).withPropertyValues("infobip.smtp.pool.enabled=false").run((context) -> {
+				InfobipMailSender sender = context.getBean(InfobipMailSender.class);
+				for (int i = 0; i < 3; i++) {
+					sender.send(message("user" + i + "@example.com"));
+					await().atMost(Duration.ofSeconds(5)).until(() -> relay.openSessions() == 0);
+				}
+				assertThat(relay.sessions()).isEqualTo(3);
+				assertThat(relay.received()).hasSize(3);
+			});
+		}
+	}
+
+	@Test
+	void connectionIsRetiredAfterMaxMessages() {
+		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+			runner(relay).withPropertyValues("infobip.smtp.pool.max-messages-per-connection=2").run((context) -> {
+				InfobipMailSender sender = context.getBean(InfobipMailSender.class);
+				for (int i = 0; i < 5; i++) {
+					sender.send(message("user" + i + "@example.com"));
+				}
+				assertThat(relay.sessions()).isEqualTo(3);
+			});
+		}
+	}
+
+	@Test
+	void waitingLongerThanMaxWaitFailsClearlyAndSendsNothing() {
+		try (StartTlsRelay relay = StartTlsRelay.builder().dataDelay(Duration.ofSeconds(1)).start()) {
+			runner(relay)
+				.withPropertyValues("infobip.smtp.pool.max-connections=1", "infobip.smtp.pool.max-wait=200ms",
+						"infobip.smtp.timeout=5s")
+				.run((context) -> {
+					InfobipMailSender sender = context.getBean(InfobipMailSender.class);
+					CompletableFuture<InfobipSendResult> slow = sender.sendAsync(message("slow@example.com"));
+					await().atMost(Duration.ofSeconds(5)).until(() -> relay.openSessions() == 1);
+					long start = System.nanoTime();
+					assertThatExceptionOfType(InfobipSendFailedException.class)
+						.isThrownBy(() -> sender.send(message("impatient@example.com")))
+						.withMessageContaining("infobip.smtp.pool.max-wait")
+						.withMessageContaining("infobip.smtp.pool.max-connections");
+					assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(900));
+					assertThat(slow.get().acceptedRecipients()).containsExactly("slow@example.com");
+					assertThat(relay.received()).singleElement()
+						.satisfies((received) -> assertThat(received.recipients()).containsExactly("slow@example.com"));
+				});
+		}
+	}
+
+	@Test
+	void idleConnectionsAreClosedAfterIdleTimeout() {
+		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+			runner(relay).withPropertyValues("infobip.smtp.pool.idle-timeout=1s").run((context) -> {
+				context.getBean(InfobipMailSender.class).send(message("user@example.com"));
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.get("infobip.smtp.pool.open").gauge().value()).isEqualTo(1);
+				await().atMost(Duration.ofSeconds(10)).until(() -> relay.openSessions() == 0);
+				assertThat(registry.get("infobip.smtp.pool.open").gauge().value()).isZero();
+			});
+		}
+	}
+
+	@Test
+	void gaugesShowOpenAndWaiting() {
+		try (StartTlsRelay relay = StartTlsRelay.builder().dataDelay(Duration.ofMillis(1500)).start()) {
+			runner(relay).withPropertyValues("infobip.smtp.pool.max-connections=1", "infobip.smtp.timeout=5s")
+				.run((context) -> {
+					InfobipMailSender sender = context.getBean(InfobipMailSender.class);
+					MeterRegistry registry = context.getBean(MeterRegistry.class);
+					CompletableFuture<InfobipSendResult> first = sender.sendAsync(message("a@example.com"));
+					await().atMost(Duration.ofSeconds(5)).until(() -> relay.openSessions() == 1);
+					CompletableFuture<Void> second = CompletableFuture
+						.runAsync(() -> sender.send(message("b@example.com")));
+					await().atMost(Duration.ofSeconds(5))
+						.until(() -> registry.get("infobip.smtp.pool.waiting").gauge().value() == 1);
+					assertThat(registry.get("infobip.smtp.pool.open").gauge().value()).isEqualTo(1);
+					first.get();
+					second.get();
+					assertThat(relay.received()).hasSize(2);
+				});
+		}
+	}
+
+	@Test
+	void shutdownLetsInFlightSendsFinishQuitsAndRefusesNewSends() throws Exception {
+		try (StartTlsRelay relay = StartTlsRelay.builder().dataDelay(Duration.ofMillis(500)).start()) {
+			List<InfobipMailSender> senders = new ArrayList<>();
+			List<CompletableFuture<InfobipSendResult>> inFlight = new ArrayList<>();
+			runner(relay).run((context) -> {
+				InfobipMailSender sender = context.getBean(InfobipMailSender.class);
+				senders.add(sender);
+				inFlight.add(sender.sendAsync(message("last@example.com")));
+				await().atMost(Duration.ofSeconds(5)).until(() -> relay.openSessions() == 1);
+			});
+			assertThat(inFlight.get(0).get().acceptedRecipients()).containsExactly("last@example.com");
+			await().atMost(Duration.ofSeconds(5)).until(() -> relay.openSessions() == 0);
+			assertThatExceptionOfType(MailSendException.class)
+				.isThrownBy(() -> senders.get(0).send(message("late@example.com")))
+				.withMessageContaining("shut down");
+			assertThat(relay.received()).hasSize(1);
+		}
+	}
+
+	@Test
+	void asyncSendOfAnInvalidMessageFailsWithoutAConnection() {
+		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+			runner(relay).run((context) -> {
+				SimpleMailMessage invalid = message("user@example.com");
+				invalid.setFrom(null);
+				CompletableFuture<InfobipSendResult> result = context.getBean(InfobipMailSender.class)
+					.sendAsync(invalid);
+				assertThatExceptionOfType(ExecutionException.class).isThrownBy(result::get)
+					.withCauseInstanceOf(InvalidMessageException.class);
+				assertThat(relay.sessions()).isZero();
+			});
+		}
+	}
+
+	@Test
+	void batchReportsEveryMessageAndUsesThePoolInParallel() {
+		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+			runner(relay).withPropertyValues("infobip.smtp.pool.max-connections=4").run((context) -> {
+				InfobipMailSender sender = context.getBean(InfobipMailSender.class);
+				List<MimeMessage> batch = new ArrayList<>();
+				for (int i = 0; i < 20; i++) {
+					MimeMessage message = sender.createMimeMessage();
+					if (i != 7) {
+						message.setFrom("shop@example.com");
+					}
+					message.setRecipients(Message.RecipientType.TO, "user" + i + "@example.com");
+					message.setText("Body " + i);
+					batch.add(message);
+				}
+				InfobipBatchResult result = sender.sendBatch(batch);
+				assertThat(result.sent()).hasSize(19);
+				assertThat(result.sent().keySet())
+					.containsExactlyElementsOf(batch.stream().filter((message) -> message != batch.get(7)).toList());
+				assertThat(result.failed()).containsOnlyKeys(batch.get(7));
+				assertThat(result.failed().get(batch.get(7))).isInstanceOf(InvalidMessageException.class);
+				assertThat(relay.received()).hasSize(19);
+				assertThat(relay.maxConcurrentSessions()).isLessThanOrEqualTo(4);
+			});
+		}
+	}
+
+	@Test
+	void sendingSeveralMessagesReportsFailedOnesInSpringsMap() {
+		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+			runner(relay).run((context) -> {
+				InfobipMailSender sender = context.getBean(InfobipMailSender.class);
+				MimeMessage good = sender.createMimeMessage();
+				good.setFrom("shop@example.com");
+				good.setRecipients(Message.RecipientType.TO, "good@example.com");
+				good.setText("Body");
+				MimeMessage bad = sender.createMimeMessage();
+				bad.setRecipients(Message.RecipientType.TO, "bad@example.com");
+				bad.setText("Body");
+				assertThatExceptionOfType(MailSendException.class).isThrownBy(() -> sender.send(good, bad))
+					.satisfies((ex) -> assertThat(ex.getFailedMessages()).containsOnlyKeys(bad));
+				assertThat(relay.received()).singleElement()
+					.satisfies((received) -> assertThat(received.recipients()).containsExactly("good@example.com"));
+			});
+		}
+	}
+
+	@Test
+	void generatedBulkIdIsSentAndReportedButOwnOnesAreKept() {
+		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+			runner(relay).withPropertyValues("infobip.smtp.generate-bulk-id=true").run((context) -> {
+				InfobipMailSender sender = context.getBean(InfobipMailSender.class);
+				InfobipSendResult generated = sender.sendWithResult(message("a@example.com"));
+				assertThat(generated.bulkId()).isNotBlank();
+				assertThat(relay.received().get(0).data()).contains("X-IB-bulk-id: " + generated.bulkId());
+				InfobipSendResult own = sender.sendWithResult((mime) -> {
+					mime.setFrom("shop@example.com");
+					mime.setRecipients(Message.RecipientType.TO, "b@example.com");
+					mime.setText("Body");
+					InfobipMessageHeaders.of(mime).bulkId("my-bulk");
+				});
+				assertThat(own.bulkId()).isEqualTo("my-bulk");
+				assertThat(relay.received().get(1).data()).contains("X-IB-bulk-id: my-bulk");
+			});
+		}
+	}
+
+	@Test
+	void withOneAttemptATemporaryRefusalIsNotRetried() {
+		try (StartTlsRelay relay = StartTlsRelay.builder().failRecipients(1).start()) {
+			runner(relay).withPropertyValues("infobip.smtp.retry.max-attempts=1").run((context) -> {
+				assertThatExceptionOfType(InfobipSendFailedException.class)
+					.isThrownBy(() -> context.getBean(InfobipMailSender.class).send(message("user@example.com")))
+					.satisfies((ex) -> {
+						assertThat(ex.getReplyCode()).isEqualTo(451);
+						assertThat(ex.getAttempts()).isEqualTo(1);
+					});
+				assertThat(relay.received()).isEmpty();
+			});
+		}
+	}
+
+	private ApplicationContextRunner runner(StartTlsRelay relay) {
+		return this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS"));
+	}
+
+	private static SimpleMailMessage message(String to) {
+		return InfobipMailSenderFaultTests.message(to);
+	}
+
+}
