@@ -53,8 +53,14 @@ final class WebhookSettingsFactory {
 	static @Nullable URI publicUrl(InfobipSmtpProperties properties, String endpoint) {
 		InfobipSmtpProperties.Webhook webhook = properties.getWebhook();
 		URI base = webhook.getPublicBaseUrl();
-		if (base == null) {
+		if (base == null || base.toString().isBlank()) {
 			return null;
+		}
+		if (!base.isAbsolute() || base.getHost() == null
+				|| !("http".equalsIgnoreCase(base.getScheme()) || "https".equalsIgnoreCase(base.getScheme()))) {
+			throw new InfobipSmtpConfigurationException(
+					"infobip.smtp.webhook.public-base-url=" + base + " is not an absolute http or https URL.",
+					"Set infobip.smtp.webhook.public-base-url to this application's public URL, for instance https://shop.example.com.");
 		}
 		String root = base.toString().endsWith("/") ? base.toString().substring(0, base.toString().length() - 1)
 				: base.toString();

@@ -81,6 +81,22 @@ class InfobipSmtpWebhookAutoConfigurationTests {
 	}
 
 	@Test
+	void blankPublicBaseUrlDerivesNothing() {
+		this.contextRunner.withPropertyValues("infobip.smtp.webhook.token=t", "infobip.smtp.webhook.public-base-url=")
+			.run((context) -> assertThat(context.getBean(InfobipDefaultHeadersPostProcessor.class).getDefaults())
+				.doesNotContainKeys(InfobipHeaders.NOTIFY_URL, InfobipHeaders.TRACKING_URL));
+	}
+
+	@Test
+	void relativePublicBaseUrlFailsTheStart() {
+		this.contextRunner
+			.withPropertyValues("infobip.smtp.webhook.token=t", "infobip.smtp.webhook.public-base-url=shop")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining(
+						"infobip.smtp.webhook.public-base-url=shop is not an absolute http or https URL."));
+	}
+
+	@Test
 	void authenticatorAdmitsTokenOrBasicCredentialsOnly() {
 		WebhookAuthenticator authenticator = new WebhookAuthenticator("tok", "user", "pw");
 		String basic = "Basic " + Base64.getEncoder().encodeToString("user:pw".getBytes(StandardCharsets.UTF_8));
