@@ -11,8 +11,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
-import com.infobip.smtp.autoconfigure.InfobipSmtpAutoConfiguration;
-import com.infobip.smtp.autoconfigure.InfobipSmtpMetricsAutoConfiguration;
+import com.infobip.smtp.testsupport.SenderContextRunners;
 import com.infobip.smtp.testsupport.StartTlsRelay;
 import com.infobip.smtp.testsupport.TestRelayProperties;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,12 +19,6 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
-import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
-import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
-import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
-import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.SimpleMailMessage;
@@ -40,12 +33,7 @@ import static org.awaitility.Awaitility.await;
  */
 class InfobipMailSenderPoolTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, InfobipSmtpAutoConfiguration.class,
-				ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
-				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-				InfobipSmtpMetricsAutoConfiguration.class))
-		.withPropertyValues("infobip.smtp.retry.initial-backoff=10ms", "infobip.smtp.retry.max-backoff=50ms");
+	private final ApplicationContextRunner contextRunner = SenderContextRunners.withMetrics();
 
 	@Test
 	void sequentialSendsReuseOneConnection() {

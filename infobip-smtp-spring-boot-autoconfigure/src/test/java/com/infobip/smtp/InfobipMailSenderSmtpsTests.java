@@ -10,10 +10,9 @@ import java.util.Properties;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.infobip.smtp.autoconfigure.InfobipSmtpAutoConfiguration;
-import com.infobip.smtp.autoconfigure.InfobipSmtpMetricsAutoConfiguration;
 import com.infobip.smtp.testsupport.ConnectionCountingServer;
 import com.infobip.smtp.testsupport.GreenMailRelays;
+import com.infobip.smtp.testsupport.SenderContextRunners;
 import com.infobip.smtp.testsupport.TestRelayProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import com.icegreen.greenmail.user.GreenMailUser;
@@ -23,12 +22,6 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
-import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
-import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
-import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
-import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.mail.MailAuthenticationException;
@@ -47,11 +40,7 @@ class InfobipMailSenderSmtpsTests {
 	@RegisterExtension
 	static final GreenMailExtension relay = GreenMailRelays.smtps();
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, InfobipSmtpAutoConfiguration.class,
-				ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
-				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-				InfobipSmtpMetricsAutoConfiguration.class));
+	private final ApplicationContextRunner contextRunner = SenderContextRunners.withMetrics();
 
 	@Test
 	void sendsWithApiKey() {
