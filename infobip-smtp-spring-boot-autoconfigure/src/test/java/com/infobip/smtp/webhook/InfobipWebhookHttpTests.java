@@ -164,6 +164,12 @@ class InfobipWebhookHttpTests {
 		assertThat(first.sendDateTime()).isEqualTo(Instant.ofEpochMilli(1573315200000L));
 		assertThat(first.recipientInfo().os()).isEqualTo("Android");
 		assertThat(first.geoLocation().city()).isEqualTo("Zagreb");
+		for (String type : types) {
+			assertThat(this.meterRegistry.get("infobip.smtp.webhook.tracking-events")
+				.tag("type", type.toLowerCase(java.util.Locale.ROOT))
+				.counter()
+				.count()).as(type).isGreaterThanOrEqualTo(1);
+		}
 	}
 
 	@Test
