@@ -108,7 +108,7 @@ public class InfobipWebhookHandler {
 			return ServerResponse.badRequest().contentType(MediaType.TEXT_PLAIN).body("body could not be read");
 		}
 		if (body == null) {
-			return ServerResponse.status(HttpStatus.PAYLOAD_TOO_LARGE).build();
+			return ServerResponse.status(HttpStatus.CONTENT_TOO_LARGE).build();
 		}
 		try {
 			consumer.accept(WebhookPayloadReader.read(body, xml));
