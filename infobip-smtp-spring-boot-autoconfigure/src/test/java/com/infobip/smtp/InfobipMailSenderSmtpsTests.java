@@ -161,6 +161,29 @@ class InfobipMailSenderSmtpsTests {
 	}
 
 	@Test
+	void contentArrivesUnchangedWithLeadingDotsNonAsciiAndAttachments() {
+		byte[] attachment = new byte[20000];
+		new java.util.Random(42).nextBytes(attachment);
+		String text = ".leading dot\n..two dots\n.\nünïcödé line\n";
+		run((sender, context) -> {
+			sender.send((message) -> {
+				MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED,
+						"UTF-8");
+				helper.setFrom("shop@example.com");
+				helper.setTo("user@example.com");
+				helper.setSubject("Dots and ünïcödé");
+				helper.setText(text);
+				helper.addAttachment("data.bin", new org.springframework.core.io.ByteArrayResource(attachment));
+			});
+			MimeMessage received = relay.getReceivedMessages()[0];
+			assertThat(received.getSubject()).isEqualTo("Dots and ünïcödé");
+			jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) received.getContent();
+			assertThat(parts.getBodyPart(0).getContent().toString().replace("\r\n", "\n")).isEqualTo(text);
+			assertThat(parts.getBodyPart(1).getInputStream().readAllBytes()).isEqualTo(attachment);
+		});
+	}
+
+	@Test
 	void defaultFromIsUsedWhenTheMessageHasNone() {
 		this.contextRunner.withPropertyValues(relayProperties())
 			.withPropertyValues("infobip.smtp.default-from=Shop <shop@example.com>")

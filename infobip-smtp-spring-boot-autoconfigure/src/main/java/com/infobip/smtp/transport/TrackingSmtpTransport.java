@@ -15,6 +15,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.URLName;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
+import org.eclipse.angus.mail.util.LineOutputStream;
 
 /**
  * Angus Mail's SMTP transport that remembers how far a send got, so that a failure after
@@ -27,6 +28,8 @@ public class TrackingSmtpTransport extends SMTPTransport {
 
 	private volatile SmtpPhase phase = SmtpPhase.CONNECT;
 
+	private final boolean allowUtf8;
+
 	/**
 	 * Create a transport, as Jakarta Mail does.
 	 * @param session the session
@@ -34,6 +37,7 @@ public class TrackingSmtpTransport extends SMTPTransport {
 	 */
 	public TrackingSmtpTransport(Session session, URLName urlName) {
 		super(session, urlName);
+		this.allowUtf8 = Boolean.parseBoolean(session.getProperty("mail.mime.allowutf8"));
 	}
 
 	/**
@@ -65,7 +69,10 @@ public class TrackingSmtpTransport extends SMTPTransport {
 	@Override
 	protected OutputStream data() throws MessagingException {
 		this.phase = SmtpPhase.DATA;
-		return super.data();
+		// The same line stream MimeMessage.writeTo would wrap the data stream in, made
+		// here: given one, jakarta.mail-api skips its StreamProvider lookup, a class path
+		// scan on every message (jakartaee/mail-api#861)
+		return new LineOutputStream(super.data(), this.allowUtf8);
 	}
 
 	@Override
