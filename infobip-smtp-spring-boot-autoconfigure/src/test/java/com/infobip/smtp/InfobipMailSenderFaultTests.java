@@ -60,6 +60,17 @@ class InfobipMailSenderFaultTests {
 	}
 
 	@Test
+	void connectionLostBeforeTheDataIsRetriedAndDeliveredOnce() {
+		try (StartTlsRelay relay = StartTlsRelay.builder().dropAtRecipient(1).start()) {
+			run(relay, (sender, context) -> {
+				assertThat(sender.sendWithResult(message("user@example.com")).attempts()).isEqualTo(2);
+				assertThat(relay.received()).hasSize(1);
+				assertThat(retries(context, "connection_lost")).isEqualTo(1);
+			});
+		}
+	}
+
+	@Test
 	void data451IsRetriedAndDeliveredOnce() {
 		try (StartTlsRelay relay = StartTlsRelay.builder().failData(1, 451).start()) {
 			run(relay, (sender, context) -> {

@@ -215,6 +215,10 @@ public final class StartTlsRelay implements AutoCloseable {
 				if (code != null) {
 					throw new RejectException(code, "5.1.1 Recipient address rejected: " + recipient);
 				}
+				if (StartTlsRelay.this.script.dropsAtRecipient.getAndDecrement() > 0) {
+					closeQuietly((Session) context);
+					return;
+				}
 				if (StartTlsRelay.this.script.rcptFailures.getAndDecrement() > 0) {
 					throw new RejectException(451, "4.3.0 Temporary failure, try again");
 				}
@@ -246,6 +250,15 @@ public final class StartTlsRelay implements AutoCloseable {
 			}
 
 		};
+	}
+
+	private static void closeQuietly(Session session) {
+		try {
+			session.closeSocket();
+		}
+		catch (IOException ex) {
+			// closed anyway
+		}
 	}
 
 	private static void sleep(Duration duration) {
@@ -313,6 +326,8 @@ public final class StartTlsRelay implements AutoCloseable {
 
 		private final AtomicInteger dropsAfterData = new AtomicInteger();
 
+		private final AtomicInteger dropsAtRecipient = new AtomicInteger();
+
 		private final Map<String, Integer> refusedRecipients = new ConcurrentHashMap<>();
 
 		private Duration dataDelay = Duration.ZERO;
@@ -354,6 +369,12 @@ public final class StartTlsRelay implements AutoCloseable {
 		/** Queue the first {@code count} messages, then cut the connection unanswered. */
 		public Builder dropAfterData(int count) {
 			this.dropsAfterData.set(count);
+			return this;
+		}
+
+		/** Cut the connection at the first {@code count} RCPT TO commands, unanswered. */
+		public Builder dropAtRecipient(int count) {
+			this.dropsAtRecipient.set(count);
 			return this;
 		}
 
