@@ -52,10 +52,10 @@ public final class InfobipHeaders {
 	}
 
 	/**
-	 * Check a value for an Infobip header. Every value must be a single line; URLs must
-	 * be absolute http or https URLs; the notify content type and the intermediate report
-	 * flag must be values Infobip accepts. The value itself is never echoed in the error,
-	 * as it may be anything.
+	 * Check a value for an Infobip header. Every value must be a single line of printable
+	 * US-ASCII characters (space to tilde); URLs must be absolute http or https URLs; the
+	 * notify content type and the intermediate report flag must be values Infobip
+	 * accepts. The value itself is never echoed in the error, as it may be anything.
 	 * @param name the header name
 	 * @param value the value to check
 	 * @throws InvalidHeaderException if the value must not be sent
@@ -69,8 +69,12 @@ public final class InfobipHeaders {
 			if (c == '\r' || c == '\n') {
 				throw new InvalidHeaderException(name, "must be a single line (it contains CR or LF)");
 			}
-			if (Character.isISOControl(c) && c != '\t') {
-				throw new InvalidHeaderException(name, "must not contain control characters");
+			// ASCII only: a wider character can reach the wire as a CR or LF byte (U+010A
+			// written one byte per character is LF), and Infobip's decoding of anything
+			// else is not specified
+			if (c < ' ' || c > '~') {
+				throw new InvalidHeaderException(name,
+						"must be printable US-ASCII (encode other characters, for instance URL-encode them)");
 			}
 		}
 		switch (name.toLowerCase(Locale.ROOT)) {

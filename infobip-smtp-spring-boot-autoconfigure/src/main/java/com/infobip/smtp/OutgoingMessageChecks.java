@@ -77,6 +77,7 @@ final class OutgoingMessageChecks {
 			}
 			checkInfobipHeaders(message);
 			saveChanges(message);
+			checkHeaderLines(message);
 			checkSenders(message);
 			Address[] recipients = message.getAllRecipients();
 			if (recipients == null || recipients.length == 0) {
@@ -101,6 +102,86 @@ final class OutgoingMessageChecks {
 				InfobipHeaders.checkValue(header.getName(), header.getValue());
 			}
 		}
+	}
+
+	/**
+	 * Refuse any header, of the message or of a part built in memory, that would put a
+	 * line break on the wire other than a fold: a CR or LF that is not part of CRLF
+	 * followed by white space, or a character whose low byte is CR or LF (a stream that
+	 * writes one byte per character turns U+010A into LF). Parts read from a stream are
+	 * sent as read, so their headers cannot change the header block.
+	 */
+	private static void checkHeaderLines(Part part) throws MessagingException, IOException {
+		Enumeration<Header> headers = part.getAllHeaders();
+		while (headers.hasMoreElements()) {
+			Header header = headers.nextElement();
+			if (!isHeaderName(header.getName())) {
+				throw new InvalidMessageException("Header name '" + printable(header.getName())
+						+ "' is not a valid header name (printable US-ASCII without ':')");
+			}
+			String problem = lineBreakProblem(header.getValue());
+			if (problem != null) {
+				throw new InvalidMessageException(
+						"Header " + header.getName() + " " + problem + ": it would add lines to the header block");
+			}
+		}
+		if (part.getSize() < 0 && part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				checkHeaderLines(multipart.getBodyPart(i));
+			}
+		}
+	}
+
+	private static boolean isHeaderName(String name) {
+		if (name.isEmpty()) {
+			return false;
+		}
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			if (c <= ' ' || c > '~' || c == ':') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static @Nullable String lineBreakProblem(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			int low = c & 0xFF;
+			if (low != '\r' && low != '\n') {
+				continue;
+			}
+			if (c != '\r') {
+				return (c == '\n') ? "contains a line feed that is not part of a folded line"
+						: "contains a character that would be written as a CR or LF byte";
+			}
+			// a fold: CRLF, then white space, then something other than white space
+			int next = i + 2;
+			if (next >= value.length() || value.charAt(i + 1) != '\n' || !isBlank(value.charAt(next))) {
+				return "contains a carriage return that is not part of a folded line";
+			}
+			while (next < value.length() && isBlank(value.charAt(next))) {
+				next++;
+			}
+			if (next >= value.length() || value.charAt(next) == '\r' || value.charAt(next) == '\n') {
+				return "contains a blank folded line";
+			}
+			i = next - 1;
+		}
+		return null;
+	}
+
+	private static boolean isBlank(char c) {
+		return c == ' ' || c == '\t';
+	}
+
+	private static String printable(String text) {
+		StringBuilder builder = new StringBuilder(text.length());
+		text.codePoints()
+			.forEach((c) -> builder
+				.append((c >= ' ' && c <= '~') ? Character.toString(c) : String.format("\\u%04X", c)));
+		return builder.toString();
 	}
 
 	private void saveChanges(MimeMessage message) throws MessagingException {

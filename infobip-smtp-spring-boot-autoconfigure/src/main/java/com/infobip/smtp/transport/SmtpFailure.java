@@ -116,7 +116,8 @@ public class SmtpFailure extends MessagingException {
 			return true;
 		}
 		for (Throwable current = getCause(); current != null; current = next(current)) {
-			if (current instanceof SSLException) {
+			if (current instanceof SSLException
+					|| current instanceof HeaderSafeLineOutputStream.UnsafeHeaderLineException) {
 				return false;
 			}
 			if (current instanceof IOException) {

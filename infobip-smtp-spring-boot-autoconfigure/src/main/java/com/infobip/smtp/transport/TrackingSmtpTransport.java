@@ -7,6 +7,8 @@ package com.infobip.smtp.transport;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import com.infobip.smtp.SmtpPhase;
 import jakarta.mail.Address;
@@ -15,7 +17,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.URLName;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
-import org.eclipse.angus.mail.util.LineOutputStream;
 
 /**
  * Angus Mail's SMTP transport that remembers how far a send got, so that a failure after
@@ -26,9 +27,14 @@ import org.eclipse.angus.mail.util.LineOutputStream;
  */
 public class TrackingSmtpTransport extends SMTPTransport {
 
-	private volatile SmtpPhase phase = SmtpPhase.CONNECT;
+	// Angus names its protocol trace logger after this class's package. The trace holds
+	// whole messages (personal data, the webhook token in X-IB-notify-url), so it stays
+	// off whatever level an application gives the starter's log category. Held here so
+	// that java.util.logging keeps the level.
+	private static final Logger PROTOCOL_TRACE = Logger
+		.getLogger(TrackingSmtpTransport.class.getPackageName() + ".protocol");
 
-	private final boolean allowUtf8;
+	private volatile SmtpPhase phase = SmtpPhase.CONNECT;
 
 	/**
 	 * Create a transport, as Jakarta Mail does.
@@ -37,7 +43,9 @@ public class TrackingSmtpTransport extends SMTPTransport {
 	 */
 	public TrackingSmtpTransport(Session session, URLName urlName) {
 		super(session, urlName);
-		this.allowUtf8 = Boolean.parseBoolean(session.getProperty("mail.mime.allowutf8"));
+		// again for every transport: a logging system that resets java.util.logging
+		// levels (Logback's LevelChangePropagator does) would otherwise turn it back on
+		PROTOCOL_TRACE.setLevel(Level.OFF);
 	}
 
 	/**
@@ -69,10 +77,11 @@ public class TrackingSmtpTransport extends SMTPTransport {
 	@Override
 	protected OutputStream data() throws MessagingException {
 		this.phase = SmtpPhase.DATA;
-		// The same line stream MimeMessage.writeTo would wrap the data stream in, made
-		// here: given one, jakarta.mail-api skips its StreamProvider lookup, a class path
-		// scan on every message (jakartaee/mail-api#861)
-		return new LineOutputStream(super.data(), this.allowUtf8);
+		// The line stream MimeBodyPart.writeTo would wrap the data stream in, made here:
+		// given one, jakarta.mail-api skips its StreamProvider lookup, a class path scan
+		// on every message (jakartaee/mail-api#861). It also refuses header lines that
+		// would break the header block.
+		return new HeaderSafeLineOutputStream(super.data(), HeaderSafeLineOutputStream.ALLOW_UTF8);
 	}
 
 	@Override

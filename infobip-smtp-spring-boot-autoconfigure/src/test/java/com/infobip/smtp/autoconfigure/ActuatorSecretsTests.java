@@ -5,6 +5,8 @@
 
 package com.infobip.smtp.autoconfigure;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,6 +17,7 @@ import org.springframework.boot.actuate.context.properties.ConfigurationProperti
 import org.springframework.boot.actuate.env.EnvironmentEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,6 +68,37 @@ class ActuatorSecretsTests {
 				assertThat(json(context.getBean(EnvironmentEndpoint.class).environment(null)))
 					.doesNotContain("very-secret");
 			});
+	}
+
+	@Test
+	void secretsInEnvironmentVariablesAreMaskedWhateverTheirName() {
+		Map<String, Object> variables = Map.of("INFOBIP_API_KEY", "env-secret-key", "INFOBIP_SMTP_WEBHOOK_TOKEN",
+				"env-secret-token", "MY_OWN_KEY_NAME", "env-secret-key", "INFOBIP_SMTP_APIKEY", "env-secret-other");
+		this.contextRunner.withPropertyValues("infobip.smtp.api-key=${INFOBIP_API_KEY}")
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addLast(new SystemEnvironmentPropertySource("test-environment", variables)))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				String environment = json(context.getBean(EnvironmentEndpoint.class).environment(null));
+				assertThat(environment).contains("INFOBIP_API_KEY", "INFOBIP_SMTP_WEBHOOK_TOKEN", "MY_OWN_KEY_NAME")
+					.doesNotContain("env-secret");
+			});
+	}
+
+	@Test
+	void secretsOnTheCommandLineAreMaskedInTheJavaCommandProperty() {
+		this.contextRunner.withPropertyValues("infobip.smtp.api-key=cmd-secret-key")
+			.withSystemProperties("sun.java.command=com.example.ShopApplication --infobip.smtp.api-key=cmd-secret-key")
+			.run((context) -> assertThat(json(context.getBean(EnvironmentEndpoint.class).environment(null)))
+				.contains("sun.java.command")
+				.doesNotContain("cmd-secret-key"));
+	}
+
+	@Test
+	void nothingIsAddedWhenTheStarterIsDisabled() {
+		this.contextRunner.withPropertyValues("infobip.smtp.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean("infobipSmtpSanitizingFunction"));
 	}
 
 	private static String json(Object value) {

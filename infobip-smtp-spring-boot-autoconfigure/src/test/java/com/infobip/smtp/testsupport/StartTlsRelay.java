@@ -227,7 +227,8 @@ public final class StartTlsRelay implements AutoCloseable {
 
 			@Override
 			public String data(InputStream data) throws RejectException, IOException {
-				String content = new String(data.readAllBytes(), StandardCharsets.UTF_8);
+				byte[] bytes = data.readAllBytes();
+				String content = new String(bytes, StandardCharsets.UTF_8);
 				sleep(StartTlsRelay.this.script.dataDelay);
 				if (StartTlsRelay.this.script.dataFailures.getAndDecrement() > 0) {
 					int code = StartTlsRelay.this.script.dataFailureCode;
@@ -236,7 +237,8 @@ public final class StartTlsRelay implements AutoCloseable {
 				String id = "q-" + StartTlsRelay.this.queueIds.incrementAndGet();
 				StartTlsRelay.this.messageCount.incrementAndGet();
 				if (StartTlsRelay.this.script.keepMessages) {
-					StartTlsRelay.this.received.add(new Received(this.from, List.copyOf(this.recipients), content, id));
+					StartTlsRelay.this.received
+						.add(new Received(this.from, List.copyOf(this.recipients), content, id, bytes));
 				}
 				if (StartTlsRelay.this.script.dropsAfterData.getAndDecrement() > 0) {
 					// the message is queued, but the client never hears so
@@ -301,8 +303,20 @@ public final class StartTlsRelay implements AutoCloseable {
 	 * @param recipients the envelope recipients
 	 * @param data the transmitted data
 	 * @param queueId the id the relay queued it as
+	 * @param bytes the transmitted data as received, dot-unstuffed
 	 */
-	public record Received(String from, List<String> recipients, String data, String queueId) {
+	public record Received(String from, List<String> recipients, String data, String queueId, byte[] bytes) {
+
+		/**
+		 * Return the lines of the header block, as bytes on the wire split at CRLF.
+		 * @return the header lines, folded continuation lines included
+		 */
+		public List<String> headerLines() {
+			String block = new String(this.bytes, StandardCharsets.ISO_8859_1);
+			int end = block.indexOf("\r\n\r\n");
+			return List.of(block.substring(0, (end >= 0) ? end : block.length()).split("\r\n", -1));
+		}
+
 	}
 
 	/**
