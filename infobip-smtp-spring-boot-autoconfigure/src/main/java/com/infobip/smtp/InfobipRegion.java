@@ -5,6 +5,8 @@
 
 package com.infobip.smtp;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -80,6 +82,20 @@ public enum InfobipRegion {
 			.sorted((a, b) -> Integer.compare(b, a))
 			.map(String::valueOf)
 			.collect(Collectors.joining(", "));
+	}
+
+	/**
+	 * Return the region whose relay host is the given one.
+	 * @param host a host name
+	 * @return the region, or {@code null} if no region's relay has that host
+	 */
+	public static @Nullable InfobipRegion ofHost(String host) {
+		for (InfobipRegion region : values()) {
+			if (region.host.equalsIgnoreCase(host.trim())) {
+				return region;
+			}
+		}
+		return null;
 	}
 
 }

@@ -185,8 +185,8 @@ final class OutgoingMessageChecks {
 	}
 
 	private void saveChanges(MimeMessage message) throws MessagingException {
-		// as JavaMailSenderImpl: keep a Message-ID the caller set, saveChanges replaces
-		// it
+		// as JavaMailSenderImpl: keep a Message-ID the caller set (saveChanges replaces
+		// it)
 		String messageId = message.getMessageID();
 		if (message.getSentDate() == null) {
 			message.setSentDate(new Date());

@@ -5,6 +5,8 @@
 
 package com.infobip.smtp.autoconfigure;
 
+import java.util.Locale;
+
 import java.time.Duration;
 
 import javax.net.ssl.SSLSocketFactory;
@@ -42,6 +44,17 @@ final class ConnectionSettingsFactory {
 				properties.getAuthMechanism(), sslSocketFactory(properties, sslBundles),
 				positive("connection-timeout", properties.getConnectionTimeout()),
 				positive("timeout", properties.getTimeout()), positive("write-timeout", properties.getWriteTimeout()));
+	}
+
+	/**
+	 * Return the name of the region whose relay is used, for tags and health details:
+	 * with {@code infobip.smtp.host} set, the region that host belongs to, or
+	 * {@code custom}.
+	 */
+	static String regionName(InfobipSmtpProperties properties) {
+		InfobipRegion region = StringUtils.hasText(properties.getHost()) ? InfobipRegion.ofHost(properties.getHost())
+				: properties.getRegion();
+		return (region != null) ? region.name().toLowerCase(Locale.ROOT) : "custom";
 	}
 
 	private static int port(InfobipSmtpProperties properties, boolean customHost) {

@@ -5,8 +5,6 @@
 
 package com.infobip.smtp.autoconfigure;
 
-import java.util.Locale;
-
 import com.infobip.smtp.InfobipBulkIdGenerator;
 import com.infobip.smtp.InfobipDefaultHeadersPostProcessor;
 import com.infobip.smtp.InfobipMailSender;
@@ -16,6 +14,8 @@ import com.infobip.smtp.transport.SmtpConnector;
 import io.micrometer.observation.ObservationRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,21 +29,26 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
+import org.springframework.mail.MailSender;
 import org.springframework.mail.javamail.JavaMailSender;
 
 /**
  * Auto-configuration for {@link InfobipMailSender}. Runs before Spring Boot's mail
- * auto-configuration, which then backs off; backs off itself when the application defines
- * its own {@link JavaMailSender}.
+ * auto-configuration, which then backs off; backs off itself, as Spring Boot's does, when
+ * the application defines its own {@link MailSender} (a {@link JavaMailSender} or any
+ * other).
  *
  * @since 0.1.0
  */
 @AutoConfiguration(before = MailSenderAutoConfiguration.class)
 @ConditionalOnClass({ MimeMessage.class, JavaMailSender.class, SMTPTransport.class })
 @ConditionalOnBooleanProperty(name = "infobip.smtp.enabled", matchIfMissing = true)
-@ConditionalOnMissingBean(JavaMailSender.class)
+@ConditionalOnMissingBean(MailSender.class)
 @EnableConfigurationProperties(InfobipSmtpProperties.class)
 public final class InfobipSmtpAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(InfobipSmtpAutoConfiguration.class);
 
 	InfobipSmtpAutoConfiguration() {
 	}
@@ -75,7 +80,8 @@ public final class InfobipSmtpAutoConfiguration {
 	InfobipMailSender infobipMailSender(InfobipSmtpProperties properties, ObjectProvider<SslBundles> sslBundles,
 			ObjectProvider<InfobipMessagePostProcessor> postProcessors,
 			ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<InfobipSendObservationConvention> observationConvention, SendExecutor sendExecutor) {
+			ObjectProvider<InfobipSendObservationConvention> observationConvention, SendExecutor sendExecutor,
+			Environment environment) {
 		SmtpConnector connector = new SmtpConnector(
 				ConnectionSettingsFactory.create(properties, sslBundles.getIfAvailable()));
 		InfobipMailSender sender = InfobipMailSender.builder(connector)
@@ -90,10 +96,15 @@ public final class InfobipSmtpAutoConfiguration {
 			.postProcessors(postProcessors.orderedStream().toList())
 			.observationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
 			.observationConvention(observationConvention.getIfAvailable())
-			.region(properties.getRegion().name().toLowerCase(Locale.ROOT))
+			.region(ConnectionSettingsFactory.regionName(properties))
 			.build();
 		if (properties.isTestConnection()) {
 			testConnection(sender, connector);
+		}
+		if (StringUtils.hasText(environment.getProperty("spring.mail.host"))) {
+			logger.warn("spring.mail.host is set but not used: mail is sent by InfobipMailSender through "
+					+ connector.describe()
+					+ ". Set infobip.smtp.host to use another relay, or infobip.smtp.enabled=false to use Spring Boot's mail sender.");
 		}
 		return sender;
 	}

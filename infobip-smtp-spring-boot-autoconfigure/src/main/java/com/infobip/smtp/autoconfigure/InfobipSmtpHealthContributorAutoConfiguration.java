@@ -6,7 +6,6 @@
 package com.infobip.smtp.autoconfigure;
 
 import java.time.Clock;
-import java.util.Locale;
 
 import com.infobip.smtp.InfobipMailSender;
 import com.infobip.smtp.health.InfobipSmtpHealthIndicator;
@@ -43,7 +42,7 @@ public final class InfobipSmtpHealthContributorAutoConfiguration {
 	InfobipSmtpHealthIndicator infobipSmtpHealthIndicator(InfobipMailSender sender, InfobipSmtpProperties properties) {
 		InfobipSmtpProperties.Health health = properties.getHealth();
 		SmtpConnector probe = new SmtpConnector(sender.getConnectionSettings().withTimeouts(health.getTimeout()));
-		return new InfobipSmtpHealthIndicator(probe, properties.getRegion().name().toLowerCase(Locale.ROOT),
+		return new InfobipSmtpHealthIndicator(probe, ConnectionSettingsFactory.regionName(properties),
 				health.getCacheTimeToLive(), Clock.systemUTC());
 	}
 

@@ -16,6 +16,7 @@ import com.infobip.smtp.SmtpSecurity;
 import com.infobip.smtp.transport.SmtpConnectionSettings;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -27,14 +28,19 @@ import org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.mail.MailSender;
+import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class InfobipSmtpAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
@@ -123,6 +129,32 @@ class InfobipSmtpAutoConfigurationTests {
 			assertThat(context).hasSingleBean(JavaMailSender.class).hasBean("userMailSender");
 			assertThat(context).doesNotHaveBean(InfobipMailSender.class);
 		});
+	}
+
+	@Test
+	void backsOffWhenUserDefinesAPlainMailSender() {
+		this.contextRunner.withUserConfiguration(UserMailSenderConfiguration.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).hasSingleBean(MailSender.class).hasBean("userPlainMailSender");
+			assertThat(context).doesNotHaveBean(InfobipMailSender.class);
+		});
+	}
+
+	@Test
+	void warnsOnceThatSpringMailHostIsIgnored(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("infobip.smtp.api-key=k", "spring.mail.host=smtp.example.com")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(InfobipMailSender.class);
+				assertThat(output).containsOnlyOnce("spring.mail.host is set but not used")
+					.contains("smtp-api.infobip.com:587")
+					.contains("infobip.smtp.enabled=false");
+			});
+	}
+
+	@Test
+	void doesNotWarnWithoutSpringMailHost(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("infobip.smtp.api-key=k")
+			.run((context) -> assertThat(output).doesNotContain("spring.mail.host"));
 	}
 
 	@Test
@@ -340,6 +372,17 @@ class InfobipSmtpAutoConfigurationTests {
 		@Bean
 		JavaMailSender userMailSender() {
 			return new JavaMailSenderImpl();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserMailSenderConfiguration {
+
+		@Bean
+		MailSender userPlainMailSender() {
+			return (SimpleMailMessage... messages) -> {
+			};
 		}
 
 	}
