@@ -40,8 +40,11 @@ class Mailer {
 			InfobipMessageHeaders.of(message).callbackData(callbackData);
 		});
 		this.sentMessages.sent(result, subject);
-		logger.info("Sent '" + subject + "' to " + result.acceptedRecipients() + ": queued as " + result.messageId()
-				+ ", bulk id " + result.bulkId() + ", " + result.attempts() + " attempt(s)");
+		// GreenMail, the offline relay, names no queue id in its reply
+		String queued = (result.messageId() != null) ? "queued as " + result.messageId() : "no queue id from the relay";
+		String bulk = (result.bulkId() != null) ? ", bulk id " + result.bulkId() : "";
+		logger.info("Sent '" + subject + "' to " + result.acceptedRecipients() + ": " + queued + bulk + ", "
+				+ result.attempts() + " attempt(s)");
 		return result;
 	}
 
