@@ -19,8 +19,7 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * {@code POST /send} with {@code {"to": ..., "subject": ..., "text": ...}} sends a
  * message to one address and answers what the relay said. Bad input is answered 400 with
- * a short reason, as RFC 9457 problem details
- * ({@code spring.mvc.problemdetails.enabled}).
+ * a short reason, as problem details (RFC 9457). {@link SendAccess} decides who may call.
  */
 @RestController
 class SendController {
