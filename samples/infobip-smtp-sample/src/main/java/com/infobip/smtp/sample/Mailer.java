@@ -8,6 +8,7 @@ package com.infobip.smtp.sample;
 import com.infobip.smtp.InfobipMailSender;
 import com.infobip.smtp.InfobipMessageHeaders;
 import com.infobip.smtp.InfobipSendResult;
+import jakarta.mail.internet.InternetAddress;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -31,7 +32,7 @@ class Mailer {
 		this.sentMessages = sentMessages;
 	}
 
-	InfobipSendResult send(String to, String subject, String text, String callbackData) {
+	InfobipSendResult send(InternetAddress to, String subject, String text, String callbackData) {
 		InfobipSendResult result = this.mailSender.sendWithResult((message) -> {
 			MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
 			helper.setTo(to);
@@ -40,8 +41,11 @@ class Mailer {
 			InfobipMessageHeaders.of(message).callbackData(callbackData);
 		});
 		this.sentMessages.sent(result, subject);
-		logger.info("Sent '" + subject + "' to " + result.acceptedRecipients() + ": queued as " + result.messageId()
-				+ ", bulk id " + result.bulkId() + ", " + result.attempts() + " attempt(s)");
+		// GreenMail, the offline relay, names no queue id in its reply
+		String queued = (result.messageId() != null) ? "queued as " + result.messageId() : "no queue id from the relay";
+		String bulk = (result.bulkId() != null) ? ", bulk id " + result.bulkId() : "";
+		logger.info("Sent '" + subject + "' to " + result.acceptedRecipients() + ": " + queued + bulk + ", "
+				+ result.attempts() + " attempt(s)");
 		return result;
 	}
 

@@ -34,7 +34,7 @@ class OfflineRelay implements ApplicationContextInitializer<ConfigurableApplicat
 		if (context.getEnvironment().acceptsProfiles(Profiles.of("infobip"))) {
 			return;
 		}
-		RelayCertificate certificate = RelayCertificate.generate();
+		RelayCertificate certificate = RelayCertificate.shared();
 		// GreenMail reads its TLS key from these properties
 		System.setProperty("greenmail.tls.keystore.file", certificate.keyStore().toString());
 		System.setProperty("greenmail.tls.keystore.password", RelayCertificate.PASSWORD);

@@ -29,15 +29,20 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A self-signed certificate for localhost, generated at start-up for the offline relay:
  * the relay presents it, and the application trusts it through an SSL bundle, so the
- * starter verifies the certificate and host name as it does against Infobip.
+ * starter verifies the certificate and host name as it does against Infobip. GreenMail
+ * reads its key once per JVM, so every relay started in the JVM (the tests start one per
+ * application context) presents the first certificate: it is generated once and shared.
  */
 final class RelayCertificate {
 
 	static final String PASSWORD = "offline-relay";
+
+	private static @Nullable RelayCertificate shared;
 
 	private final Path keyStore;
 
@@ -48,7 +53,16 @@ final class RelayCertificate {
 		this.certificatePem = certificatePem;
 	}
 
-	static RelayCertificate generate() {
+	static synchronized RelayCertificate shared() {
+		RelayCertificate certificate = shared;
+		if (certificate == null) {
+			certificate = generate();
+			shared = certificate;
+		}
+		return certificate;
+	}
+
+	private static RelayCertificate generate() {
 		try {
 			KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
 			generator.initialize(256);

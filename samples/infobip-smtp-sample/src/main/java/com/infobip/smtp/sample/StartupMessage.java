@@ -13,6 +13,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.infobip.smtp.InfobipHeaders;
 import com.infobip.smtp.InfobipSendResult;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -50,8 +51,9 @@ class StartupMessage implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) throws Exception {
-		InfobipSendResult result = this.mailer.send(this.to, "Welcome to the Infobip SMTP sample",
-				"Hello! This message went through InfobipMailSender.", "startup-message");
+		InfobipSendResult result = this.mailer.send(new InternetAddress(this.to, true),
+				"Welcome to the Infobip SMTP sample", "Hello! This message went through InfobipMailSender.",
+				"startup-message");
 		GreenMail relay = this.offlineRelay.getIfAvailable();
 		if (relay != null) {
 			for (MimeMessage received : relay.getReceivedMessages()) {

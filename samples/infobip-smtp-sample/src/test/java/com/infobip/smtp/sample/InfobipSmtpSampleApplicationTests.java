@@ -5,10 +5,15 @@
 
 package com.infobip.smtp.sample;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.infobip.smtp.InfobipHeaders;
@@ -20,8 +25,11 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIOException;
 
 /**
  * Starts the sample offline, as its README command does, and uses it over HTTP.
@@ -76,6 +84,23 @@ class InfobipSmtpSampleApplicationTests {
 		assertThat(components.get("infobipSmtp").get("status").asString()).isEqualTo("UP");
 		assertThat(components.get("infobipSmtp").get("details").get("security").asString()).isEqualTo("TLS");
 		assertThat(components.has("mail")).isFalse();
+	}
+
+	@Test
+	void listensOnLoopbackOnly(@Autowired WebServerApplicationContext context) throws Exception {
+		TomcatWebServer server = (TomcatWebServer) context.getWebServer();
+		assertThat(server.getTomcat().getConnector().getProperty("address")).isInstanceOfSatisfying(InetAddress.class,
+				(address) -> assertThat(address.isLoopbackAddress()).isTrue());
+		List<InetAddress> otherAddresses = NetworkInterface.networkInterfaces()
+			.flatMap(NetworkInterface::inetAddresses)
+			.filter((address) -> !address.isLoopbackAddress() && !address.isLinkLocalAddress())
+			.toList();
+		for (InetAddress address : otherAddresses) {
+			try (Socket socket = new Socket()) {
+				assertThatIOException().as("connecting through %s", address)
+					.isThrownBy(() -> socket.connect(new InetSocketAddress(address, this.port), 2000));
+			}
+		}
 	}
 
 }
