@@ -6,8 +6,10 @@
 package com.infobip.smtp.autoconfigure;
 
 import com.infobip.smtp.webhook.InfobipWebhookHandler;
+import com.infobip.smtp.webhook.InfobipWebhookPublicationListener;
 import tools.jackson.core.json.JsonFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -15,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -56,7 +59,8 @@ public final class InfobipSmtpWebhookAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		InfobipWebhookHandler infobipWebhookHandler(InfobipSmtpProperties properties,
-				ApplicationEventPublisher publisher) {
+				ApplicationEventPublisher publisher,
+				ObjectProvider<InfobipWebhookPublicationListener> publicationListeners) {
 			InfobipSmtpProperties.Webhook webhook = properties.getWebhook();
 			if (webhook.getMaxBodySize().toBytes() <= 0 || webhook.getDeduplicationCapacity() < 1) {
 				throw new InfobipSmtpConfigurationException(
@@ -64,7 +68,8 @@ public final class InfobipSmtpWebhookAutoConfiguration {
 						"Set them to positive values, for instance 1MB and 10000.");
 			}
 			return new InfobipWebhookHandler(publisher, WebhookSettingsFactory.authenticator(properties),
-					webhook.getMaxBodySize().toBytes(), webhook.getDeduplicationCapacity());
+					webhook.getMaxBodySize().toBytes(), webhook.getDeduplicationCapacity(),
+					publicationListeners.orderedStream().toList());
 		}
 
 		@Bean
@@ -75,6 +80,16 @@ public final class InfobipSmtpWebhookAutoConfiguration {
 				.POST(path + "/delivery-reports", handler::deliveryReports)
 				.POST(path + "/tracking", handler::tracking)
 				.build();
+		}
+
+		@Bean
+		FilterRegistrationBean<WebhookContentTypeFilter> infobipWebhookContentTypeFilter(
+				InfobipSmtpProperties properties) {
+			String path = WebhookSettingsFactory.path(properties);
+			FilterRegistrationBean<WebhookContentTypeFilter> registration = new FilterRegistrationBean<>(
+					new WebhookContentTypeFilter());
+			registration.addUrlPatterns(path + "/delivery-reports", path + "/tracking");
+			return registration;
 		}
 
 	}
