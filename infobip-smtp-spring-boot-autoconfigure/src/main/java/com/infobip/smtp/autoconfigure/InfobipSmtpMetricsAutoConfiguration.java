@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
@@ -27,8 +28,9 @@ import org.springframework.context.annotation.Bean;
 /**
  * Auto-configuration for Infobip SMTP metrics. The {@code infobip.smtp.send} timer comes
  * from the send observation through the application's ObservationRegistry; this adds the
- * {@code infobip.smtp.recipients} and {@code infobip.smtp.retries} counters and the
- * {@code infobip.smtp.pool.*} gauges.
+ * {@code infobip.smtp.recipients} and {@code infobip.smtp.retries} counters, the
+ * {@code infobip.smtp.pool.*} gauges and, with the webhook enabled, the counters of the
+ * reports it published.
  *
  * @since 0.1.0
  */
@@ -49,6 +51,7 @@ public final class InfobipSmtpMetricsAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnBooleanProperty("infobip.smtp.webhook.enabled")
 	@ConditionalOnMissingBean
 	InfobipWebhookMetrics infobipWebhookMetrics(MeterRegistry meterRegistry) {
 		return new InfobipWebhookMetrics(meterRegistry);

@@ -613,7 +613,8 @@ public class InfobipSmtpProperties {
 
 		/**
 		 * Whether to receive delivery reports at {path}/delivery-reports and tracking
-		 * notifications at {path}/tracking (needs Spring MVC).
+		 * notifications at {path}/tracking. Needs a servlet web application with Spring
+		 * MVC; in any other application the start fails.
 		 */
 		private boolean enabled;
 
@@ -645,8 +646,8 @@ public class InfobipSmtpProperties {
 
 		/**
 		 * Public URL of this application, for instance 'https://shop.example.com'. When
-		 * set, notify-url and tracking-url default to its webhook endpoints, with the
-		 * token.
+		 * set and the webhook is enabled, notify-url and tracking-url default to its
+		 * webhook endpoints, with the token.
 		 */
 		private @Nullable URI publicBaseUrl;
 

@@ -6,16 +6,25 @@
 package com.infobip.smtp.autoconfigure;
 
 import com.infobip.smtp.webhook.InfobipWebhookHandler;
-import tools.jackson.databind.json.JsonMapper;
+import com.infobip.smtp.webhook.InfobipWebhookPublicationListener;
+import tools.jackson.core.json.JsonFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
@@ -23,41 +32,109 @@ import org.springframework.web.servlet.function.ServerResponse;
 /**
  * Auto-configuration for the webhook endpoints that receive Infobip's delivery reports
  * ({path}/delivery-reports) and tracking notifications ({path}/tracking) and publish them
- * as application events.
+ * as application events. With {@code infobip.smtp.webhook.enabled=true} in an application
+ * that cannot serve them (not a servlet web application, or without Spring MVC), the
+ * start fails, as Infobip would otherwise post to URLs that do not exist.
  *
  * @since 0.1.0
  */
 @AutoConfiguration
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass({ RouterFunction.class, JsonMapper.class })
+@ConditionalOnBooleanProperty(name = "infobip.smtp.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty("infobip.smtp.webhook.enabled")
 @EnableConfigurationProperties(InfobipSmtpProperties.class)
 public final class InfobipSmtpWebhookAutoConfiguration {
 
+	private static final String ROUTER_FUNCTION = "org.springframework.web.servlet.function.RouterFunction";
+
+	private static final String JSON_FACTORY = "tools.jackson.core.json.JsonFactory";
+
 	InfobipSmtpWebhookAutoConfiguration() {
 	}
 
-	@Bean
-	@ConditionalOnMissingBean
-	InfobipWebhookHandler infobipWebhookHandler(InfobipSmtpProperties properties, ApplicationEventPublisher publisher) {
-		InfobipSmtpProperties.Webhook webhook = properties.getWebhook();
-		if (webhook.getMaxBodySize().toBytes() <= 0 || webhook.getDeduplicationCapacity() < 1) {
-			throw new InfobipSmtpConfigurationException(
-					"infobip.smtp.webhook.max-body-size and infobip.smtp.webhook.deduplication-capacity must be positive.",
-					"Set them to positive values, for instance 1MB and 10000.");
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass({ RouterFunction.class, JsonFactory.class })
+	static class WebhookEndpointsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		InfobipWebhookHandler infobipWebhookHandler(InfobipSmtpProperties properties,
+				ApplicationEventPublisher publisher,
+				ObjectProvider<InfobipWebhookPublicationListener> publicationListeners) {
+			InfobipSmtpProperties.Webhook webhook = properties.getWebhook();
+			if (webhook.getMaxBodySize().toBytes() <= 0 || webhook.getDeduplicationCapacity() < 1) {
+				throw new InfobipSmtpConfigurationException(
+						"infobip.smtp.webhook.max-body-size and infobip.smtp.webhook.deduplication-capacity must be positive.",
+						"Set them to positive values, for instance 1MB and 10000.");
+			}
+			return new InfobipWebhookHandler(publisher, WebhookSettingsFactory.authenticator(properties),
+					webhook.getMaxBodySize().toBytes(), webhook.getDeduplicationCapacity(),
+					publicationListeners.orderedStream().toList());
 		}
-		return new InfobipWebhookHandler(publisher, WebhookSettingsFactory.authenticator(properties),
-				webhook.getMaxBodySize().toBytes(), webhook.getDeduplicationCapacity());
+
+		@Bean
+		RouterFunction<ServerResponse> infobipWebhookRoutes(InfobipSmtpProperties properties,
+				InfobipWebhookHandler handler) {
+			String path = WebhookSettingsFactory.path(properties);
+			return RouterFunctions.route()
+				.POST(path + "/delivery-reports", handler::deliveryReports)
+				.POST(path + "/tracking", handler::tracking)
+				.build();
+		}
+
+		@Bean
+		FilterRegistrationBean<WebhookContentTypeFilter> infobipWebhookContentTypeFilter(
+				InfobipSmtpProperties properties) {
+			String path = WebhookSettingsFactory.path(properties);
+			FilterRegistrationBean<WebhookContentTypeFilter> registration = new FilterRegistrationBean<>(
+					new WebhookContentTypeFilter());
+			registration.addUrlPatterns(path + "/delivery-reports", path + "/tracking");
+			return registration;
+		}
+
 	}
 
-	@Bean
-	RouterFunction<ServerResponse> infobipWebhookRoutes(InfobipSmtpProperties properties,
-			InfobipWebhookHandler handler) {
-		String path = WebhookSettingsFactory.path(properties);
-		return RouterFunctions.route()
-			.POST(path + "/delivery-reports", handler::deliveryReports)
-			.POST(path + "/tracking", handler::tracking)
-			.build();
+	/**
+	 * Fails the start when the endpoints are enabled but cannot be served, saying why.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(EndpointsUnavailableCondition.class)
+	static class EndpointsUnavailableConfiguration {
+
+		// not lazy, so that the start fails even with lazy initialization
+		@Bean
+		@Lazy(false)
+		Object infobipWebhookEndpointsUnavailable(ApplicationContext context) {
+			ClassLoader classLoader = context.getClassLoader();
+			if (!ClassUtils.isPresent(ROUTER_FUNCTION, classLoader)) {
+				throw new InfobipSmtpConfigurationException(
+						"infobip.smtp.webhook.enabled=true but the webhook endpoints cannot be served: Spring MVC (spring-webmvc) is not on the class path.",
+						"Add spring-boot-starter-webmvc, or set infobip.smtp.webhook.enabled=false and set infobip.smtp.notify-url and infobip.smtp.tracking-url to endpoints served elsewhere.");
+			}
+			if (!ClassUtils.isPresent(JSON_FACTORY, classLoader)) {
+				throw new InfobipSmtpConfigurationException(
+						"infobip.smtp.webhook.enabled=true but the webhook endpoints cannot be served: Jackson 3 (tools.jackson.core:jackson-core) is not on the class path.",
+						"Add spring-boot-starter-webmvc (which brings Jackson), or set infobip.smtp.webhook.enabled=false.");
+			}
+			throw new InfobipSmtpConfigurationException(
+					"infobip.smtp.webhook.enabled=true but the webhook endpoints cannot be served: the application is not a servlet web application.",
+					"Run it as a servlet web application with spring-boot-starter-webmvc (spring.main.web-application-type must not be none or reactive), or set infobip.smtp.webhook.enabled=false and set infobip.smtp.notify-url and infobip.smtp.tracking-url to endpoints served elsewhere.");
+		}
+
+	}
+
+	static class EndpointsUnavailableCondition extends NoneNestedConditions {
+
+		EndpointsUnavailableCondition() {
+			super(ConfigurationPhase.PARSE_CONFIGURATION);
+		}
+
+		@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+		@ConditionalOnClass(name = { ROUTER_FUNCTION, JSON_FACTORY })
+		static class EndpointsAvailable {
+
+		}
+
 	}
 
 }

@@ -5,6 +5,7 @@
 
 package com.infobip.smtp.autoconfigure;
 
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,8 @@ import com.infobip.smtp.InfobipHeaders;
 import com.infobip.smtp.InvalidHeaderException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.StringUtils;
@@ -24,20 +27,43 @@ import org.springframework.util.StringUtils;
  */
 final class MessageDefaultsFactory {
 
+	private static final Log logger = LogFactory.getLog(MessageDefaultsFactory.class);
+
 	private MessageDefaultsFactory() {
 	}
 
 	static Map<String, String> defaultHeaders(InfobipSmtpProperties properties) {
 		Map<String, String> headers = new LinkedHashMap<>();
-		put(headers, InfobipHeaders.TRACKING_URL, "tracking-url", (properties.getTrackingUrl() != null)
-				? properties.getTrackingUrl() : WebhookSettingsFactory.publicUrl(properties, "/tracking"));
-		put(headers, InfobipHeaders.NOTIFY_URL, "notify-url", (properties.getNotifyUrl() != null)
-				? properties.getNotifyUrl() : WebhookSettingsFactory.publicUrl(properties, "/delivery-reports"));
+		boolean derive = deriveWebhookUrls(properties);
+		put(headers, InfobipHeaders.TRACKING_URL, "tracking-url",
+				(properties.getTrackingUrl() != null) ? properties.getTrackingUrl()
+						: (derive ? WebhookSettingsFactory.publicUrl(properties, "/tracking") : null));
+		put(headers, InfobipHeaders.NOTIFY_URL, "notify-url",
+				(properties.getNotifyUrl() != null) ? properties.getNotifyUrl()
+						: (derive ? WebhookSettingsFactory.publicUrl(properties, "/delivery-reports") : null));
 		put(headers, InfobipHeaders.NOTIFY_CONTENT_TYPE, "notify-content-type",
 				(properties.getNotifyContentType() != null) ? properties.getNotifyContentType().value() : null);
 		put(headers, InfobipHeaders.INTERMEDIATE_REPORT, "intermediate-report", properties.getIntermediateReport());
 		put(headers, InfobipHeaders.CALLBACK_DATA, "callback-data", properties.getCallbackData());
 		return headers;
+	}
+
+	/**
+	 * Return whether notify and tracking URLs may be derived from the public base URL:
+	 * only when the endpoints are served, which with the webhook enabled they are (or
+	 * else the start fails), so that Infobip never posts to a URL that does not exist.
+	 */
+	private static boolean deriveWebhookUrls(InfobipSmtpProperties properties) {
+		if (properties.getWebhook().isEnabled()) {
+			return true;
+		}
+		URI base = properties.getWebhook().getPublicBaseUrl();
+		boolean wouldDerive = properties.getTrackingUrl() == null || properties.getNotifyUrl() == null;
+		if (base != null && !base.toString().isBlank() && wouldDerive) {
+			logger.warn("infobip.smtp.webhook.public-base-url is set but infobip.smtp.webhook.enabled is false: "
+					+ "no notify or tracking URL is derived from it, as this application does not serve the webhook endpoints");
+		}
+		return false;
 	}
 
 	static @Nullable InternetAddress defaultFrom(InfobipSmtpProperties properties) {

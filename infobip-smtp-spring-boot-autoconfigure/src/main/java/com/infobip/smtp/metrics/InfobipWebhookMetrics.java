@@ -9,24 +9,32 @@ import java.util.Locale;
 
 import com.infobip.smtp.webhook.InfobipDeliveryReportEvent;
 import com.infobip.smtp.webhook.InfobipTrackingEvent;
+import com.infobip.smtp.webhook.InfobipWebhookHandler;
+import com.infobip.smtp.webhook.InfobipWebhookPublicationListener;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import org.springframework.context.ApplicationEvent;
-import org.springframework.context.ApplicationListener;
-
 /**
- * Counts the webhook reports published: {@code infobip.smtp.webhook.delivery-reports} by
- * {@code status_group} and {@code infobip.smtp.webhook.tracking-events} by {@code type}.
- * Duplicates that were not published again are not counted.
+ * Counts the webhook reports that {@link InfobipWebhookHandler} published:
+ * {@value #DELIVERY_REPORTS_METER_NAME} by {@code status_group} and
+ * {@value #TRACKING_EVENTS_METER_NAME} by {@code type}. A report is counted once, when
+ * its listeners succeeded: not again for a duplicate, nor for an attempt whose listener
+ * failed. Events the application publishes itself are not counted.
  *
  * @since 0.1.0
  */
-public class InfobipWebhookMetrics implements ApplicationListener<ApplicationEvent> {
+public class InfobipWebhookMetrics implements InfobipWebhookPublicationListener {
+
+	/** Name of the delivery reports counter. */
+	public static final String DELIVERY_REPORTS_METER_NAME = "infobip.smtp.webhook.delivery-reports";
+
+	/** Name of the tracking events counter. */
+	public static final String TRACKING_EVENTS_METER_NAME = "infobip.smtp.webhook.tracking-events";
 
 	private final MeterRegistry registry;
 
 	/**
-	 * Create a listener recording into the given registry.
+	 * Create metrics recording into the given registry.
 	 * @param registry the registry
 	 */
 	public InfobipWebhookMetrics(MeterRegistry registry) {
@@ -34,19 +42,21 @@ public class InfobipWebhookMetrics implements ApplicationListener<ApplicationEve
 	}
 
 	@Override
-	public void onApplicationEvent(ApplicationEvent event) {
-		if (event instanceof InfobipDeliveryReportEvent report) {
-			this.registry
-				.counter("infobip.smtp.webhook.delivery-reports", "status_group",
-						report.getStatusGroup().name().toLowerCase(Locale.ROOT))
-				.increment();
-		}
-		else if (event instanceof InfobipTrackingEvent tracking) {
-			this.registry
-				.counter("infobip.smtp.webhook.tracking-events", "type",
-						tracking.getType().name().toLowerCase(Locale.ROOT))
-				.increment();
-		}
+	public void deliveryReportPublished(InfobipDeliveryReportEvent event) {
+		Counter.builder(DELIVERY_REPORTS_METER_NAME)
+			.description("Infobip delivery reports received and published, by status group")
+			.tag("status_group", event.getStatusGroup().name().toLowerCase(Locale.ROOT))
+			.register(this.registry)
+			.increment();
+	}
+
+	@Override
+	public void trackingEventPublished(InfobipTrackingEvent event) {
+		Counter.builder(TRACKING_EVENTS_METER_NAME)
+			.description("Infobip tracking notifications received and published, by type")
+			.tag("type", event.getType().name().toLowerCase(Locale.ROOT))
+			.register(this.registry)
+			.increment();
 	}
 
 }

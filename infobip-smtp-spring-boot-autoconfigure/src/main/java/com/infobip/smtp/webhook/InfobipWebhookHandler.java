@@ -7,17 +7,22 @@ package com.infobip.smtp.webhook;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
@@ -25,9 +30,12 @@ import org.springframework.web.servlet.function.ServerResponse;
 /**
  * Receives Infobip's delivery reports and tracking notifications and publishes them as
  * application events. Answers 2xx once the listeners ran, 5xx if one failed (Infobip then
- * retries), 401 without the token or credentials, 413 for a body over the limit, 400 with
- * a short reason for a body it cannot read. A report already published is answered 2xx
- * without being published again.
+ * retries), 401 without the token or credentials, 415 for a content type other than JSON
+ * or XML, 413 for a body over the limit, 400 with a short reason for a body it cannot
+ * read. A report already published is answered 2xx without being published again; a
+ * duplicate that arrives while the first delivery's listeners still run is answered once
+ * their outcome is known, and published if they failed. Nothing about a call answered 4xx
+ * is logged above DEBUG, and no log line carries request data.
  *
  * @since 0.1.0
  */
@@ -43,6 +51,8 @@ public class InfobipWebhookHandler {
 
 	private final SeenReports seen;
 
+	private final List<InfobipWebhookPublicationListener> publicationListeners;
+
 	/**
 	 * Create a handler.
 	 * @param publisher publishes the events
@@ -52,10 +62,25 @@ public class InfobipWebhookHandler {
 	 */
 	public InfobipWebhookHandler(ApplicationEventPublisher publisher, WebhookAuthenticator authenticator,
 			long maxBodySize, int deduplicationCapacity) {
+		this(publisher, authenticator, maxBodySize, deduplicationCapacity, List.of());
+	}
+
+	/**
+	 * Create a handler.
+	 * @param publisher publishes the events
+	 * @param authenticator admits calls
+	 * @param maxBodySize the largest body read, in bytes
+	 * @param deduplicationCapacity how many published reports are remembered
+	 * @param publicationListeners told about each report published, in order
+	 */
+	public InfobipWebhookHandler(ApplicationEventPublisher publisher, WebhookAuthenticator authenticator,
+			long maxBodySize, int deduplicationCapacity,
+			List<? extends InfobipWebhookPublicationListener> publicationListeners) {
 		this.publisher = publisher;
 		this.authenticator = authenticator;
 		this.maxBodySize = maxBodySize;
 		this.seen = new SeenReports(deduplicationCapacity);
+		this.publicationListeners = List.copyOf(publicationListeners);
 	}
 
 	/**
@@ -65,11 +90,13 @@ public class InfobipWebhookHandler {
 	 */
 	public ServerResponse deliveryReports(ServerRequest request) {
 		return handle(request, (body) -> {
-			List<DeliveryReport> reports = WebhookPayloadMapper.deliveryReports(body);
-			for (DeliveryReport report : reports) {
-				String key = "report:" + report.messageId() + ":" + report.status().id() + ":"
-						+ report.status().group();
-				publishOnce(key, new InfobipDeliveryReportEvent(this, report));
+			for (DeliveryReport report : WebhookPayloadMapper.deliveryReports(body)) {
+				// "to" as well: the relay's queue id is one per message, whatever its
+				// recipients
+				String key = SeenReports.key("report", report.messageId(), report.to(), report.status().group(),
+						report.status().id());
+				publishOnce(key, new InfobipDeliveryReportEvent(this, report),
+						InfobipWebhookPublicationListener::deliveryReportPublished);
 			}
 		});
 	}
@@ -82,29 +109,32 @@ public class InfobipWebhookHandler {
 	public ServerResponse tracking(ServerRequest request) {
 		return handle(request, (body) -> {
 			TrackingNotification notification = WebhookPayloadMapper.trackingNotification(body);
-			String key = (notification.eventId() != null) ? "event:" + notification.eventId()
-					: "tracking:" + notification.messageId() + ":" + notification.type() + ":"
-							+ notification.sendDateTime() + ":" + notification.url();
-			publishOnce(key, new InfobipTrackingEvent(this, notification));
+			String eventId = notification.eventId();
+			String key = (eventId != null && !eventId.isBlank()) ? SeenReports.key("event", eventId)
+					: SeenReports.key("tracking", notification.messageId(), notification.recipient(),
+							notification.type(), notification.sendDateTime(), notification.url());
+			publishOnce(key, new InfobipTrackingEvent(this, notification),
+					InfobipWebhookPublicationListener::trackingEventPublished);
 		});
 	}
 
 	private ServerResponse handle(ServerRequest request, BodyConsumer consumer) {
-		if (!this.authenticator.admits(request.param("token").orElse(null),
+		HttpServletRequest servletRequest = request.servletRequest();
+		// the query string only: a form parameter of the body is no credential
+		if (!this.authenticator.admits(queryParameter(servletRequest.getQueryString(), "token"),
 				request.headers().firstHeader(HttpHeaders.AUTHORIZATION))) {
 			return ServerResponse.status(HttpStatus.UNAUTHORIZED).build();
 		}
-		MediaType contentType = request.headers().contentType().orElse(MediaType.APPLICATION_JSON);
-		boolean xml = contentType.isCompatibleWith(MediaType.APPLICATION_XML)
-				|| contentType.isCompatibleWith(MediaType.TEXT_XML);
-		if (!xml && !contentType.isCompatibleWith(MediaType.APPLICATION_JSON)) {
+		Boolean xml = isXml(request.headers().firstHeader(HttpHeaders.CONTENT_TYPE));
+		if (xml == null) {
 			return ServerResponse.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).build();
 		}
 		byte[] body;
 		try {
-			body = readBody(request.servletRequest());
+			body = readBody(servletRequest);
 		}
 		catch (IOException ex) {
+			logger.debug("Could not read the body of an Infobip webhook call", ex);
 			return ServerResponse.badRequest().contentType(MediaType.TEXT_PLAIN).body("body could not be read");
 		}
 		if (body == null) {
@@ -115,21 +145,111 @@ public class InfobipWebhookHandler {
 			return ServerResponse.ok().build();
 		}
 		catch (MalformedPayloadException ex) {
+			if (logger.isDebugEnabled()) {
+				logger.debug("Answering 400 to an Infobip webhook call: " + ex.getMessage());
+			}
 			return ServerResponse.badRequest().contentType(MediaType.TEXT_PLAIN).body(ex.getMessage());
 		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE).build();
+		}
 		catch (RuntimeException ex) {
+			// the listener's exception, never the request: its URL may carry the token
 			logger.error("A listener failed on an Infobip webhook; answering 500 so that Infobip retries", ex);
 			return ServerResponse.status(HttpStatus.INTERNAL_SERVER_ERROR).build();
 		}
 	}
 
-	private void publishOnce(String key, Object event) {
-		if (!this.seen.contains(key)) {
+	private <E extends ApplicationEvent> void publishOnce(@Nullable String key, E event,
+			BiConsumer<InfobipWebhookPublicationListener, E> published) throws InterruptedException {
+		if (key == null) {
+			// nothing identifies the report: it cannot be told from another one
 			this.publisher.publishEvent(event);
-			// seen only once the listeners succeeded: a retry after a failure publishes
-			// again
-			this.seen.add(key);
+			notifyPublished(event, published);
+			return;
 		}
+		SeenReports.Claim claim = this.seen.claim(key);
+		if (claim == null) {
+			return;
+		}
+		boolean succeeded = false;
+		try {
+			this.publisher.publishEvent(event);
+			succeeded = true;
+		}
+		finally {
+			if (succeeded) {
+				claim.published();
+			}
+			else {
+				// Infobip's retry, or a duplicate waiting for this call, publishes it
+				claim.failed();
+			}
+		}
+		notifyPublished(event, published);
+	}
+
+	private <E extends ApplicationEvent> void notifyPublished(E event,
+			BiConsumer<InfobipWebhookPublicationListener, E> published) {
+		for (InfobipWebhookPublicationListener listener : this.publicationListeners) {
+			try {
+				published.accept(listener, event);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("An InfobipWebhookPublicationListener failed; the report was published", ex);
+			}
+		}
+	}
+
+	/**
+	 * Return whether a body of the given content type is XML, JSON ({@code false}, also
+	 * when there is none), or {@code null} when it is neither.
+	 */
+	private static @Nullable Boolean isXml(@Nullable String contentType) {
+		if (contentType == null || contentType.isBlank()) {
+			return false;
+		}
+		MediaType type;
+		try {
+			type = MediaType.parseMediaType(contentType);
+		}
+		catch (InvalidMediaTypeException ex) {
+			return null;
+		}
+		if (type.isWildcardType() || type.isWildcardSubtype()) {
+			return null;
+		}
+		if (type.equalsTypeAndSubtype(MediaType.APPLICATION_JSON)) {
+			return false;
+		}
+		if (type.equalsTypeAndSubtype(MediaType.APPLICATION_XML) || type.equalsTypeAndSubtype(MediaType.TEXT_XML)) {
+			return true;
+		}
+		return null;
+	}
+
+	/**
+	 * Return the first value of a parameter of the query string, decoded, or
+	 * {@code null}.
+	 */
+	static @Nullable String queryParameter(@Nullable String query, String name) {
+		if (query == null) {
+			return null;
+		}
+		try {
+			for (String pair : query.split("&")) {
+				int equals = pair.indexOf('=');
+				String key = (equals >= 0) ? pair.substring(0, equals) : pair;
+				if (URLDecoder.decode(key, StandardCharsets.UTF_8).equals(name)) {
+					return (equals >= 0) ? URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8) : "";
+				}
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// a malformed escape: no token
+		}
+		return null;
 	}
 
 	private byte @Nullable [] readBody(HttpServletRequest request) throws IOException {
@@ -145,7 +265,7 @@ public class InfobipWebhookHandler {
 	@FunctionalInterface
 	private interface BodyConsumer {
 
-		void accept(Map<String, Object> body);
+		void accept(Map<String, Object> body) throws InterruptedException;
 
 	}
 

@@ -34,6 +34,10 @@ final class WebhookPayloadMapper {
 		.optionalEnd()
 		.toFormatter();
 
+	private static final int MAX_DECIMAL_LENGTH = 64;
+
+	private static final int MAX_DECIMAL_SCALE = 64;
+
 	private WebhookPayloadMapper() {
 	}
 
@@ -115,8 +119,14 @@ final class WebhookPayloadMapper {
 	}
 
 	private static @Nullable BigDecimal decimal(@Nullable Object value) {
+		// bounded, so that neither parsing nor the caller's toPlainString() can be made
+		// to take unbounded time or memory
+		if (!(value instanceof String text) || text.length() > MAX_DECIMAL_LENGTH) {
+			return null;
+		}
 		try {
-			return (value instanceof String text) ? new BigDecimal(text.trim()) : null;
+			BigDecimal decimal = new BigDecimal(text.trim());
+			return (Math.abs((long) decimal.scale()) <= MAX_DECIMAL_SCALE) ? decimal : null;
 		}
 		catch (NumberFormatException ex) {
 			return null;

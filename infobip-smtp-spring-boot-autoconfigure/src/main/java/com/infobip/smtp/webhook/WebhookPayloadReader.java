@@ -7,35 +7,63 @@ package com.infobip.smtp.webhook;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParser;
+import javax.xml.parsers.SAXParserFactory;
 
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
+import org.jspecify.annotations.Nullable;
+import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.TokenStreamFactory;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * Reads a JSON or XML webhook body into a plain tree of maps, lists and strings, so that
- * both content types are mapped by the same lenient code. Numbers keep every digit: they
- * are read as text, never through a double. XML is read with DTDs and external entities
- * disabled.
+ * both content types are mapped by the same lenient code. Both are read as a stream into
+ * a tree built without recursion, at most {@value #MAX_DEPTH} levels deep. A number is
+ * kept as the text it was written as (never converted, so no digit is lost and no
+ * exponent is expanded), at most {@value #MAX_NUMBER_LENGTH} characters long. XML is read
+ * with DTDs and external entities disabled.
  */
 final class WebhookPayloadReader {
 
-	private static final JsonMapper JSON = JsonMapper.builder()
-		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-		.enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+	/**
+	 * Deepest nesting read; Infobip's reports nest five levels.
+	 */
+	static final int MAX_DEPTH = 32;
+
+	/**
+	 * Longest JSON number read, in characters.
+	 */
+	static final int MAX_NUMBER_LENGTH = 64;
+
+	static final String TOO_DEEP = "body is nested too deeply";
+
+	// Jackson's own limits back the checks below, which name the reason; property names
+	// are not interned, as they come from outside
+	private static final JsonFactory JSON = JsonFactory.builder()
+		.streamReadConstraints(StreamReadConstraints.builder()
+			.maxNestingDepth(MAX_DEPTH + 1)
+			.maxNumberLength(StreamReadConstraints.DEFAULT_MAX_NUM_LEN)
+			.maxStringLength(StreamReadConstraints.DEFAULT_MAX_STRING_LEN)
+			.maxNameLength(StreamReadConstraints.DEFAULT_MAX_NAME_LEN)
+			.build())
+		.disable(TokenStreamFactory.Feature.INTERN_PROPERTY_NAMES)
 		.build();
 
 	private WebhookPayloadReader() {
@@ -51,49 +79,83 @@ final class WebhookPayloadReader {
 		return object;
 	}
 
-	private static Object readJson(byte[] body) {
-		try {
-			return toTree(JSON.readTree(body));
+	private static @Nullable Object readJson(byte[] body) {
+		try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), body)) {
+			Deque<Object> open = new ArrayDeque<>();
+			Object root = null;
+			JsonToken token = parser.nextToken();
+			while (token != null) {
+				Object value;
+				switch (token) {
+					case START_OBJECT, START_ARRAY -> {
+						if (open.size() >= MAX_DEPTH) {
+							throw new MalformedPayloadException(TOO_DEEP);
+						}
+						Object container = (token == JsonToken.START_OBJECT) ? new LinkedHashMap<String, Object>()
+								: new ArrayList<Object>();
+						add(open, parser.currentName(), container);
+						open.push(container);
+						value = container;
+					}
+					case END_OBJECT, END_ARRAY -> value = open.pop();
+					case VALUE_STRING -> value = add(open, parser.currentName(), parser.getString());
+					case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+						// the text as written, never toString of a parsed number
+						if (parser.getStringLength() > MAX_NUMBER_LENGTH) {
+							throw new MalformedPayloadException(
+									"number longer than " + MAX_NUMBER_LENGTH + " characters");
+						}
+						value = add(open, parser.currentName(), parser.getString());
+					}
+					case VALUE_TRUE, VALUE_FALSE ->
+						value = add(open, parser.currentName(), String.valueOf(token == JsonToken.VALUE_TRUE));
+					case VALUE_NULL -> value = add(open, parser.currentName(), null);
+					default -> value = open.peek();
+				}
+				token = parser.nextToken();
+				if (open.isEmpty()) {
+					if (token != null) {
+						throw new MalformedPayloadException("body is not valid JSON");
+					}
+					root = value;
+				}
+			}
+			return root;
+		}
+		catch (StreamConstraintsException ex) {
+			throw new MalformedPayloadException("body exceeds a limit of the JSON reader");
 		}
 		catch (JacksonException ex) {
 			throw new MalformedPayloadException("body is not valid JSON");
 		}
 	}
 
-	private static Object toTree(JsonNode node) {
-		if (node.isObject()) {
-			Map<String, Object> map = new LinkedHashMap<>();
-			for (Map.Entry<String, JsonNode> property : node.properties()) {
-				map.put(property.getKey(), toTree(property.getValue()));
-			}
-			return map;
+	@SuppressWarnings("unchecked")
+	private static @Nullable Object add(Deque<Object> open, @Nullable String name, @Nullable Object value) {
+		Object parent = open.peek();
+		if (parent instanceof Map<?, ?> map && name != null) {
+			((Map<String, Object>) map).put(name, value);
 		}
-		if (node.isArray()) {
-			List<Object> list = new ArrayList<>();
-			node.values().forEach((element) -> list.add(toTree(element)));
-			return list;
+		else if (parent instanceof List<?> list) {
+			((List<Object>) list).add(value);
 		}
-		if (node.isNull() || node.isMissingNode()) {
-			return null;
-		}
-		if (node.isBigDecimal()) {
-			return node.decimalValue().toPlainString();
-		}
-		return node.asString();
+		return value;
 	}
 
-	private static Object readXml(byte[] body) {
+	private static @Nullable Object readXml(byte[] body) {
+		TreeBuilder tree = new TreeBuilder();
 		try {
-			DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+			SAXParserFactory factory = SAXParserFactory.newDefaultInstance();
 			factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
 			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-			factory.setExpandEntityReferences(false);
+			factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+			factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
 			factory.setXIncludeAware(false);
-			DocumentBuilder builder = factory.newDocumentBuilder();
-			builder.setErrorHandler(null);
-			Element root = builder.parse(new ByteArrayInputStream(body)).getDocumentElement();
-			Object tree = toTree(root);
-			return (tree instanceof Map) ? tree : Map.of();
+			SAXParser parser = factory.newSAXParser();
+			parser.parse(new ByteArrayInputStream(body), tree);
+		}
+		catch (TooDeepException ex) {
+			throw new MalformedPayloadException(TOO_DEEP);
 		}
 		catch (SAXException | IOException ex) {
 			throw new MalformedPayloadException("body is not valid XML");
@@ -101,58 +163,133 @@ final class WebhookPayloadReader {
 		catch (ParserConfigurationException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private static Object toTree(Element element) {
-		Map<String, Object> children = new LinkedHashMap<>();
-		boolean hasChildElements = false;
-		for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
-			if (child instanceof Element childElement) {
-				hasChildElements = true;
-				String name = childElement.getLocalName() != null ? childElement.getLocalName()
-						: childElement.getTagName();
-				Object value = toTree(childElement);
-				Object existing = children.get(name);
-				if (existing == null && !children.containsKey(name)) {
-					children.put(name, value);
-				}
-				else if (existing instanceof RepeatedElements repeated) {
-					repeated.add(value);
-				}
-				else {
-					RepeatedElements repeated = new RepeatedElements();
-					repeated.add(existing);
-					repeated.add(value);
-					children.put(name, repeated);
-				}
-			}
-		}
-		if (!hasChildElements) {
-			String text = element.getTextContent().trim();
-			return text.isEmpty() ? null : text;
-		}
-		return children;
+		return (tree.root instanceof Map) ? tree.root : Map.of();
 	}
 
 	/**
 	 * Return the value as a list: a JSON array, a list of repeated XML elements, or the
 	 * elements of an XML wrapper such as {@code <results><result/></results>}.
 	 */
-	static List<Object> list(Object value) {
+	static List<Object> list(@Nullable Object value) {
 		if (value instanceof List<?> list) {
 			return new ArrayList<>(list);
 		}
 		if (value instanceof Map<?, ?> wrapper && wrapper.size() == 1) {
 			Object only = wrapper.values().iterator().next();
-			return (only instanceof List<?> list) ? new ArrayList<>(list) : List.of(only);
+			if (only instanceof List<?> list) {
+				return new ArrayList<>(list);
+			}
+			value = only;
 		}
-		return (value != null) ? List.of(value) : List.of();
+		List<Object> single = new ArrayList<>(1);
+		if (value != null) {
+			single.add(value);
+		}
+		return single;
+	}
+
+	/**
+	 * Builds the tree of an XML document from SAX events, with a stack instead of
+	 * recursion. An element with child elements becomes a map (repeated children a list),
+	 * one without its trimmed text, or {@code null} when that is empty.
+	 */
+	private static final class TreeBuilder extends DefaultHandler {
+
+		private final Deque<Element> open = new ArrayDeque<>();
+
+		private @Nullable Object root;
+
+		@Override
+		public void startElement(String uri, String localName, String qName, Attributes attributes)
+				throws SAXException {
+			if (this.open.size() >= MAX_DEPTH) {
+				throw new TooDeepException();
+			}
+			Element parent = this.open.peek();
+			if (parent != null) {
+				parent.text = null;
+			}
+			this.open.push(new Element(qName));
+		}
+
+		@Override
+		public void characters(char[] ch, int start, int length) {
+			Element element = this.open.peek();
+			if (element != null && element.text != null) {
+				element.text.append(ch, start, length);
+			}
+		}
+
+		@Override
+		public void endElement(String uri, String localName, String qName) {
+			Element element = this.open.pop();
+			Object value = element.value();
+			Element parent = this.open.peek();
+			if (parent == null) {
+				this.root = value;
+			}
+			else {
+				parent.add(element.name, value);
+			}
+		}
+
+	}
+
+	/**
+	 * An XML element being read.
+	 */
+	private static final class Element {
+
+		private final String name;
+
+		private final Map<String, Object> children = new LinkedHashMap<>();
+
+		// null once a child element was seen: text between children is ignored
+		private @Nullable StringBuilder text = new StringBuilder();
+
+		Element(String name) {
+			this.name = name;
+		}
+
+		void add(String childName, @Nullable Object value) {
+			Object existing = this.children.get(childName);
+			if (existing == null && !this.children.containsKey(childName)) {
+				this.children.put(childName, value);
+			}
+			else if (existing instanceof RepeatedElements repeated) {
+				repeated.add(value);
+			}
+			else {
+				RepeatedElements repeated = new RepeatedElements();
+				repeated.add(existing);
+				repeated.add(value);
+				this.children.put(childName, repeated);
+			}
+		}
+
+		@Nullable Object value() {
+			if (this.text == null) {
+				return this.children;
+			}
+			String trimmed = this.text.toString().trim();
+			return trimmed.isEmpty() ? null : trimmed;
+		}
+
 	}
 
 	/**
 	 * XML elements that appeared more than once under one parent.
 	 */
 	private static final class RepeatedElements extends ArrayList<Object> {
+
+		private static final long serialVersionUID = 1L;
+
+	}
+
+	/**
+	 * Stops reading an XML document nested deeper than {@value #MAX_DEPTH} levels.
+	 */
+	private static final class TooDeepException extends SAXException {
 
 		private static final long serialVersionUID = 1L;
 

@@ -6,6 +6,7 @@
 package com.infobip.smtp.autoconfigure;
 
 import com.infobip.smtp.metrics.InfobipSmtpMeterHandler;
+import com.infobip.smtp.metrics.InfobipWebhookMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,13 @@ class InfobipSmtpMetricsAutoConfigurationTests {
 			assertThat(context).hasSingleBean(MeterRegistry.class);
 			assertThat(context).hasSingleBean(InfobipSmtpMeterHandler.class);
 		});
+	}
+
+	@Test
+	void countsWebhookReportsOnlyWithTheWebhookEnabled() {
+		this.withMeterRegistry.run((context) -> assertThat(context).doesNotHaveBean(InfobipWebhookMetrics.class));
+		this.withMeterRegistry.withPropertyValues("infobip.smtp.webhook.enabled=true")
+			.run((context) -> assertThat(context).hasSingleBean(InfobipWebhookMetrics.class));
 	}
 
 	@Test

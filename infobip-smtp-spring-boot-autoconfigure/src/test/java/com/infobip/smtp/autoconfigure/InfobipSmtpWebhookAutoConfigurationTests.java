@@ -8,13 +8,18 @@ package com.infobip.smtp.autoconfigure;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-import com.infobip.smtp.InfobipHeaders;
 import com.infobip.smtp.InfobipDefaultHeadersPostProcessor;
+import com.infobip.smtp.InfobipHeaders;
 import com.infobip.smtp.webhook.InfobipWebhookHandler;
 import com.infobip.smtp.webhook.WebhookAuthenticator;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.ApplicationContextAssertProvider;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.web.servlet.function.RouterFunction;
 
@@ -23,6 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InfobipSmtpWebhookAutoConfigurationTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+		.withConfiguration(
+				AutoConfigurations.of(InfobipSmtpAutoConfiguration.class, InfobipSmtpWebhookAutoConfiguration.class))
+		.withPropertyValues("infobip.smtp.api-key=k");
+
+	private final ApplicationContextRunner nonWebContextRunner = new ApplicationContextRunner()
 		.withConfiguration(
 				AutoConfigurations.of(InfobipSmtpAutoConfiguration.class, InfobipSmtpWebhookAutoConfiguration.class))
 		.withPropertyValues("infobip.smtp.api-key=k");
@@ -72,7 +82,7 @@ class InfobipSmtpWebhookAutoConfigurationTests {
 	@Test
 	void configuredUrlsWinOverDerivedOnes() {
 		this.contextRunner
-			.withPropertyValues("infobip.smtp.webhook.token=t",
+			.withPropertyValues("infobip.smtp.webhook.enabled=true", "infobip.smtp.webhook.token=t",
 					"infobip.smtp.webhook.public-base-url=https://shop.example.com",
 					"infobip.smtp.notify-url=https://other.example.com/dlr")
 			.run((context) -> assertThat(context.getBean(InfobipDefaultHeadersPostProcessor.class).getDefaults())
@@ -82,7 +92,9 @@ class InfobipSmtpWebhookAutoConfigurationTests {
 
 	@Test
 	void blankPublicBaseUrlDerivesNothing() {
-		this.contextRunner.withPropertyValues("infobip.smtp.webhook.token=t", "infobip.smtp.webhook.public-base-url=")
+		this.contextRunner
+			.withPropertyValues("infobip.smtp.webhook.enabled=true", "infobip.smtp.webhook.token=t",
+					"infobip.smtp.webhook.public-base-url=")
 			.run((context) -> assertThat(context.getBean(InfobipDefaultHeadersPostProcessor.class).getDefaults())
 				.doesNotContainKeys(InfobipHeaders.NOTIFY_URL, InfobipHeaders.TRACKING_URL));
 	}
@@ -90,10 +102,85 @@ class InfobipSmtpWebhookAutoConfigurationTests {
 	@Test
 	void relativePublicBaseUrlFailsTheStart() {
 		this.contextRunner
-			.withPropertyValues("infobip.smtp.webhook.token=t", "infobip.smtp.webhook.public-base-url=shop")
+			.withPropertyValues("infobip.smtp.webhook.enabled=true", "infobip.smtp.webhook.token=t",
+					"infobip.smtp.webhook.public-base-url=shop")
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
 				.hasMessageContaining(
 						"infobip.smtp.webhook.public-base-url=shop is not an absolute http or https URL."));
+	}
+
+	@Test
+	void disabledStarterServesNoEndpoints() {
+		this.contextRunner
+			.withPropertyValues("infobip.smtp.enabled=false", "infobip.smtp.webhook.enabled=true",
+					"infobip.smtp.webhook.token=t")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).doesNotHaveBean(InfobipWebhookHandler.class).doesNotHaveBean(RouterFunction.class);
+			});
+	}
+
+	@Test
+	void publicBaseUrlDerivesNothingWhileTheWebhookIsDisabled() {
+		this.contextRunner
+			.withPropertyValues("infobip.smtp.webhook.token=t",
+					"infobip.smtp.webhook.public-base-url=https://shop.example.com")
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(RouterFunction.class);
+				assertThat(context.getBean(InfobipDefaultHeadersPostProcessor.class).getDefaults())
+					.doesNotContainKeys(InfobipHeaders.NOTIFY_URL, InfobipHeaders.TRACKING_URL);
+			});
+	}
+
+	@Test
+	void publicBaseUrlDerivesNothingOutsideAWebApplication() {
+		this.nonWebContextRunner
+			.withPropertyValues("infobip.smtp.webhook.token=t",
+					"infobip.smtp.webhook.public-base-url=https://shop.example.com")
+			.run((context) -> assertThat(context.getBean(InfobipDefaultHeadersPostProcessor.class).getDefaults())
+				.doesNotContainKeys(InfobipHeaders.NOTIFY_URL, InfobipHeaders.TRACKING_URL));
+	}
+
+	@Test
+	void enabledOutsideAServletWebApplicationFailsTheStartSayingWhy() {
+		this.nonWebContextRunner
+			.withPropertyValues("infobip.smtp.webhook.enabled=true", "infobip.smtp.webhook.token=t",
+					"infobip.smtp.webhook.public-base-url=https://shop.example.com")
+			.run((context) -> {
+				FailureAnalysis analysis = analysis(context);
+				assertThat(analysis.getDescription()).contains("infobip.smtp.webhook.enabled=true")
+					.contains("not a servlet web application");
+				assertThat(analysis.getAction()).contains("spring-boot-starter-webmvc")
+					.contains("infobip.smtp.webhook.enabled=false");
+			});
+	}
+
+	@Test
+	void enabledWithoutSpringMvcFailsTheStartSayingWhy() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(RouterFunction.class))
+			.withPropertyValues("infobip.smtp.webhook.enabled=true", "infobip.smtp.webhook.token=t")
+			.run((context) -> {
+				FailureAnalysis analysis = analysis(context);
+				assertThat(analysis.getDescription()).contains("infobip.smtp.webhook.enabled=true")
+					.contains("Spring MVC");
+				assertThat(analysis.getAction()).contains("spring-boot-starter-webmvc");
+			});
+	}
+
+	@Test
+	void enabledOutsideAServletWebApplicationFailsEvenWithLazyInitialization() {
+		this.nonWebContextRunner
+			.withInitializer(
+					(context) -> context.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor()))
+			.withPropertyValues("infobip.smtp.webhook.enabled=true", "infobip.smtp.webhook.token=t")
+			.run((context) -> assertThat(analysis(context).getDescription()).contains("not a servlet web application"));
+	}
+
+	private static FailureAnalysis analysis(ApplicationContextAssertProvider<?> context) {
+		assertThat(context).hasFailed();
+		FailureAnalysis analysis = new InfobipSmtpConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+		assertThat(analysis).as("failure analysis of %s", context.getStartupFailure()).isNotNull();
+		return analysis;
 	}
 
 	@Test

@@ -13,25 +13,37 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import com.infobip.smtp.InfobipHeaders;
 import com.infobip.smtp.InfobipMailSender;
 import com.infobip.smtp.testsupport.StartTlsRelay;
 import com.infobip.smtp.testsupport.TestCertificates;
 import com.infobip.smtp.testsupport.TestRelayProperties;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import org.springframework.mail.SimpleMailMessage;
@@ -49,6 +61,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "infobip.smtp.webhook.enabled=true", "infobip.smtp.webhook.token=s3cret-token",
 				"infobip.smtp.webhook.max-body-size=4KB",
 				"infobip.smtp.webhook.public-base-url=https://shop.example.com/" })
+@ExtendWith(OutputCaptureExtension.class)
 class InfobipWebhookHttpTests {
 
 	static final StartTlsRelay relay = StartTlsRelay.start(TestCertificates.LOCALHOST);
@@ -86,6 +99,9 @@ class InfobipWebhookHttpTests {
 
 	@Autowired
 	private MeterRegistry meterRegistry;
+
+	@Autowired
+	private ApplicationEventPublisher eventPublisher;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -166,7 +182,7 @@ class InfobipWebhookHttpTests {
 		assertThat(first.geoLocation().city()).isEqualTo("Zagreb");
 		for (String type : types) {
 			assertThat(this.meterRegistry.get("infobip.smtp.webhook.tracking-events")
-				.tag("type", type.toLowerCase(java.util.Locale.ROOT))
+				.tag("type", type.toLowerCase(Locale.ROOT))
 				.counter()
 				.count()).as(type).isGreaterThanOrEqualTo(1);
 		}
@@ -255,13 +271,242 @@ class InfobipWebhookHttpTests {
 				InfobipHeaders.TRACKING_URL + ": https://shop.example.com/infobip/smtp/tracking?token=s3cret-token");
 	}
 
-	private HttpResponse<String> post(String path, String contentType, String body) throws Exception {
-		HttpRequest request = HttpRequest
+	@Test
+	void concurrentDuplicateIsPublishedOnceAndAnsweredOnlyAfterTheFirstSucceeded() throws Exception {
+		String report = report("slow-1");
+		this.events.slowDown("slow-1");
+		CompletableFuture<HttpResponse<String>> first = postAsync("/delivery-reports?token=s3cret-token",
+				"application/json", report);
+		assertThat(this.events.slowEntered.await(10, TimeUnit.SECONDS)).isTrue();
+		CompletableFuture<HttpResponse<String>> second = postAsync("/delivery-reports?token=s3cret-token",
+				"application/json", report);
+		// the duplicate either reached a listener as well, or waits for the first outcome
+		awaitUntil(() -> this.events.slowEntries.get() > 1 || aThreadWaitsForAnotherDelivery());
+		assertThat(second).isNotDone();
+		this.events.slowRelease.countDown();
+		assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+		assertThat(second.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+		assertThat(this.events.reports).extracting(InfobipDeliveryReportEvent::getMessageId).containsExactly("slow-1");
+	}
+
+	@Test
+	void concurrentDuplicateOfAReportWhoseListenerFailedIsPublishedByTheWaitingCall() throws Exception {
+		String report = report("slow-2");
+		this.events.slowDown("slow-2");
+		this.events.failures.set(1);
+		CompletableFuture<HttpResponse<String>> first = postAsync("/delivery-reports?token=s3cret-token",
+				"application/json", report);
+		assertThat(this.events.slowEntered.await(10, TimeUnit.SECONDS)).isTrue();
+		CompletableFuture<HttpResponse<String>> second = postAsync("/delivery-reports?token=s3cret-token",
+				"application/json", report);
+		awaitUntil(() -> this.events.slowEntries.get() > 1 || aThreadWaitsForAnotherDelivery());
+		this.events.slowRelease.countDown();
+		assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(500);
+		assertThat(second.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+		assertThat(this.events.reports).extracting(InfobipDeliveryReportEvent::getMessageId).containsExactly("slow-2");
+	}
+
+	@Test
+	void eventsPublishedByTheApplicationItselfAreNotCounted() {
+		double before = count("infobip.smtp.webhook.delivery-reports", "status_group", "expired");
+		DeliveryReport report = new DeliveryReport(null, "own-1", null, null, null, null, null,
+				new DeliveryReport.Status(DeliveryStatusGroup.EXPIRED, 4, "EXPIRED", 15, null, null, null), null, null);
+		this.eventPublisher.publishEvent(new InfobipDeliveryReportEvent(this, report));
+		assertThat(this.events.reports).hasSize(1);
+		assertThat(count("infobip.smtp.webhook.delivery-reports", "status_group", "expired")).isEqualTo(before);
+	}
+
+	@Test
+	void failedAttemptsAndDuplicatesAreNotCountedAgain() throws Exception {
+		double reportsBefore = count("infobip.smtp.webhook.delivery-reports", "status_group", "undeliverable");
+		double eventsBefore = count("infobip.smtp.webhook.tracking-events", "type", "complained");
+		String report = DELIVERY_REPORT_JSON.replace("9223372036854775808", "\"counted-1\"")
+			.replace("\"groupId\":3,\"groupName\":\"DELIVERED\"", "\"groupId\":2,\"groupName\":\"UNDELIVERABLE\"");
+		this.events.failures.set(1);
+		assertThat(post("/delivery-reports?token=s3cret-token", "application/json", report).statusCode())
+			.isEqualTo(500);
+		for (int i = 0; i < 2; i++) {
+			assertThat(post("/delivery-reports?token=s3cret-token", "application/json", report).statusCode())
+				.isEqualTo(200);
+			assertThat(post("/tracking?token=s3cret-token", "application/json",
+					"{\"notificationType\":\"COMPLAINED\",\"eventId\":\"counted-evt\"}")
+				.statusCode()).isEqualTo(200);
+		}
+		assertThat(count("infobip.smtp.webhook.delivery-reports", "status_group", "undeliverable"))
+			.isEqualTo(reportsBefore + 1);
+		assertThat(count("infobip.smtp.webhook.tracking-events", "type", "complained")).isEqualTo(eventsBefore + 1);
+	}
+
+	@Test
+	void reportsWithoutIdsAreNeverTakenForDuplicates() throws Exception {
+		String reports = """
+				{"results":[{"to":"a@example.com","status":{"groupName":"DELIVERED","id":5}},
+				{"to":"b@example.com","bulkId":"other-bulk","status":{"groupName":"DELIVERED","id":5}}]}
+				""";
+		String opened = "{\"notificationType\":\"OPENED\",\"recipient\":\"a@example.com\"}";
+		for (int i = 0; i < 2; i++) {
+			assertThat(post("/delivery-reports?token=s3cret-token", "application/json", reports).statusCode())
+				.isEqualTo(200);
+			assertThat(post("/tracking?token=s3cret-token", "application/json", opened).statusCode()).isEqualTo(200);
+		}
+		assertThat(this.events.reports).extracting((event) -> event.getReport().to())
+			.containsExactly("a@example.com", "b@example.com", "a@example.com", "b@example.com");
+		assertThat(this.events.tracking).hasSize(2);
+	}
+
+	@Test
+	void reportsForEachRecipientOfOneQueuedMessageArePublished() throws Exception {
+		String reports = """
+				{"results":[{"messageId":"queued-1","to":"a@example.com","status":{"groupName":"DELIVERED","id":5}},
+				{"messageId":"queued-1","to":"b@example.com","status":{"groupName":"DELIVERED","id":5}}]}
+				""";
+		for (int i = 0; i < 2; i++) {
+			assertThat(post("/delivery-reports?token=s3cret-token", "application/json", reports).statusCode())
+				.isEqualTo(200);
+		}
+		assertThat(this.events.reports).extracting((event) -> event.getReport().to())
+			.containsExactly("a@example.com", "b@example.com");
+	}
+
+	@Test
+	void tokenInAFormEncodedBodyIsNotACredential() throws Exception {
+		HttpResponse<String> form = post("/delivery-reports", "application/x-www-form-urlencoded",
+				"token=s3cret-token");
+		assertThat(form.statusCode()).isEqualTo(401);
+		assertThat(post("/delivery-reports?token=s3cret%2Dtoken", "application/json", report("encoded-token-1"))
+			.statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void wildcardUnknownAndMalformedContentTypesGet415() throws Exception {
+		for (String contentType : List.of("*/*", "application/*", "garbage", "text/plain", "application/",
+				"application/xhtml+xml")) {
+			HttpResponse<String> response = post("/delivery-reports?token=s3cret-token", contentType,
+					report("refused-1"));
+			assertThat(response.statusCode()).as(contentType).isEqualTo(415);
+			assertThat(response.body()).as(contentType).isEmpty();
+		}
+		assertThat(post("/delivery-reports?token=s3cret-token", null, report("no-type-1")).statusCode()).isEqualTo(200);
+		assertThat(post("/delivery-reports?token=s3cret-token", "application/json; charset=UTF-8", report("charset-1"))
+			.statusCode()).isEqualTo(200);
+		assertThat(post("/delivery-reports?token=s3cret-token", "text/xml",
+				DELIVERY_REPORT_XML.replace("m-1", "text-xml-1").replace("m-2", "text-xml-2"))
+			.statusCode()).isEqualTo(200);
+		assertThat(this.events.reports).extracting(InfobipDeliveryReportEvent::getMessageId)
+			.containsExactly("no-type-1", "charset-1", "text-xml-1", "text-xml-2");
+	}
+
+	@Test
+	void numbersAreKeptAsWrittenAndNeverExpanded() throws Exception {
+		String bomb = "{\"results\":[{\"messageId\":1e100000000,\"price\":{\"pricePerMessage\":1e100000000},"
+				+ "\"status\":{\"groupName\":\"DELIVERED\"}},{\"messageId\":1e2147483647},{\"messageId\":-0.5E-7}]}";
+		assertThat(post("/delivery-reports?token=s3cret-token", "application/json", bomb).statusCode()).isEqualTo(200);
+		assertThat(this.events.reports).extracting(InfobipDeliveryReportEvent::getMessageId)
+			.containsExactly("1e100000000", "1e2147483647", "-0.5E-7");
+		assertThat(this.events.reports.get(0).getReport().price().pricePerMessage()).isNull();
+	}
+
+	@Test
+	void numbersLongerThan64CharactersGet400() throws Exception {
+		String digits64 = "1234567890".repeat(6) + "1234";
+		assertThat(post("/delivery-reports?token=s3cret-token", "application/json",
+				"{\"results\":[{\"messageId\":" + digits64 + "}]}")
+			.statusCode()).isEqualTo(200);
+		assertThat(this.events.reports.get(0).getMessageId()).isEqualTo(digits64);
+		for (String number : List.of(digits64 + "5", "1." + digits64, "9".repeat(2000))) {
+			HttpResponse<String> response = post("/delivery-reports?token=s3cret-token", "application/json",
+					"{\"results\":[{\"messageId\":" + number + "}]}");
+			assertThat(response.statusCode()).as(number).isEqualTo(400);
+		}
+		assertThat(this.events.reports).hasSize(1);
+	}
+
+	@Test
+	void deeplyNestedJsonGets400() throws Exception {
+		for (int depth : List.of(40, 2000)) {
+			String deep = "{\"results\":" + "[".repeat(depth) + "]".repeat(depth) + "}";
+			HttpResponse<String> response = post("/delivery-reports?token=s3cret-token", "application/json", deep);
+			assertThat(response.statusCode()).as("depth %d", depth).isEqualTo(400);
+			assertThat(response.body()).as("depth %d", depth).isEqualTo("body is nested too deeply");
+		}
+		assertThat(this.events.reports).isEmpty();
+	}
+
+	@Test
+	void badInputIsAnsweredWithoutLogging(CapturedOutput output) throws Exception {
+		// the first request initializes the DispatcherServlet, which logs
+		post("/delivery-reports?token=s3cret-token", "application/json", "{}");
+		int start = output.length();
+		post("/delivery-reports?token=s3cret-token", "*/*", DELIVERY_REPORT_JSON);
+		post("/delivery-reports?token=s3cret-token", "garbage", DELIVERY_REPORT_JSON);
+		post("/delivery-reports?token=s3cret-token", "application/json", "{not json");
+		post("/delivery-reports?token=s3cret-token", "application/xml", "<a><b></a>");
+		post("/delivery-reports?token=s3cret-token", "application/xml",
+				"<!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><r>&x;</r>");
+		post("/delivery-reports?token=s3cret-token", "application/json", "{\"results\":{\"x\":null}}");
+		post("/delivery-reports?token=s3cret-token", "application/json", "{\"results\":" + "[".repeat(2000));
+		post("/delivery-reports?token=s3cret-token", "application/json",
+				"{\"results\":[{\"messageId\":" + "9".repeat(100) + "}]}");
+		post("/delivery-reports?token=s3cret-token", "application/json", "x".repeat(5000));
+		post("/delivery-reports?token=wrong", "application/json", DELIVERY_REPORT_JSON);
+		post("/tracking", "application/x-www-form-urlencoded", "token=s3cret-token");
+		String logged = output.toString().substring(start);
+		assertThat(logged).doesNotContain("s3cret-token").doesNotContain("\tat ").doesNotContain("Exception");
+		assertThat(logged.lines().filter((line) -> line.matches(".*\\b(INFO|WARN|ERROR)\\b.*"))).isEmpty();
+	}
+
+	@Test
+	void listenerFailureIsLoggedWithoutRequestData(CapturedOutput output) throws Exception {
+		this.events.failures.set(1);
+		int start = output.length();
+		assertThat(post("/delivery-reports?token=s3cret-token", "application/json", report("logged-1")).statusCode())
+			.isEqualTo(500);
+		String logged = output.toString().substring(start);
+		assertThat(logged).contains("ERROR").contains("listener failed").doesNotContain("s3cret-token");
+	}
+
+	private static String report(String messageId) {
+		return DELIVERY_REPORT_JSON.replace("9223372036854775808", "\"" + messageId + "\"");
+	}
+
+	private HttpResponse<String> post(String path, @Nullable String contentType, String body) throws Exception {
+		return this.http.send(request(path, contentType, body), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private CompletableFuture<HttpResponse<String>> postAsync(String path, String contentType, String body) {
+		return this.http.sendAsync(request(path, contentType, body), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpRequest request(String path, @Nullable String contentType, String body) {
+		HttpRequest.Builder request = HttpRequest
 			.newBuilder(URI.create("http://localhost:" + this.port + "/infobip/smtp" + path))
-			.header("Content-Type", contentType)
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build();
-		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (contentType != null) {
+			request.header("Content-Type", contentType);
+		}
+		return request.build();
+	}
+
+	private double count(String name, String tag, String value) {
+		Counter counter = this.meterRegistry.find(name).tag(tag, value).counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
+	private static boolean aThreadWaitsForAnotherDelivery() {
+		return Thread.getAllStackTraces()
+			.entrySet()
+			.stream()
+			.anyMatch(
+					(thread) -> thread.getKey().getState() != Thread.State.RUNNABLE && Arrays.stream(thread.getValue())
+						.anyMatch((frame) -> frame.getClassName().equals(SeenReports.class.getName())));
+	}
+
+	private static void awaitUntil(BooleanSupplier condition) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (!condition.getAsBoolean()) {
+			assertThat(System.nanoTime()).as("condition met within 10s").isLessThan(deadline);
+			Thread.sleep(5);
+		}
 	}
 
 	@SpringBootConfiguration
@@ -283,12 +528,31 @@ class InfobipWebhookHttpTests {
 
 		final AtomicInteger failures = new AtomicInteger();
 
+		final AtomicInteger slowEntries = new AtomicInteger();
+
+		volatile @Nullable String slowMessageId;
+
+		volatile CountDownLatch slowEntered = new CountDownLatch(1);
+
+		volatile CountDownLatch slowRelease = new CountDownLatch(0);
+
 		@EventListener
-		void onReport(InfobipDeliveryReportEvent event) {
+		void onReport(InfobipDeliveryReportEvent event) throws InterruptedException {
+			if (event.getMessageId() != null && event.getMessageId().equals(this.slowMessageId)) {
+				this.slowEntries.incrementAndGet();
+				this.slowEntered.countDown();
+				this.slowRelease.await(10, TimeUnit.SECONDS);
+			}
 			if (this.failures.getAndDecrement() > 0) {
 				throw new IllegalStateException("listener failed");
 			}
 			this.reports.add(event);
+		}
+
+		void slowDown(String messageId) {
+			this.slowEntered = new CountDownLatch(1);
+			this.slowRelease = new CountDownLatch(1);
+			this.slowMessageId = messageId;
 		}
 
 		@EventListener
@@ -300,6 +564,9 @@ class InfobipWebhookHttpTests {
 			this.reports.clear();
 			this.tracking.clear();
 			this.failures.set(0);
+			this.slowEntries.set(0);
+			this.slowMessageId = null;
+			this.slowRelease.countDown();
 		}
 
 	}
