@@ -333,11 +333,10 @@ class InfobipMailSenderSmtpsTests {
 				helper.setText("Body");
 			});
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
-			assertThat(registry.get("infobip.smtp.send")
-				.tag("outcome", "success")
-				.tag("region", "frankfurt")
-				.timer()
-				.count()).isEqualTo(1);
+			// the test relay's host is no region's: the tag says so
+			assertThat(
+					registry.get("infobip.smtp.send").tag("outcome", "success").tag("region", "custom").timer().count())
+				.isEqualTo(1);
 			assertThat(registry.get("infobip.smtp.recipients").tag("outcome", "success").counter().count())
 				.isEqualTo(2.0);
 		});
