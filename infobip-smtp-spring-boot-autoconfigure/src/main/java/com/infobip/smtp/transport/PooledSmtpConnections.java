@@ -99,11 +99,13 @@ public class PooledSmtpConnections implements SmtpConnections {
 
 	@Override
 	public void discard(SmtpConnection connection) {
+		// closed here, without QUIT, so that the pool only forgets it
+		connection.abort();
 		try {
 			this.pool.invalidateObject(connection);
 		}
 		catch (Exception ex) {
-			connection.close();
+			// not the pool's any more
 		}
 	}
 

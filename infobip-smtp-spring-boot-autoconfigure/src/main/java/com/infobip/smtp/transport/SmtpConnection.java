@@ -75,7 +75,7 @@ public class SmtpConnection implements AutoCloseable {
 	}
 
 	/**
-	 * Close the connection with QUIT.
+	 * Close the connection with QUIT, without waiting for the answer.
 	 */
 	@Override
 	public void close() {
@@ -85,6 +85,13 @@ public class SmtpConnection implements AutoCloseable {
 		catch (MessagingException ex) {
 			// the connection is gone either way
 		}
+	}
+
+	/**
+	 * Close the connection without QUIT, for one whose state is unknown after a failure.
+	 */
+	void abort() {
+		this.transport.abort();
 	}
 
 	private boolean deliveredToSome(SendFailedException ex) {

@@ -7,6 +7,8 @@ package com.infobip.smtp.transport;
 
 import java.util.Properties;
 
+import javax.net.ssl.SSLSocketFactory;
+
 import com.infobip.smtp.AuthMechanism;
 import com.infobip.smtp.SmtpSecurity;
 
@@ -40,9 +42,12 @@ final class SmtpSessionProperties {
 		properties.setProperty("mail.smtp.ssl.checkserveridentity", "true");
 		// deliver to the accepted recipients and report the refused ones
 		properties.setProperty("mail.smtp.sendpartial", "true");
-		if (settings.sslSocketFactory() != null) {
-			properties.put("mail.smtp.ssl.socketFactory", settings.sslSocketFactory());
-		}
+		// QUIT is a courtesy: waiting for its answer would let a relay that stopped
+		// answering hold up discarding, evicting and closing connections
+		properties.setProperty("mail.smtp.quitwait", "false");
+		SSLSocketFactory sslSocketFactory = (settings.sslSocketFactory() != null) ? settings.sslSocketFactory()
+				: (SSLSocketFactory) SSLSocketFactory.getDefault();
+		properties.put("mail.smtp.ssl.socketFactory", new TrackingSslSocketFactory(sslSocketFactory));
 		return properties;
 	}
 
