@@ -354,7 +354,7 @@ public class InfobipMailSender implements JavaMailSender, AutoCloseable {
 		InfobipSendContext context = new InfobipSendContext(message, this.region);
 		Observation observation = observation(context).start();
 		try {
-			Address[] recipients = this.checks.prepare(message);
+			Address[] recipients = prepare(message);
 			context.setRecipientCount(recipients.length);
 			SmtpReceipt receipt = this.delivery.deliver(message, recipients, context);
 			return result(message, receipt, context.getAttempts());
@@ -365,14 +365,46 @@ public class InfobipMailSender implements JavaMailSender, AutoCloseable {
 			observation.error(ex);
 			throw ex;
 		}
-		catch (RuntimeException ex) {
+		catch (MailException ex) {
 			context.setOutcome(SendOutcome.of(ex));
 			observation.error(ex);
 			throw ex;
 		}
+		catch (RuntimeException ex) {
+			// a runtime exception from the connections: nothing of the message was sent
+			MailException mailException = new MailSendException(
+					"Message not sent through Infobip SMTP relay " + this.connector.describe() + ": " + describe(ex),
+					ex);
+			context.setOutcome(SendOutcome.FAILED);
+			observation.error(mailException);
+			throw mailException;
+		}
+		catch (Error error) {
+			// the connection is discarded already; an error is not a send failure to wrap
+			context.setOutcome(SendOutcome.FAILED);
+			observation.error(error);
+			throw error;
+		}
 		finally {
 			observation.stop();
 		}
+	}
+
+	private Address[] prepare(MimeMessage message) {
+		try {
+			return this.checks.prepare(message);
+		}
+		catch (MailException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			// thrown by a post-processor or by the content while it was checked
+			throw new InvalidMessageException("Message could not be prepared: " + describe(ex), ex);
+		}
+	}
+
+	private static String describe(Throwable ex) {
+		return (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getName();
 	}
 
 	// Not Micrometer's InstrumentedTransport (micrometer-jakarta9): it observes only
