@@ -357,6 +357,7 @@ public class InfobipMailSender implements JavaMailSender, AutoCloseable {
 			Address[] recipients = prepare(message);
 			context.setRecipientCount(recipients.length);
 			SmtpReceipt receipt = this.delivery.deliver(message, recipients, context);
+			context.setRefusedRecipients(receipt.refusedRecipients());
 			return result(message, receipt, context.getAttempts());
 		}
 		catch (SmtpFailure failure) {
