@@ -83,6 +83,10 @@ public class PooledSmtpConnections implements SmtpConnections {
 							+ " (infobip.smtp.pool.max-connections) are in use"));
 		}
 		catch (Exception ex) {
+			if (this.pool.isClosed()) {
+				throw new SmtpFailure(SmtpPhase.CONNECT, -1, null, List.of(),
+						new MessagingException("InfobipMailSender is shut down: its connections are closed", ex));
+			}
 			throw new SmtpFailure(SmtpPhase.CONNECT, -1, null, List.of(), ex);
 		}
 	}
