@@ -106,8 +106,8 @@ final class AsyncSends {
 			List<Job> orphaned;
 			synchronized (this.lock) {
 				this.running--;
-				// queued jobs wait for a running one; without any, nothing would take
-				// them
+				// queued jobs wait for a running one:
+				// without any, nothing would take them
 				orphaned = (this.running == 0) ? removeQueued() : List.of();
 			}
 			MailSendException refused = new MailSendException(

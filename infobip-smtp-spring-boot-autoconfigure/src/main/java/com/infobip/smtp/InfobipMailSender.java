@@ -506,11 +506,9 @@ public class InfobipMailSender implements JavaMailSender, SmartLifecycle, AutoCl
 	}
 
 	// Not Micrometer's InstrumentedTransport (micrometer-jakarta9): it observes only
-	// Transport.sendMessage on an open connection, so it would miss messages refused
-	// before
-	// a connection (outcome invalid), failures to connect, secure or authenticate,
-	// retries
-	// across connections, and the region.
+	// Transport.sendMessage on an open connection, so it would miss messages
+	// refused before a connection (outcome invalid), failures to connect, secure
+	// or authenticate, retries across connections, and the region.
 	private Observation observation(InfobipSendContext context) {
 		return Observation.createNotStarted(this.observationConvention,
 				DefaultInfobipSendObservationConvention.INSTANCE, () -> context, this.observationRegistry);

@@ -87,8 +87,7 @@ final class MessageDelivery {
 			}
 			this.context.attemptStarted();
 			// a reused connection the relay has closed fails at MAIL FROM, before
-			// anything
-			// of the message was sent: replace it without counting an attempt
+			// anything of the message was sent: replace it, not counting an attempt
 			for (int replaced = 0;; replaced++) {
 				SmtpConnection connection = acquire();
 				boolean reused = connection.getMessagesSent() > 0;
@@ -108,8 +107,8 @@ final class MessageDelivery {
 					throw failure;
 				}
 				finally {
-					// whatever was thrown, even an Error: the pool never loses a
-					// connection
+					// whatever was thrown, even an Error:
+					// the pool never loses a connection
 					if (completed) {
 						MessageDelivery.this.connections.release(connection);
 					}

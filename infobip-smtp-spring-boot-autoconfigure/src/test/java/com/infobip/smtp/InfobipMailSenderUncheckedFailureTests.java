@@ -101,8 +101,8 @@ class InfobipMailSenderUncheckedFailureTests {
 				assertThat(result.sent()).containsOnlyKeys(good);
 				assertThat(result.failed()).containsOnlyKeys(bad);
 				assertThat(result.failed().get(bad)).isInstanceOf(InfobipSendFailedException.class);
-				// an error is no failure of one message: it is rethrown once the batch is
-				// done
+				// an error is no failure of one message:
+				// it is rethrown once the batch is done
 				assertThatExceptionOfType(ContentError.class)
 					.isThrownBy(() -> sender.sendBatch(List.of(throwingWhileWritten(new ContentError()))));
 				sender.send(InfobipMailSenderFaultTests.message("user@example.com"));
