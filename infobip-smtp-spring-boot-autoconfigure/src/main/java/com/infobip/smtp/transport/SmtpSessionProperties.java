@@ -7,8 +7,6 @@ package com.infobip.smtp.transport;
 
 import java.util.Properties;
 
-import javax.net.ssl.SSLSocketFactory;
-
 import com.infobip.smtp.AuthMechanism;
 import com.infobip.smtp.SmtpSecurity;
 
@@ -45,9 +43,7 @@ final class SmtpSessionProperties {
 		// QUIT is a courtesy: waiting for its answer would let a relay that stopped
 		// answering hold up discarding, evicting and closing connections
 		properties.setProperty("mail.smtp.quitwait", "false");
-		SSLSocketFactory sslSocketFactory = (settings.sslSocketFactory() != null) ? settings.sslSocketFactory()
-				: (SSLSocketFactory) SSLSocketFactory.getDefault();
-		properties.put("mail.smtp.ssl.socketFactory", new TrackingSslSocketFactory(sslSocketFactory));
+		properties.put("mail.smtp.ssl.socketFactory", new TrackingSslSocketFactory(settings.sslSocketFactory()));
 		return properties;
 	}
 

@@ -11,6 +11,8 @@ import java.net.Socket;
 
 import javax.net.ssl.SSLSocketFactory;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Creates the TLS sockets of a session with the configured factory and hands each one to
  * the transport that is connecting on the calling thread, so that the transport can close
@@ -20,51 +22,60 @@ import javax.net.ssl.SSLSocketFactory;
  */
 final class TrackingSslSocketFactory extends SSLSocketFactory {
 
-	private final SSLSocketFactory delegate;
+	private final @Nullable SSLSocketFactory configured;
 
-	TrackingSslSocketFactory(SSLSocketFactory delegate) {
-		this.delegate = delegate;
+	/**
+	 * Create a factory.
+	 * @param configured the factory of the SSL bundle, or {@code null} for the JVM's
+	 * default, looked up for every socket as Angus Mail does
+	 */
+	TrackingSslSocketFactory(@Nullable SSLSocketFactory configured) {
+		this.configured = configured;
 	}
 
 	@Override
 	public Socket createSocket(Socket socket, String host, int port, boolean autoClose) throws IOException {
-		return TrackingSmtpTransport.opened(this.delegate.createSocket(socket, host, port, autoClose));
+		return TrackingSmtpTransport.opened(delegate().createSocket(socket, host, port, autoClose));
 	}
 
 	@Override
 	public Socket createSocket() throws IOException {
-		return TrackingSmtpTransport.opened(this.delegate.createSocket());
+		return TrackingSmtpTransport.opened(delegate().createSocket());
 	}
 
 	@Override
 	public Socket createSocket(String host, int port) throws IOException {
-		return TrackingSmtpTransport.opened(this.delegate.createSocket(host, port));
+		return TrackingSmtpTransport.opened(delegate().createSocket(host, port));
 	}
 
 	@Override
 	public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-		return TrackingSmtpTransport.opened(this.delegate.createSocket(host, port, localHost, localPort));
+		return TrackingSmtpTransport.opened(delegate().createSocket(host, port, localHost, localPort));
 	}
 
 	@Override
 	public Socket createSocket(InetAddress host, int port) throws IOException {
-		return TrackingSmtpTransport.opened(this.delegate.createSocket(host, port));
+		return TrackingSmtpTransport.opened(delegate().createSocket(host, port));
 	}
 
 	@Override
 	public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
 			throws IOException {
-		return TrackingSmtpTransport.opened(this.delegate.createSocket(address, port, localAddress, localPort));
+		return TrackingSmtpTransport.opened(delegate().createSocket(address, port, localAddress, localPort));
+	}
+
+	private SSLSocketFactory delegate() {
+		return (this.configured != null) ? this.configured : (SSLSocketFactory) SSLSocketFactory.getDefault();
 	}
 
 	@Override
 	public String[] getDefaultCipherSuites() {
-		return this.delegate.getDefaultCipherSuites();
+		return delegate().getDefaultCipherSuites();
 	}
 
 	@Override
 	public String[] getSupportedCipherSuites() {
-		return this.delegate.getSupportedCipherSuites();
+		return delegate().getSupportedCipherSuites();
 	}
 
 }
