@@ -5,13 +5,11 @@
 
 package com.infobip.smtp;
 
-import java.time.Duration;
-
 import org.springframework.mail.MailSendException;
 
 /**
- * Counts the sends under way so that shutdown can refuse new ones and wait, for a bounded
- * time, for those in flight.
+ * Counts the sends under way, queued async sends included, so that shutdown can refuse
+ * new ones and wait, for a bounded time, for those in flight.
  */
 final class InFlightSends {
 
@@ -40,16 +38,33 @@ final class InFlightSends {
 	}
 
 	/**
-	 * Refuse new sends and wait for those in flight.
-	 * @param timeout the longest wait
-	 * @return how many sends are still in flight
+	 * Refuse new sends.
 	 */
-	int closeAndAwait(Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
+	void close() {
 		synchronized (this.lock) {
 			this.closed = true;
+		}
+	}
+
+	/**
+	 * Accept new sends again.
+	 */
+	void open() {
+		synchronized (this.lock) {
+			this.closed = false;
+		}
+	}
+
+	/**
+	 * Wait for the sends in flight to end.
+	 * @param deadline the {@link System#nanoTime()} to wait until at most
+	 * @return how many sends are still in flight
+	 */
+	int await(long deadline) {
+		synchronized (this.lock) {
 			try {
-				for (long left = timeout.toNanos(); this.count > 0 && left > 0; left = deadline - System.nanoTime()) {
+				for (long left = deadline - System.nanoTime(); this.count > 0
+						&& left > 0; left = deadline - System.nanoTime()) {
 					this.lock.wait(Math.max(1, left / 1_000_000));
 				}
 			}

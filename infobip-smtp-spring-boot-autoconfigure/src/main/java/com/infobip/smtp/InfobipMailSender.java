@@ -7,15 +7,14 @@ package com.infobip.smtp;
 
 import java.io.InputStream;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.infobip.smtp.observation.DefaultInfobipSendObservationConvention;
@@ -38,6 +37,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.SmartLifecycle;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.mail.MailAuthenticationException;
@@ -65,10 +65,23 @@ import org.springframework.mail.javamail.MimeMessagePreparator;
  * It implements {@link JavaMailSender} rather than extending {@code JavaMailSenderImpl}
  * so that it owns the connections, and so that Spring Boot's generic mail health check
  * and connection test do not also apply to it.
+ * <p>
+ * As a {@link SmartLifecycle} it stops in phase {@link #SMART_LIFECYCLE_PHASE}, after a
+ * web server stopped taking requests: it refuses new sends, lets the sends in flight and
+ * the queued async sends finish, in order, for up to the shutdown timeout, then fails the
+ * futures of queued sends that have not started. {@link #close()} then closes the
+ * connections.
  *
  * @since 0.1.0
  */
-public class InfobipMailSender implements JavaMailSender, AutoCloseable {
+public class InfobipMailSender implements JavaMailSender, SmartLifecycle, AutoCloseable {
+
+	/**
+	 * The phase in which the sender stops: after Spring Boot's web server graceful
+	 * shutdown ({@code DEFAULT_PHASE - 1024}) and after the web server stops
+	 * ({@code DEFAULT_PHASE - 2048}), so that requests still being answered can send.
+	 */
+	public static final int SMART_LIFECYCLE_PHASE = SmartLifecycle.DEFAULT_PHASE - 3072;
 
 	private static final Log logger = LogFactory.getLog(InfobipMailSender.class);
 
@@ -84,7 +97,7 @@ public class InfobipMailSender implements JavaMailSender, AutoCloseable {
 
 	private final MessageDelivery delivery;
 
-	private final @Nullable Executor executor;
+	private final @Nullable AsyncSends asyncSends;
 
 	private final int batchParallelism;
 
@@ -98,6 +111,17 @@ public class InfobipMailSender implements JavaMailSender, AutoCloseable {
 
 	private final InFlightSends inFlight = new InFlightSends();
 
+	private final Object lifecycleMonitor = new Object();
+
+	private volatile boolean running = true;
+
+	// the shutdown timeout has passed: what has not started will not
+	private volatile boolean drained;
+
+	private boolean closed;
+
+	private long stopDeadline;
+
 	private InfobipMailSender(Builder builder) {
 		this.connector = builder.connector;
 		this.messageFactory.setSession(builder.connector.getSession());
@@ -106,7 +130,8 @@ public class InfobipMailSender implements JavaMailSender, AutoCloseable {
 		this.checks = new OutgoingMessageChecks(builder.defaultFrom, builder.maxMessageSize,
 				builder.allowedSenderDomains, builder.postProcessors);
 		this.delivery = new MessageDelivery(this.connections, new RetryTemplate(builder.retryPolicy));
-		this.executor = builder.executor;
+		this.asyncSends = (builder.executor != null)
+				? new AsyncSends(builder.executor, builder.asyncConcurrency, builder.asyncQueueCapacity) : null;
 		this.batchParallelism = builder.batchParallelism;
 		this.shutdownTimeout = builder.shutdownTimeout;
 		this.observationRegistry = builder.observationRegistry;
@@ -239,10 +264,12 @@ public class InfobipMailSender implements JavaMailSender, AutoCloseable {
 	}
 
 	/**
-	 * Send a message on the sender's executor.
+	 * Send a message on the sender's executor. When as many sends run as the executor is
+	 * given, it waits its turn in a bounded queue; beyond that, or once the sender is
+	 * shut down, the future fails at once with a {@link MailSendException}.
 	 * @param message the message
 	 * @return the result, or the exception {@link #sendWithResult(MimeMessage)} would
-	 * throw
+	 * throw; an error thrown while sending completes it too
 	 */
 	public CompletableFuture<InfobipSendResult> sendAsync(MimeMessage message) {
 		CompletableFuture<InfobipSendResult> future = new CompletableFuture<>();
@@ -253,24 +280,12 @@ public class InfobipMailSender implements JavaMailSender, AutoCloseable {
 			future.completeExceptionally(ex);
 			return future;
 		}
-		Runnable task = () -> {
-			try {
-				future.complete(sendObserved(message));
-			}
-			catch (Throwable ex) {
-				future.completeExceptionally(ex);
-			}
-			finally {
-				this.inFlight.end();
-			}
-		};
-		try {
-			execute(task);
+		AsyncSend send = new AsyncSend(message, future);
+		if (this.asyncSends != null) {
+			this.asyncSends.submit(send);
 		}
-		catch (RejectedExecutionException ex) {
-			this.inFlight.end();
-			future.completeExceptionally(new MailSendException(
-					"Message not sent: the executor of InfobipMailSender has no room for more sends", ex));
+		else {
+			send.run();
 		}
 		return future;
 	}
@@ -297,39 +312,26 @@ public class InfobipMailSender implements JavaMailSender, AutoCloseable {
 
 	/**
 	 * Send many messages over the pool in parallel and report each one's fate; never
-	 * throws for a message that was not sent.
+	 * throws for a message that was not sent. The calling thread sends messages too;
+	 * helpers on the executor join only where a place is free, so a saturated executor
+	 * leaves all messages to the caller, and the caller never waits for a helper that has
+	 * not started.
 	 * @param messages the messages
 	 * @return what became of each message
+	 * @throws Error an error thrown while sending a message, once every other message is
+	 * done
 	 */
 	public InfobipBatchResult sendBatch(Collection<MimeMessage> messages) {
 		this.inFlight.begin();
 		try {
-			List<MimeMessage> batch = List.copyOf(messages);
-			Object[] outcomes = new Object[batch.size()];
-			AtomicInteger next = new AtomicInteger();
-			Runnable worker = () -> {
-				for (int i = next.getAndIncrement(); i < batch.size(); i = next.getAndIncrement()) {
-					try {
-						outcomes[i] = sendObserved(batch.get(i));
-					}
-					catch (RuntimeException ex) {
-						outcomes[i] = ex;
-					}
-				}
-			};
-			List<CompletableFuture<Void>> helpers = new ArrayList<>();
-			for (int i = 1; i < Math.min(this.batchParallelism, batch.size()) && this.executor != null; i++) {
-				try {
-					helpers.add(CompletableFuture.runAsync(worker, this.executor));
-				}
-				catch (RejectedExecutionException ex) {
-					// the calling thread's worker takes the rest
+			Batch batch = new Batch(List.copyOf(messages));
+			for (int i = 1; i < Math.min(this.batchParallelism, batch.size()) && this.asyncSends != null; i++) {
+				if (!this.asyncSends.tryStart(batch)) {
 					break;
 				}
 			}
-			worker.run();
-			helpers.forEach(CompletableFuture::join);
-			return batchResult(batch, outcomes);
+			batch.run();
+			return batch.result();
 		}
 		finally {
 			this.inFlight.end();
@@ -337,26 +339,118 @@ public class InfobipMailSender implements JavaMailSender, AutoCloseable {
 	}
 
 	/**
-	 * Refuse new sends, wait up to the shutdown timeout for those in flight, then close
-	 * the connections with QUIT.
+	 * Accept sends again after {@link #stop()}; a closed sender stays closed.
+	 */
+	@Override
+	public void start() {
+		synchronized (this.lifecycleMonitor) {
+			if (!this.closed && !this.running) {
+				this.inFlight.open();
+				this.drained = false;
+				this.running = true;
+			}
+		}
+	}
+
+	/**
+	 * Refuse new sends, wait up to the shutdown timeout for the sends in flight and the
+	 * queued async sends, then fail the futures of queued sends that have not started.
+	 */
+	@Override
+	public void stop() {
+		drain(beginStop());
+	}
+
+	/**
+	 * Refuse new sends at once, and drain as {@link #stop()} does in the background.
+	 * @param callback run once drained
+	 */
+	@Override
+	public void stop(Runnable callback) {
+		long deadline = beginStop();
+		Thread drainer = new Thread(() -> {
+			try {
+				drain(deadline);
+			}
+			finally {
+				callback.run();
+			}
+		}, "infobip-smtp-shutdown");
+		drainer.setDaemon(true);
+		drainer.start();
+	}
+
+	/**
+	 * Return whether the sender takes new sends.
+	 * @return {@code true} until it is stopped or closed
+	 */
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return SMART_LIFECYCLE_PHASE;
+	}
+
+	/**
+	 * Stop as {@link #stop()} does, unless stopped already, then close the connections:
+	 * idle ones with QUIT, those still in use when their send ends. Queued sends that
+	 * have not started by then fail.
 	 */
 	@Override
 	public void close() {
-		int unfinished = this.inFlight.closeAndAwait(this.shutdownTimeout);
+		long deadline;
+		synchronized (this.lifecycleMonitor) {
+			if (this.closed) {
+				return;
+			}
+			this.closed = true;
+			// once stopped, the drain had its time (or Spring's shutdown phase ended it)
+			deadline = this.running ? beginStop() : System.nanoTime();
+		}
+		drain(deadline);
+		int unfinished = this.inFlight.await(System.nanoTime());
 		if (unfinished > 0) {
-			logger.warn(unfinished + " send(s) still in flight after " + this.shutdownTimeout
-					+ "; their connections close when they end");
+			logger.warn(unfinished + " send(s) still in flight when InfobipMailSender closed (shutdown timeout "
+					+ this.shutdownTimeout + "); their connections close when they end");
 		}
 		this.connections.close();
+	}
+
+	private long beginStop() {
+		synchronized (this.lifecycleMonitor) {
+			this.inFlight.close();
+			if (this.running) {
+				this.running = false;
+				this.stopDeadline = System.nanoTime() + this.shutdownTimeout.toNanos();
+			}
+			return this.stopDeadline;
+		}
+	}
+
+	private void drain(long deadline) {
+		this.inFlight.await(deadline);
+		this.drained = true;
+		List<AsyncSends.Job> notStarted = (this.asyncSends != null) ? this.asyncSends.removeQueued() : List.of();
+		for (AsyncSends.Job job : notStarted) {
+			job.reject(notStarted());
+		}
+		if (!notStarted.isEmpty()) {
+			logger.warn(notStarted.size() + " queued send(s) had not started when InfobipMailSender shut down"
+					+ " (shutdown timeout " + this.shutdownTimeout + "); their futures failed");
+		}
 	}
 
 	private InfobipSendResult sendObserved(MimeMessage message) {
 		InfobipSendContext context = new InfobipSendContext(message, this.region);
 		Observation observation = observation(context).start();
 		try {
-			Address[] recipients = this.checks.prepare(message);
+			Address[] recipients = prepare(message);
 			context.setRecipientCount(recipients.length);
 			SmtpReceipt receipt = this.delivery.deliver(message, recipients, context);
+			context.setRefusedRecipients(receipt.refusedRecipients());
 			return result(message, receipt, context.getAttempts());
 		}
 		catch (SmtpFailure failure) {
@@ -365,22 +459,56 @@ public class InfobipMailSender implements JavaMailSender, AutoCloseable {
 			observation.error(ex);
 			throw ex;
 		}
-		catch (RuntimeException ex) {
+		catch (MailException ex) {
 			context.setOutcome(SendOutcome.of(ex));
 			observation.error(ex);
 			throw ex;
+		}
+		catch (RuntimeException ex) {
+			// a runtime exception from the connections: nothing of the message was sent
+			MailException mailException = new MailSendException(
+					"Message not sent through Infobip SMTP relay " + this.connector.describe() + ": " + describe(ex),
+					ex);
+			context.setOutcome(SendOutcome.FAILED);
+			observation.error(mailException);
+			throw mailException;
+		}
+		catch (Error error) {
+			// the connection is discarded already; an error is not a send failure to wrap
+			context.setOutcome(SendOutcome.FAILED);
+			observation.error(error);
+			throw error;
 		}
 		finally {
 			observation.stop();
 		}
 	}
 
+	private Address[] prepare(MimeMessage message) {
+		try {
+			return this.checks.prepare(message);
+		}
+		catch (MailException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			// thrown by a post-processor or by the content while it was checked
+			throw new InvalidMessageException("Message could not be prepared: " + describe(ex), ex);
+		}
+	}
+
+	private static MailSendException notStarted() {
+		return new MailSendException("Message not sent: InfobipMailSender shut down before it started");
+	}
+
+	private static String describe(Throwable ex) {
+		return (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getName();
+	}
+
 	// Not Micrometer's InstrumentedTransport (micrometer-jakarta9): it observes only
-	// Transport.sendMessage on an open connection, so it would miss messages refused
-	// before
-	// a connection (outcome invalid), failures to connect, secure or authenticate,
-	// retries
-	// across connections, and the region.
+	// Transport.sendMessage on an open connection, so it would miss messages
+	// refused before a connection (outcome invalid), failures to connect, secure
+	// or authenticate, retries across connections, and the region.
 	private Observation observation(InfobipSendContext context) {
 		return Observation.createNotStarted(this.observationConvention,
 				DefaultInfobipSendObservationConvention.INSTANCE, () -> context, this.observationRegistry);
@@ -414,29 +542,6 @@ public class InfobipMailSender implements JavaMailSender, AutoCloseable {
 				: ": message not sent, " + failure.getPhase() + " failed: " + failure.getMessage();
 		return new InfobipSendFailedException(relay + what + tries, failure, failure.getPhase(), failure.getReplyCode(),
 				failure.getServerReply(), recipient, attempts, failedMessages);
-	}
-
-	private InfobipBatchResult batchResult(List<MimeMessage> batch, Object[] outcomes) {
-		Map<MimeMessage, InfobipSendResult> sent = new LinkedHashMap<>();
-		Map<MimeMessage, Exception> failed = new LinkedHashMap<>();
-		for (int i = 0; i < batch.size(); i++) {
-			if (outcomes[i] instanceof InfobipSendResult result) {
-				sent.put(batch.get(i), result);
-			}
-			else {
-				failed.put(batch.get(i), (Exception) outcomes[i]);
-			}
-		}
-		return new InfobipBatchResult(sent, failed);
-	}
-
-	private void execute(Runnable task) {
-		if (this.executor != null) {
-			this.executor.execute(task);
-		}
-		else {
-			task.run();
-		}
 	}
 
 	private MimeMessage toMimeMessage(SimpleMailMessage simpleMessage) {
@@ -476,6 +581,129 @@ public class InfobipMailSender implements JavaMailSender, AutoCloseable {
 	}
 
 	/**
+	 * One sendAsync call, run on the executor or failed before it started.
+	 */
+	private final class AsyncSend implements AsyncSends.Job {
+
+		private final MimeMessage message;
+
+		private final CompletableFuture<InfobipSendResult> future;
+
+		AsyncSend(MimeMessage message, CompletableFuture<InfobipSendResult> future) {
+			this.message = message;
+			this.future = future;
+		}
+
+		@Override
+		public void run() {
+			if (InfobipMailSender.this.drained) {
+				// taken from the queue as the shutdown timeout ran out
+				reject(notStarted());
+				return;
+			}
+			try {
+				this.future.complete(sendObserved(this.message));
+			}
+			catch (Throwable ex) {
+				this.future.completeExceptionally(ex);
+			}
+			finally {
+				InfobipMailSender.this.inFlight.end();
+			}
+		}
+
+		@Override
+		public void reject(MailException reason) {
+			try {
+				this.future.completeExceptionally(reason);
+			}
+			finally {
+				InfobipMailSender.this.inFlight.end();
+			}
+		}
+
+	}
+
+	/**
+	 * The messages of one sendBatch call, taken one at a time by the caller and by the
+	 * helpers that run. A helper takes a message only once it runs, so the caller waits
+	 * only for messages that a running helper is sending.
+	 */
+	private final class Batch implements AsyncSends.Job {
+
+		private final List<MimeMessage> messages;
+
+		private final Object[] outcomes;
+
+		private final AtomicInteger next = new AtomicInteger();
+
+		private final CountDownLatch done;
+
+		Batch(List<MimeMessage> messages) {
+			this.messages = messages;
+			this.outcomes = new Object[messages.size()];
+			this.done = new CountDownLatch(messages.size());
+		}
+
+		int size() {
+			return this.messages.size();
+		}
+
+		@Override
+		public void run() {
+			for (int i = this.next.getAndIncrement(); i < this.messages.size(); i = this.next.getAndIncrement()) {
+				try {
+					this.outcomes[i] = InfobipMailSender.this.drained ? notStarted()
+							: sendObserved(this.messages.get(i));
+				}
+				catch (Throwable ex) {
+					this.outcomes[i] = ex;
+				}
+				finally {
+					this.done.countDown();
+				}
+			}
+		}
+
+		@Override
+		public void reject(MailException reason) {
+			// helpers start at once or not at all
+		}
+
+		InfobipBatchResult result() {
+			boolean interrupted = false;
+			while (true) {
+				try {
+					this.done.await();
+					break;
+				}
+				catch (InterruptedException ex) {
+					// a message in flight ends within the relay's timeouts
+					interrupted = true;
+				}
+			}
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+			Map<MimeMessage, InfobipSendResult> sent = new LinkedHashMap<>();
+			Map<MimeMessage, Exception> failed = new LinkedHashMap<>();
+			for (int i = 0; i < this.messages.size(); i++) {
+				if (this.outcomes[i] instanceof InfobipSendResult result) {
+					sent.put(this.messages.get(i), result);
+				}
+				else if (this.outcomes[i] instanceof Exception ex) {
+					failed.put(this.messages.get(i), ex);
+				}
+				else {
+					throw (Error) this.outcomes[i];
+				}
+			}
+			return new InfobipBatchResult(sent, failed);
+		}
+
+	}
+
+	/**
 	 * Builds an {@link InfobipMailSender}.
 	 */
 	public static final class Builder {
@@ -497,6 +725,10 @@ public class InfobipMailSender implements JavaMailSender, AutoCloseable {
 		private @Nullable Executor executor;
 
 		private int batchParallelism = 1;
+
+		private int asyncConcurrency = Integer.MAX_VALUE;
+
+		private int asyncQueueCapacity;
 
 		private Duration shutdownTimeout = Duration.ofSeconds(10);
 
@@ -587,6 +819,30 @@ public class InfobipMailSender implements JavaMailSender, AutoCloseable {
 		}
 
 		/**
+		 * Set how many sendAsync sends, and helpers of batches, run on the executor at
+		 * once, typically the pool size; more sendAsync sends wait in a queue of
+		 * {@link #asyncQueueCapacity(int)}. By default every send is handed to the
+		 * executor at once, and the executor decides.
+		 * @param asyncConcurrency the most sends running at once
+		 * @return this builder
+		 */
+		public Builder asyncConcurrency(int asyncConcurrency) {
+			this.asyncConcurrency = Math.max(1, asyncConcurrency);
+			return this;
+		}
+
+		/**
+		 * Set how many sendAsync sends wait for one of the {@link #asyncConcurrency(int)}
+		 * places; the future of a send beyond them fails at once.
+		 * @param asyncQueueCapacity the most sends waiting
+		 * @return this builder
+		 */
+		public Builder asyncQueueCapacity(int asyncQueueCapacity) {
+			this.asyncQueueCapacity = Math.max(0, asyncQueueCapacity);
+			return this;
+		}
+
+		/**
 		 * Set how many messages of a batch are sent at once, typically the pool size.
 		 * @param batchParallelism the parallelism
 		 * @return this builder
@@ -597,7 +853,7 @@ public class InfobipMailSender implements JavaMailSender, AutoCloseable {
 		}
 
 		/**
-		 * Set how long closing waits for the sends in flight.
+		 * Set how long stopping or closing waits for the sends in flight and queued.
 		 * @param shutdownTimeout the longest wait
 		 * @return this builder
 		 */

@@ -41,10 +41,17 @@ final class MessageDelivery {
 			return this.retryTemplate.execute(attempt::run);
 		}
 		catch (RetryException ex) {
-			if (ex.getLastException() instanceof SmtpFailure failure) {
+			Throwable last = ex.getLastException();
+			if (last instanceof SmtpFailure failure) {
 				throw failure;
 			}
-			throw new IllegalStateException("Unexpected failure while sending", ex.getLastException());
+			if (last instanceof RuntimeException runtimeException) {
+				throw runtimeException;
+			}
+			if (last instanceof Error error) {
+				throw error;
+			}
+			throw new IllegalStateException("Unexpected failure while sending", last);
 		}
 	}
 
@@ -80,18 +87,17 @@ final class MessageDelivery {
 			}
 			this.context.attemptStarted();
 			// a reused connection the relay has closed fails at MAIL FROM, before
-			// anything
-			// of the message was sent: replace it without counting an attempt
+			// anything of the message was sent: replace it, not counting an attempt
 			for (int replaced = 0;; replaced++) {
 				SmtpConnection connection = acquire();
 				boolean reused = connection.getMessagesSent() > 0;
+				boolean completed = false;
 				try {
 					SmtpReceipt receipt = connection.send(this.message, this.recipients);
-					MessageDelivery.this.connections.release(connection);
+					completed = true;
 					return receipt;
 				}
 				catch (SmtpFailure failure) {
-					MessageDelivery.this.connections.discard(connection);
 					if (reused && failure.isConnectionLoss() && failure.getPhase() == SmtpPhase.MAIL
 							&& replaced < MAX_STALE_REPLACEMENTS) {
 						this.context.retrying("stale_connection");
@@ -99,6 +105,16 @@ final class MessageDelivery {
 					}
 					this.lastFailureCause = causeOf(failure);
 					throw failure;
+				}
+				finally {
+					// whatever was thrown, even an Error:
+					// the pool never loses a connection
+					if (completed) {
+						MessageDelivery.this.connections.release(connection);
+					}
+					else {
+						MessageDelivery.this.connections.discard(connection);
+					}
 				}
 			}
 		}

@@ -163,6 +163,20 @@ class InfobipMailSenderFaultTests {
 	}
 
 	@Test
+	void acceptedAndRefusedRecipientsAreCountedByTheirOwnOutcome() {
+		try (StartTlsRelay relay = StartTlsRelay.builder().refuseRecipient("gone@example.com", 550).start()) {
+			run(relay, (sender, context) -> {
+				SimpleMailMessage message = message("user@example.com");
+				message.setCc("other@example.com", "gone@example.com");
+				assertThat(sender.sendWithResult(message).refusedRecipients()).hasSize(1);
+				assertThat(recipients(context, "success")).isEqualTo(2);
+				assertThat(recipients(context, "rejected")).isEqualTo(1);
+				assertThat(outcomes(context, "success")).isEqualTo(1);
+			});
+		}
+	}
+
+	@Test
 	void pooledConnectionClosedByTheRelayIsReplacedUnnoticed() {
 		try (StartTlsRelay relay = StartTlsRelay.start(com.infobip.smtp.testsupport.TestCertificates.LOCALHOST)) {
 			run(relay, (sender, context) -> {
@@ -228,6 +242,14 @@ class InfobipMailSenderFaultTests {
 
 	private static double retries(AssertableApplicationContext context, String cause) {
 		return context.getBean(MeterRegistry.class).get("infobip.smtp.retries").tag("cause", cause).counter().count();
+	}
+
+	private static double recipients(AssertableApplicationContext context, String outcome) {
+		return context.getBean(MeterRegistry.class)
+			.get("infobip.smtp.recipients")
+			.tag("outcome", outcome)
+			.counter()
+			.count();
 	}
 
 	private static long outcomes(AssertableApplicationContext context, String outcome) {

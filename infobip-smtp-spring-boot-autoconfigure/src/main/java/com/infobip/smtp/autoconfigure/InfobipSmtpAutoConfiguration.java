@@ -68,12 +68,10 @@ public final class InfobipSmtpAutoConfiguration {
 
 	@Bean
 	SendExecutor infobipSmtpSendExecutor(InfobipSmtpProperties properties, Environment environment) {
-		int threads = SendingSettingsFactory.maxConnections(properties);
-		int queueCapacity = SendingSettingsFactory.queueCapacity(properties);
 		if (Threading.VIRTUAL.isActive(environment)) {
-			return SendExecutor.virtualThreads(threads + queueCapacity);
+			return SendExecutor.virtualThreads();
 		}
-		return SendExecutor.platformThreads(threads, queueCapacity, properties.getShutdownTimeout());
+		return SendExecutor.platformThreads(SendingSettingsFactory.maxConnections(properties));
 	}
 
 	@Bean
@@ -88,6 +86,8 @@ public final class InfobipSmtpAutoConfiguration {
 			.connections(SendingSettingsFactory.connections(properties, connector))
 			.retryPolicy(SendingSettingsFactory.retryPolicy(properties))
 			.executor(sendExecutor.executor())
+			.asyncConcurrency(SendingSettingsFactory.maxConnections(properties))
+			.asyncQueueCapacity(SendingSettingsFactory.queueCapacity(properties))
 			.batchParallelism(SendingSettingsFactory.maxConnections(properties))
 			.shutdownTimeout(properties.getShutdownTimeout())
 			.defaultFrom(MessageDefaultsFactory.defaultFrom(properties))

@@ -155,7 +155,9 @@ public class InfobipSmtpProperties {
 	private boolean generateBulkId;
 
 	/**
-	 * How long shutdown waits for sends in flight before closing the connections.
+	 * How long shutdown waits for sends in flight and queued sendAsync calls, in order,
+	 * before the queued ones that have not started fail and the connections close. Spring
+	 * waits at most spring.lifecycle.timeout-per-shutdown-phase for it.
 	 */
 	private Duration shutdownTimeout = Duration.ofSeconds(10);
 
@@ -535,9 +537,9 @@ public class InfobipSmtpProperties {
 	public static class Async {
 
 		/**
-		 * Most sendAsync calls queued for a thread; beyond it, the returned future fails
-		 * at once. Its threads number pool.max-connections, or are virtual threads when
-		 * spring.threads.virtual.enabled is true.
+		 * Most sendAsync calls queued, in order, while pool.max-connections sends run;
+		 * beyond it, the returned future fails at once. The same with platform threads
+		 * and with virtual threads (spring.threads.virtual.enabled).
 		 */
 		private int queueCapacity = 10000;
 

@@ -5,7 +5,6 @@
 
 package com.infobip.smtp.autoconfigure;
 
-import java.time.Duration;
 import java.util.concurrent.Executor;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -13,8 +12,10 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * The bounded executor behind sendAsync and batch sends. Deliberately not a bean of type
- * Executor, which would make Spring Boot's applicationTaskExecutor back off.
+ * The threads behind sendAsync and batch sends. It bounds nothing itself:
+ * InfobipMailSender runs at most as many sends on it as there are connections and queues
+ * the rest, so platform and virtual threads behave the same. Deliberately not a bean of
+ * type Executor, which would make Spring Boot's applicationTaskExecutor back off.
  */
 final class SendExecutor implements DisposableBean {
 
@@ -27,23 +28,24 @@ final class SendExecutor implements DisposableBean {
 		this.shutdown = shutdown;
 	}
 
-	static SendExecutor platformThreads(int threads, int queueCapacity, Duration shutdownTimeout) {
+	static SendExecutor platformThreads(int threads) {
 		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
 		executor.setCorePoolSize(threads);
 		executor.setMaxPoolSize(threads);
-		executor.setQueueCapacity(queueCapacity);
+		// the sender hands over at most one task per thread; room for as many covers a
+		// thread that has finished its task but not yet taken the next
+		executor.setQueueCapacity(threads);
 		executor.setThreadNamePrefix("infobip-smtp-");
+		// the sender's shutdown has waited for its sends already: do not wait again
 		executor.setWaitForTasksToCompleteOnShutdown(true);
-		executor.setAwaitTerminationMillis(shutdownTimeout.toMillis());
+		executor.setAwaitTerminationMillis(0);
 		executor.initialize();
 		return new SendExecutor(executor, executor::shutdown);
 	}
 
-	static SendExecutor virtualThreads(int concurrencyLimit) {
+	static SendExecutor virtualThreads() {
 		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("infobip-smtp-");
 		executor.setVirtualThreads(true);
-		executor.setConcurrencyLimit(concurrencyLimit);
-		executor.setRejectTasksWhenLimitReached(true);
 		return new SendExecutor(executor, executor::close);
 	}
 

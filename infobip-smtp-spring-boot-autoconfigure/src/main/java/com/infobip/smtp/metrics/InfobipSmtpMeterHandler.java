@@ -5,7 +5,12 @@
 
 package com.infobip.smtp.metrics;
 
+import java.util.EnumMap;
+import java.util.Map;
+
+import com.infobip.smtp.RefusedRecipient;
 import com.infobip.smtp.observation.InfobipSendContext;
+import com.infobip.smtp.observation.SendOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
@@ -13,9 +18,10 @@ import io.micrometer.observation.ObservationHandler;
 
 /**
  * Records, for every observed send, its envelope recipients in
- * {@value #RECIPIENTS_METER_NAME} (tags {@code outcome}, {@code region}) and its retries
- * in {@value #RETRIES_METER_NAME} (tags {@code cause}, {@code region}). The send timer
- * itself comes from the observation.
+ * {@value #RECIPIENTS_METER_NAME} (tags {@code outcome}, {@code region}; a recipient the
+ * relay refused while it took the message for others counts as {@code rejected}, or
+ * {@code failed} for a 4xx reply) and its retries in {@value #RETRIES_METER_NAME} (tags
+ * {@code cause}, {@code region}). The send timer itself comes from the observation.
  *
  * @since 0.1.0
  */
@@ -39,15 +45,24 @@ public class InfobipSmtpMeterHandler implements ObservationHandler<InfobipSendCo
 
 	@Override
 	public void onStop(InfobipSendContext context) {
-		if (context.getRecipientCount() > 0) {
-			Counter.builder(RECIPIENTS_METER_NAME)
-				.description("Envelope recipients of messages sent through the Infobip SMTP relay")
-				.baseUnit("recipients")
-				.tag("outcome", context.getOutcome().tagValue())
-				.tag("region", context.getRegion())
-				.register(this.registry)
-				.increment(context.getRecipientCount());
+		// recipients the relay refused while it took the message for the others count
+		// as rejected (5xx) or failed (4xx), the others by the outcome of the send
+		Map<SendOutcome, Integer> recipients = new EnumMap<>(SendOutcome.class);
+		for (RefusedRecipient refused : context.getRefusedRecipients()) {
+			SendOutcome outcome = (refused.replyCode() >= 500) ? SendOutcome.REJECTED : SendOutcome.FAILED;
+			recipients.merge(outcome, 1, Integer::sum);
 		}
+		int others = context.getRecipientCount() - context.getRefusedRecipients().size();
+		if (others > 0) {
+			recipients.merge(context.getOutcome(), others, Integer::sum);
+		}
+		recipients.forEach((outcome, count) -> Counter.builder(RECIPIENTS_METER_NAME)
+			.description("Envelope recipients of messages sent through the Infobip SMTP relay")
+			.baseUnit("recipients")
+			.tag("outcome", outcome.tagValue())
+			.tag("region", context.getRegion())
+			.register(this.registry)
+			.increment(count));
 		for (String cause : context.getRetryCauses()) {
 			Counter.builder(RETRIES_METER_NAME)
 				.description("Messages offered to the Infobip SMTP relay again, by cause")

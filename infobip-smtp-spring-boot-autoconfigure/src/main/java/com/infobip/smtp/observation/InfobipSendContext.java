@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import com.infobip.smtp.RefusedRecipient;
 import io.micrometer.observation.Observation;
 import jakarta.mail.internet.MimeMessage;
 
@@ -24,6 +25,8 @@ public class InfobipSendContext extends Observation.Context {
 	private final String region;
 
 	private int recipientCount;
+
+	private List<RefusedRecipient> refusedRecipients = List.of();
 
 	private SendOutcome outcome = SendOutcome.SUCCESS;
 
@@ -71,6 +74,22 @@ public class InfobipSendContext extends Observation.Context {
 	 */
 	public void setRecipientCount(int recipientCount) {
 		this.recipientCount = recipientCount;
+	}
+
+	/**
+	 * Return the recipients the relay refused while it took the message for the others.
+	 * @return the refused recipients, empty unless the message was sent
+	 */
+	public List<RefusedRecipient> getRefusedRecipients() {
+		return this.refusedRecipients;
+	}
+
+	/**
+	 * Set the recipients the relay refused while it took the message for the others.
+	 * @param refusedRecipients the refused recipients
+	 */
+	public void setRefusedRecipients(List<RefusedRecipient> refusedRecipients) {
+		this.refusedRecipients = List.copyOf(refusedRecipients);
 	}
 
 	/**

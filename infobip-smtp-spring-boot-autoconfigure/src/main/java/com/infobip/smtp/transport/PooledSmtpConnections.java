@@ -83,6 +83,10 @@ public class PooledSmtpConnections implements SmtpConnections {
 							+ " (infobip.smtp.pool.max-connections) are in use"));
 		}
 		catch (Exception ex) {
+			if (this.pool.isClosed()) {
+				throw new SmtpFailure(SmtpPhase.CONNECT, -1, null, List.of(),
+						new MessagingException("InfobipMailSender is shut down: its connections are closed", ex));
+			}
 			throw new SmtpFailure(SmtpPhase.CONNECT, -1, null, List.of(), ex);
 		}
 	}
@@ -99,11 +103,13 @@ public class PooledSmtpConnections implements SmtpConnections {
 
 	@Override
 	public void discard(SmtpConnection connection) {
+		// closed here, without QUIT, so that the pool only forgets it
+		connection.abort();
 		try {
 			this.pool.invalidateObject(connection);
 		}
 		catch (Exception ex) {
-			connection.close();
+			// not the pool's any more
 		}
 	}
 

@@ -36,12 +36,13 @@ public class SingleUseConnections implements SmtpConnections {
 
 	@Override
 	public void release(SmtpConnection connection) {
-		discard(connection);
+		connection.close();
+		this.open.decrementAndGet();
 	}
 
 	@Override
 	public void discard(SmtpConnection connection) {
-		connection.close();
+		connection.abort();
 		this.open.decrementAndGet();
 	}
 

@@ -36,8 +36,8 @@ public class SmtpConnection implements AutoCloseable {
 	 * @param message the message, its changes saved
 	 * @param recipients the envelope recipients (RCPT TO)
 	 * @return what the relay answered
-	 * @throws SmtpFailure if the relay took the message for no recipient or the
-	 * connection failed
+	 * @throws SmtpFailure if the relay took the message for no recipient, the connection
+	 * failed, or writing the message threw
 	 */
 	public SmtpReceipt send(MimeMessage message, Address[] recipients) throws SmtpFailure {
 		try {
@@ -55,6 +55,11 @@ public class SmtpConnection implements AutoCloseable {
 		}
 		catch (MessagingException ex) {
 			throw failure(ex);
+		}
+		catch (RuntimeException ex) {
+			// thrown by the message's content or inside Jakarta Mail, at a phase the
+			// transport knows: no reply, and not a connection loss
+			throw new SmtpFailure(this.transport.getPhase(), -1, null, List.of(), ex);
 		}
 	}
 
@@ -75,7 +80,7 @@ public class SmtpConnection implements AutoCloseable {
 	}
 
 	/**
-	 * Close the connection with QUIT.
+	 * Close the connection with QUIT, without waiting for the answer.
 	 */
 	@Override
 	public void close() {
@@ -85,6 +90,13 @@ public class SmtpConnection implements AutoCloseable {
 		catch (MessagingException ex) {
 			// the connection is gone either way
 		}
+	}
+
+	/**
+	 * Close the connection without QUIT, for one whose state is unknown after a failure.
+	 */
+	void abort() {
+		this.transport.abort();
 	}
 
 	private boolean deliveredToSome(SendFailedException ex) {

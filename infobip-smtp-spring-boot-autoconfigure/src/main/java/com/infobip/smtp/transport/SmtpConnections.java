@@ -27,7 +27,8 @@ public interface SmtpConnections extends AutoCloseable {
 
 	/**
 	 * Close a connection whose last transaction failed, so that it carries no state into
-	 * another message.
+	 * another message. It is closed without QUIT: after a failure its state is unknown,
+	 * and the relay may not answer any more.
 	 * @param connection the connection
 	 */
 	void discard(SmtpConnection connection);
@@ -39,8 +40,8 @@ public interface SmtpConnections extends AutoCloseable {
 	Usage usage();
 
 	/**
-	 * Close every idle connection with QUIT; connections in use are closed when handed
-	 * back.
+	 * Close every idle connection with QUIT, not waiting for the answer; connections in
+	 * use are closed when handed back.
 	 */
 	@Override
 	void close();

@@ -116,7 +116,9 @@ public class SmtpFailure extends MessagingException {
 			return true;
 		}
 		for (Throwable current = getCause(); current != null; current = next(current)) {
-			if (current instanceof SSLException
+			// a runtime exception, such as one thrown by a message's content, is no loss
+			// of the connection whatever it wraps; nor is a header line refused unsent
+			if (current instanceof SSLException || current instanceof RuntimeException
 					|| current instanceof HeaderSafeLineOutputStream.UnsafeHeaderLineException) {
 				return false;
 			}

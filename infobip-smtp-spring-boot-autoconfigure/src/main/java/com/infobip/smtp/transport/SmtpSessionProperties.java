@@ -40,9 +40,10 @@ final class SmtpSessionProperties {
 		properties.setProperty("mail.smtp.ssl.checkserveridentity", "true");
 		// deliver to the accepted recipients and report the refused ones
 		properties.setProperty("mail.smtp.sendpartial", "true");
-		if (settings.sslSocketFactory() != null) {
-			properties.put("mail.smtp.ssl.socketFactory", settings.sslSocketFactory());
-		}
+		// QUIT is a courtesy: waiting for its answer would let a relay that stopped
+		// answering hold up discarding, evicting and closing connections
+		properties.setProperty("mail.smtp.quitwait", "false");
+		properties.put("mail.smtp.ssl.socketFactory", new TrackingSslSocketFactory(settings.sslSocketFactory()));
 		return properties;
 	}
 

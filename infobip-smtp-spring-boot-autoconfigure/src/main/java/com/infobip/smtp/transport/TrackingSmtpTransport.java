@@ -7,6 +7,8 @@ package com.infobip.smtp.transport;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -17,11 +19,13 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.URLName;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Angus Mail's SMTP transport that remembers how far a send got, so that a failure after
  * the end-of-data dot (the relay may have queued the message) is never mistaken for one
- * that is safe to retry. Public only because Jakarta Mail instantiates it reflectively.
+ * that is safe to retry, and that never waits for a relay that stopped answering once it
+ * closes the connection. Public only because Jakarta Mail instantiates it reflectively.
  *
  * @since 0.1.0
  */
@@ -34,7 +38,17 @@ public class TrackingSmtpTransport extends SMTPTransport {
 	private static final Logger PROTOCOL_TRACE = Logger
 		.getLogger(TrackingSmtpTransport.class.getPackageName() + ".protocol");
 
+	// closing a TLS 1.3 socket reads for up to its read timeout in the hope of the
+	// peer's close_notify; a relay that stopped answering would cost a second timeout
+	private static final int CLOSING_READ_TIMEOUT_MILLIS = 1;
+
+	private static final ThreadLocal<TrackingSmtpTransport> connecting = new ThreadLocal<>();
+
 	private volatile SmtpPhase phase = SmtpPhase.CONNECT;
+
+	private volatile @Nullable Socket socket;
+
+	private volatile boolean aborting;
 
 	/**
 	 * Create a transport, as Jakarta Mail does.
@@ -54,6 +68,18 @@ public class TrackingSmtpTransport extends SMTPTransport {
 	 */
 	public SmtpPhase getPhase() {
 		return this.phase;
+	}
+
+	@Override
+	protected synchronized boolean protocolConnect(String host, int port, String user, String password)
+			throws MessagingException {
+		connecting.set(this);
+		try {
+			return super.protocolConnect(host, port, user, password);
+		}
+		finally {
+			connecting.remove();
+		}
 	}
 
 	@Override
@@ -89,6 +115,74 @@ public class TrackingSmtpTransport extends SMTPTransport {
 		// from here on the relay may have the whole message
 		this.phase = SmtpPhase.END_OF_DATA;
 		super.finishData();
+	}
+
+	@Override
+	protected int readServerResponse() throws MessagingException {
+		try {
+			return super.readServerResponse();
+		}
+		catch (MessagingException ex) {
+			// the reply timed out or the connection broke: Angus closes it next
+			closeWithoutWaiting();
+			throw ex;
+		}
+	}
+
+	@Override
+	protected void sendCommand(String command) throws MessagingException {
+		if (this.aborting) {
+			throw new MessagingException("Connection is being abandoned; not sending " + command);
+		}
+		super.sendCommand(command);
+	}
+
+	/**
+	 * Close the connection with QUIT, without waiting for the relay's answer.
+	 */
+	@Override
+	public synchronized void close() throws MessagingException {
+		closeWithoutWaiting();
+		super.close();
+	}
+
+	/**
+	 * Close the connection without QUIT: its state is unknown, for instance in the middle
+	 * of the data, where QUIT would be taken for a line of the message.
+	 */
+	void abort() {
+		this.aborting = true;
+		try {
+			close();
+		}
+		catch (MessagingException ex) {
+			// closed either way
+		}
+	}
+
+	private void closeWithoutWaiting() {
+		Socket socket = this.socket;
+		if (socket != null) {
+			try {
+				socket.setSoTimeout(CLOSING_READ_TIMEOUT_MILLIS);
+			}
+			catch (SocketException ex) {
+				// already closed
+			}
+		}
+	}
+
+	/**
+	 * Record a socket opened for the transport connecting on this thread.
+	 * @param socket the socket
+	 * @return the socket
+	 */
+	static Socket opened(Socket socket) {
+		TrackingSmtpTransport transport = connecting.get();
+		if (transport != null) {
+			transport.socket = socket;
+		}
+		return socket;
 	}
 
 }

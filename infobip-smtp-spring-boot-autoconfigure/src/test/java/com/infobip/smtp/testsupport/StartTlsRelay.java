@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.subethamail.smtp.MessageContext;
@@ -33,7 +34,8 @@ import org.subethamail.smtp.server.SessionHandler;
  * Infobip does ("250 2.6.0 Message queued as &lt;id&gt;"), records every AUTH attempt,
  * session and message received, and can inject faults: refused greetings, temporary or
  * permanent RCPT and DATA replies, a connection cut right after the end-of-data dot, a
- * cap on open connections, slow replies, and closing every open connection.
+ * cap on open connections, slow replies, replies held back until the test releases them,
+ * and closing every open connection.
  */
 public final class StartTlsRelay implements AutoCloseable {
 
@@ -56,6 +58,10 @@ public final class StartTlsRelay implements AutoCloseable {
 	private final AtomicInteger queueIds = new AtomicInteger();
 
 	private final AtomicInteger messageCount = new AtomicInteger();
+
+	private final AtomicInteger held = new AtomicInteger();
+
+	private final CountDownLatch release = new CountDownLatch(1);
 
 	private StartTlsRelay(Builder script) {
 		this.script = script;
@@ -185,9 +191,37 @@ public final class StartTlsRelay implements AutoCloseable {
 		return List.copyOf(this.received);
 	}
 
+	/**
+	 * Return how many replies are being held back now or were held back.
+	 * @return the number of held replies
+	 */
+	public int held() {
+		return this.held.get();
+	}
+
+	/**
+	 * Answer every reply held back, and those scripted to be held from now on at once.
+	 */
+	public void release() {
+		this.release.countDown();
+	}
+
 	@Override
 	public void close() {
+		release();
 		this.server.stop();
+	}
+
+	private void holdIf(AtomicInteger count) {
+		if (count.getAndDecrement() > 0) {
+			this.held.incrementAndGet();
+			try {
+				this.release.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
 	}
 
 	private void login(String username, String password, MessageContext context) throws LoginFailedException {
@@ -211,6 +245,7 @@ public final class StartTlsRelay implements AutoCloseable {
 
 			@Override
 			public void recipient(String recipient) throws RejectException {
+				holdIf(StartTlsRelay.this.script.holdsAtRecipient);
 				Integer code = StartTlsRelay.this.script.refusedRecipients.get(recipient);
 				if (code != null) {
 					throw new RejectException(code, "5.1.1 Recipient address rejected: " + recipient);
@@ -240,6 +275,8 @@ public final class StartTlsRelay implements AutoCloseable {
 					StartTlsRelay.this.received
 						.add(new Received(this.from, List.copyOf(this.recipients), content, id, bytes));
 				}
+				// queued, but the answer waits for the test
+				holdIf(StartTlsRelay.this.script.holdsAfterData);
 				if (StartTlsRelay.this.script.dropsAfterData.getAndDecrement() > 0) {
 					// the message is queued, but the client never hears so
 					((Session) context).closeSocket();
@@ -342,6 +379,10 @@ public final class StartTlsRelay implements AutoCloseable {
 
 		private final AtomicInteger dropsAtRecipient = new AtomicInteger();
 
+		private final AtomicInteger holdsAfterData = new AtomicInteger();
+
+		private final AtomicInteger holdsAtRecipient = new AtomicInteger();
+
 		private final Map<String, Integer> refusedRecipients = new ConcurrentHashMap<>();
 
 		private Duration dataDelay = Duration.ZERO;
@@ -389,6 +430,24 @@ public final class StartTlsRelay implements AutoCloseable {
 		/** Cut the connection at the first {@code count} RCPT TO commands, unanswered. */
 		public Builder dropAtRecipient(int count) {
 			this.dropsAtRecipient.set(count);
+			return this;
+		}
+
+		/**
+		 * Queue the first {@code count} messages, but hold the answer to their end of
+		 * data back until {@link StartTlsRelay#release()}.
+		 */
+		public Builder holdAfterData(int count) {
+			this.holdsAfterData.set(count);
+			return this;
+		}
+
+		/**
+		 * Hold back the answer to the first {@code count} RCPT TO commands until
+		 * {@link StartTlsRelay#release()}.
+		 */
+		public Builder holdAtRecipient(int count) {
+			this.holdsAtRecipient.set(count);
 			return this;
 		}
 

@@ -1,0 +1,174 @@
+/*
+ * Copyright 2026 the infobip-smtp-spring-boot-starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package com.infobip.smtp;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
+
+/**
+ * Runs sendAsync jobs and the helpers of batches on an executor, the same whether its
+ * threads are platform or virtual ones: at most {@code concurrency} jobs run at once, up
+ * to {@code queueCapacity} more wait in order of submission, and a job beyond those is
+ * rejected at once. A queued job holds no thread and no connection, so no pool max-wait
+ * runs out while it waits. Helpers only take a free place, they never queue.
+ */
+final class AsyncSends {
+
+	private final Executor executor;
+
+	private final int concurrency;
+
+	private final int queueCapacity;
+
+	private final Object lock = new Object();
+
+	private final Deque<Job> queue = new ArrayDeque<>();
+
+	private int running;
+
+	AsyncSends(Executor executor, int concurrency, int queueCapacity) {
+		this.executor = executor;
+		this.concurrency = concurrency;
+		this.queueCapacity = queueCapacity;
+	}
+
+	/**
+	 * Run a job as soon as a place is free, after the jobs submitted before it, or reject
+	 * it at once when as many are queued as the capacity allows.
+	 * @param job the job
+	 */
+	void submit(Job job) {
+		boolean start;
+		synchronized (this.lock) {
+			if (this.running < this.concurrency) {
+				this.running++;
+				start = true;
+			}
+			else if (this.queue.size() < this.queueCapacity) {
+				this.queue.addLast(job);
+				return;
+			}
+			else {
+				start = false;
+			}
+		}
+		if (start) {
+			start(job);
+		}
+		else {
+			rejectFull(job);
+		}
+	}
+
+	/**
+	 * Start a job at once if a place is free; never queue it.
+	 * @param job the job
+	 * @return whether it was started
+	 */
+	boolean tryStart(Job job) {
+		synchronized (this.lock) {
+			if (this.running >= this.concurrency || !this.queue.isEmpty()) {
+				return false;
+			}
+			this.running++;
+		}
+		return start(job);
+	}
+
+	/**
+	 * Remove the jobs that have not started.
+	 * @return the jobs, in order of submission
+	 */
+	List<Job> removeQueued() {
+		synchronized (this.lock) {
+			List<Job> queued = new ArrayList<>(this.queue);
+			this.queue.clear();
+			return queued;
+		}
+	}
+
+	private boolean start(Job job) {
+		try {
+			this.executor.execute(() -> work(job));
+			return true;
+		}
+		catch (RejectedExecutionException ex) {
+			List<Job> orphaned;
+			synchronized (this.lock) {
+				this.running--;
+				// queued jobs wait for a running one:
+				// without any, nothing would take them
+				orphaned = (this.running == 0) ? removeQueued() : List.of();
+			}
+			MailSendException refused = new MailSendException(
+					"Message not sent: the executor of InfobipMailSender refused to run it", ex);
+			job.reject(refused);
+			orphaned.forEach((queued) -> queued.reject(refused));
+			return false;
+		}
+	}
+
+	private void work(Job first) {
+		Job job = first;
+		try {
+			while (job != null) {
+				job.run();
+				job = next();
+			}
+		}
+		finally {
+			if (job != null) {
+				// the job threw: hand this place on
+				Job next = next();
+				if (next != null) {
+					start(next);
+				}
+			}
+		}
+	}
+
+	private Job next() {
+		synchronized (this.lock) {
+			Job next = this.queue.pollFirst();
+			if (next == null) {
+				this.running--;
+			}
+			return next;
+		}
+	}
+
+	private void rejectFull(Job job) {
+		job.reject(new MailSendException("Message not sent: InfobipMailSender already runs " + this.concurrency
+				+ " send(s) and has " + this.queueCapacity
+				+ " more queued, as many as infobip.smtp.async.queue-capacity allows; send later or raise it"));
+	}
+
+	/**
+	 * A send, or a batch helper, to run on the executor.
+	 */
+	interface Job {
+
+		/**
+		 * Run the job; it reports its own outcome.
+		 */
+		void run();
+
+		/**
+		 * Report that the job will not run.
+		 * @param reason why
+		 */
+		void reject(MailException reason);
+
+	}
+
+}

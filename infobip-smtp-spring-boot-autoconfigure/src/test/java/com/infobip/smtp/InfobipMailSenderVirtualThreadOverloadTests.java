@@ -1,0 +1,38 @@
+/*
+ * Copyright 2026 the infobip-smtp-spring-boot-starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package com.infobip.smtp;
+
+import com.infobip.smtp.testsupport.SenderContextRunners;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
+
+/**
+ * Overload of sendAsync on virtual threads behaves as on platform threads. Needs Java 21;
+ * {@code ./mvnw verify} runs it on the JDK 25 of this project's machines (profile
+ * {@code java25}).
+ */
+@EnabledForJreRange(min = JRE.JAVA_21)
+class InfobipMailSenderVirtualThreadOverloadTests {
+
+	@Test
+	void sendsBeyondTheQueueFailAtOnceAndQueuedOnesWaitTheirTurn() {
+		InfobipMailSenderOverloadTests.queueIsBoundedAndQueuedSendsWaitTheirTurn(
+				SenderContextRunners.withMetrics().withPropertyValues("spring.threads.virtual.enabled=true"),
+				InfobipMailSenderVirtualThreadOverloadTests::isVirtual);
+	}
+
+	private static boolean isVirtual(Thread thread) {
+		try {
+			// Thread.isVirtual() is Java 21 API; the tests compile for Java 17
+			return (boolean) Thread.class.getMethod("isVirtual").invoke(thread);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
