@@ -236,7 +236,7 @@ public class InfobipMailSender implements JavaMailSender, SmartLifecycle, AutoCl
 	public InfobipSendResult sendWithResult(MimeMessage message) throws MailException {
 		this.inFlight.begin();
 		try {
-			return sendObserved(message);
+			return sendObserved(message, null);
 		}
 		finally {
 			this.inFlight.end();
@@ -443,18 +443,28 @@ public class InfobipMailSender implements JavaMailSender, SmartLifecycle, AutoCl
 		}
 	}
 
-	private InfobipSendResult sendObserved(MimeMessage message) {
-		InfobipSendContext context = new InfobipSendContext(message, this.region);
-		Observation observation = observation(context).start();
+	/**
+	 * Send a message, observed as a child of the given observation, or of the calling
+	 * thread's current one when none is given.
+	 */
+	private InfobipSendResult sendObserved(MimeMessage message, @Nullable Observation parent) {
+		SmtpConnectionSettings settings = this.connector.getSettings();
+		InfobipSendContext context = new InfobipSendContext(message, this.region, settings.host(), settings.port());
+		Observation observation = observation(context);
+		if (parent != null) {
+			observation.parentObservation(parent);
+		}
+		observation.start();
 		try {
 			Address[] recipients = prepare(message);
 			context.setRecipientCount(recipients.length);
-			SmtpReceipt receipt = this.delivery.deliver(message, recipients, context);
-			context.setRefusedRecipients(receipt.refusedRecipients());
-			return result(message, receipt, context.getAttempts());
+			MessageDelivery.Delivered delivered = this.delivery.deliver(message, recipients, context);
+			context.setRefusedRecipients(delivered.receipt().refusedRecipients());
+			return result(message, delivered.receipt(), delivered.attempts());
 		}
-		catch (SmtpFailure failure) {
-			MailException ex = toException(message, failure, context.getAttempts());
+		catch (MessageDelivery.Undelivered undelivered) {
+			SmtpFailure failure = undelivered.failure();
+			MailException ex = toException(message, failure, undelivered.attempts());
 			context.setOutcome(SendOutcome.of(failure));
 			observation.error(ex);
 			throw ex;
@@ -589,9 +599,13 @@ public class InfobipMailSender implements JavaMailSender, SmartLifecycle, AutoCl
 
 		private final CompletableFuture<InfobipSendResult> future;
 
+		// the caller's observation, so that the send on another thread joins its trace
+		private final @Nullable Observation parent;
+
 		AsyncSend(MimeMessage message, CompletableFuture<InfobipSendResult> future) {
 			this.message = message;
 			this.future = future;
+			this.parent = InfobipMailSender.this.observationRegistry.getCurrentObservation();
 		}
 
 		@Override
@@ -602,7 +616,7 @@ public class InfobipMailSender implements JavaMailSender, SmartLifecycle, AutoCl
 				return;
 			}
 			try {
-				this.future.complete(sendObserved(this.message));
+				this.future.complete(sendObserved(this.message, this.parent));
 			}
 			catch (Throwable ex) {
 				this.future.completeExceptionally(ex);
@@ -639,7 +653,11 @@ public class InfobipMailSender implements JavaMailSender, SmartLifecycle, AutoCl
 
 		private final CountDownLatch done;
 
+		// the caller's observation, so that messages sent by helpers join its trace
+		private final @Nullable Observation parent;
+
 		Batch(List<MimeMessage> messages) {
+			this.parent = InfobipMailSender.this.observationRegistry.getCurrentObservation();
 			this.messages = messages;
 			this.outcomes = new Object[messages.size()];
 			this.done = new CountDownLatch(messages.size());
@@ -654,7 +672,7 @@ public class InfobipMailSender implements JavaMailSender, SmartLifecycle, AutoCl
 			for (int i = this.next.getAndIncrement(); i < this.messages.size(); i = this.next.getAndIncrement()) {
 				try {
 					this.outcomes[i] = InfobipMailSender.this.drained ? notStarted()
-							: sendObserved(this.messages.get(i));
+							: sendObserved(this.messages.get(i), this.parent);
 				}
 				catch (Throwable ex) {
 					this.outcomes[i] = ex;

@@ -35,15 +35,21 @@ final class MessageDelivery {
 		this.retryTemplate = retryTemplate;
 	}
 
-	SmtpReceipt deliver(MimeMessage message, Address[] recipients, InfobipSendContext context) throws SmtpFailure {
+	/**
+	 * Offer the message until the relay takes it or a failure must not be retried. Retry
+	 * causes are recorded in the observation context; nothing is read from it.
+	 * @return the relay's receipt and the number of attempts
+	 * @throws Undelivered with the last failure and the number of attempts
+	 */
+	Delivered deliver(MimeMessage message, Address[] recipients, InfobipSendContext context) throws Undelivered {
 		Attempt attempt = new Attempt(message, recipients, context);
 		try {
-			return this.retryTemplate.execute(attempt::run);
+			return new Delivered(this.retryTemplate.execute(attempt::run), attempt.count);
 		}
 		catch (RetryException ex) {
 			Throwable last = ex.getLastException();
 			if (last instanceof SmtpFailure failure) {
-				throw failure;
+				throw new Undelivered(failure, attempt.count);
 			}
 			if (last instanceof RuntimeException runtimeException) {
 				throw runtimeException;
@@ -75,6 +81,8 @@ final class MessageDelivery {
 
 		private String lastFailureCause;
 
+		private int count;
+
 		Attempt(MimeMessage message, Address[] recipients, InfobipSendContext context) {
 			this.message = message;
 			this.recipients = recipients;
@@ -85,7 +93,7 @@ final class MessageDelivery {
 			if (this.lastFailureCause != null) {
 				this.context.retrying(this.lastFailureCause);
 			}
-			this.context.attemptStarted();
+			this.count++;
 			// a reused connection the relay has closed fails at MAIL FROM, before
 			// anything of the message was sent: replace it, not counting an attempt
 			for (int replaced = 0;; replaced++) {
@@ -127,6 +135,43 @@ final class MessageDelivery {
 				this.lastFailureCause = causeOf(failure);
 				throw failure;
 			}
+		}
+
+	}
+
+	/**
+	 * The relay took the message.
+	 *
+	 * @param receipt what it answered
+	 * @param attempts how many times the message was offered
+	 */
+	record Delivered(SmtpReceipt receipt, int attempts) {
+
+	}
+
+	/**
+	 * The relay did not take the message, or may have: the outcome is unknown.
+	 */
+	static final class Undelivered extends Exception {
+
+		private static final long serialVersionUID = 1L;
+
+		private final SmtpFailure failure;
+
+		private final int attempts;
+
+		Undelivered(SmtpFailure failure, int attempts) {
+			super(failure.getMessage(), failure, false, false);
+			this.failure = failure;
+			this.attempts = attempts;
+		}
+
+		SmtpFailure failure() {
+			return this.failure;
+		}
+
+		int attempts() {
+			return this.attempts;
 		}
 
 	}

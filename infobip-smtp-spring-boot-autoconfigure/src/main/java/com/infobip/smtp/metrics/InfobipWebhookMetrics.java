@@ -16,7 +16,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Counts the webhook reports that {@link InfobipWebhookHandler} published:
- * {@value #DELIVERY_REPORTS_METER_NAME} by {@code status_group} and
+ * {@value #DELIVERY_REPORTS_METER_NAME} by {@code status.group} and
  * {@value #TRACKING_EVENTS_METER_NAME} by {@code type}. A report is counted once, when
  * its listeners succeeded: not again for a duplicate, nor for an attempt whose listener
  * failed. Events the application publishes itself are not counted.
@@ -26,10 +26,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class InfobipWebhookMetrics implements InfobipWebhookPublicationListener {
 
 	/** Name of the delivery reports counter. */
-	public static final String DELIVERY_REPORTS_METER_NAME = "infobip.smtp.webhook.delivery-reports";
+	public static final String DELIVERY_REPORTS_METER_NAME = "infobip.smtp.webhook.delivery.reports";
 
 	/** Name of the tracking events counter. */
-	public static final String TRACKING_EVENTS_METER_NAME = "infobip.smtp.webhook.tracking-events";
+	public static final String TRACKING_EVENTS_METER_NAME = "infobip.smtp.webhook.tracking.events";
 
 	private final MeterRegistry registry;
 
@@ -45,7 +45,7 @@ public class InfobipWebhookMetrics implements InfobipWebhookPublicationListener 
 	public void deliveryReportPublished(InfobipDeliveryReportEvent event) {
 		Counter.builder(DELIVERY_REPORTS_METER_NAME)
 			.description("Infobip delivery reports received and published, by status group")
-			.tag("status_group", event.getStatusGroup().name().toLowerCase(Locale.ROOT))
+			.tag("status.group", event.getStatusGroup().name().toLowerCase(Locale.ROOT))
 			.register(this.registry)
 			.increment();
 	}

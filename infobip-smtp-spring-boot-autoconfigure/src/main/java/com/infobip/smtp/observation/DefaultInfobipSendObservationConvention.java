@@ -5,11 +5,13 @@
 
 package com.infobip.smtp.observation;
 
+import com.infobip.smtp.observation.InfobipSendObservationDocumentation.LowCardinalityKeyNames;
 import io.micrometer.common.KeyValues;
 
 /**
  * Default convention: observation (and timer) {@value #NAME} with the low-cardinality
- * tags {@code outcome} and {@code region}.
+ * tags {@code outcome}, {@code region}, {@code server.address} and {@code server.port},
+ * as {@link InfobipSendObservationDocumentation#SEND} documents them.
  *
  * @since 0.1.0
  */
@@ -33,7 +35,10 @@ public class DefaultInfobipSendObservationConvention implements InfobipSendObser
 
 	@Override
 	public KeyValues getLowCardinalityKeyValues(InfobipSendContext context) {
-		return KeyValues.of("outcome", context.getOutcome().tagValue(), "region", context.getRegion());
+		return KeyValues.of(LowCardinalityKeyNames.OUTCOME.withValue(context.getOutcome().tagValue()),
+				LowCardinalityKeyNames.REGION.withValue(context.getRegion()),
+				LowCardinalityKeyNames.SERVER_ADDRESS.withValue(context.getServerAddress()),
+				LowCardinalityKeyNames.SERVER_PORT.withValue(String.valueOf(context.getServerPort())));
 	}
 
 }

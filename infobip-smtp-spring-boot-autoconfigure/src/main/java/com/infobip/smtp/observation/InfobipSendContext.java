@@ -10,19 +10,31 @@ import java.util.Collections;
 import java.util.List;
 
 import com.infobip.smtp.RefusedRecipient;
-import io.micrometer.observation.Observation;
+import io.micrometer.observation.transport.Kind;
+import io.micrometer.observation.transport.SenderContext;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * Observation context for sending one message through the relay.
+ * Observation context for sending one message through the relay: a client call to a
+ * remote service, the relay, whose carrier is the message. Tracing never writes into the
+ * message (its propagation setter does nothing), so no trace id reaches a recipient. The
+ * sender and its delivery write into the context what handlers observe; nothing is read
+ * back from it.
  *
  * @since 0.1.0
  */
-public class InfobipSendContext extends Observation.Context {
+public class InfobipSendContext extends SenderContext<MimeMessage> {
+
+	/** Remote service name of the relay, as tracing shows it. */
+	public static final String REMOTE_SERVICE_NAME = "infobip-smtp";
 
 	private final MimeMessage message;
 
 	private final String region;
+
+	private final String serverAddress;
+
+	private final int serverPort;
 
 	private int recipientCount;
 
@@ -30,18 +42,26 @@ public class InfobipSendContext extends Observation.Context {
 
 	private SendOutcome outcome = SendOutcome.SUCCESS;
 
-	private int attempts;
-
 	private final List<String> retryCauses = new ArrayList<>();
 
 	/**
 	 * Create a context for one message.
 	 * @param message the message being sent
-	 * @param region the configured region, as a tag value
+	 * @param region the region whose relay is used, as a tag value
+	 * @param serverAddress the relay's host name
+	 * @param serverPort the relay's port
 	 */
-	public InfobipSendContext(MimeMessage message, String region) {
+	public InfobipSendContext(MimeMessage message, String region, String serverAddress, int serverPort) {
+		// trace context is not propagated into mail that leaves for recipients
+		super((carrier, key, value) -> {
+		}, Kind.CLIENT);
+		setCarrier(message);
+		setRemoteServiceName(REMOTE_SERVICE_NAME);
+		setRemoteServiceAddress("smtp://" + serverAddress + ":" + serverPort);
 		this.message = message;
 		this.region = region;
+		this.serverAddress = serverAddress;
+		this.serverPort = serverPort;
 	}
 
 	/**
@@ -53,7 +73,23 @@ public class InfobipSendContext extends Observation.Context {
 	}
 
 	/**
-	 * Return the configured region, for instance "frankfurt".
+	 * Return the relay's host name.
+	 * @return the host name
+	 */
+	public String getServerAddress() {
+		return this.serverAddress;
+	}
+
+	/**
+	 * Return the relay's port.
+	 * @return the port
+	 */
+	public int getServerPort() {
+		return this.serverPort;
+	}
+
+	/**
+	 * Return the region whose relay is used, for instance "frankfurt", or "custom".
 	 * @return the region tag value
 	 */
 	public String getRegion() {
@@ -90,21 +126,6 @@ public class InfobipSendContext extends Observation.Context {
 	 */
 	public void setRefusedRecipients(List<RefusedRecipient> refusedRecipients) {
 		this.refusedRecipients = List.copyOf(refusedRecipients);
-	}
-
-	/**
-	 * Return how many times the message was offered to the relay.
-	 * @return the number of attempts
-	 */
-	public int getAttempts() {
-		return this.attempts;
-	}
-
-	/**
-	 * Record that an attempt starts.
-	 */
-	public void attemptStarted() {
-		this.attempts++;
 	}
 
 	/**

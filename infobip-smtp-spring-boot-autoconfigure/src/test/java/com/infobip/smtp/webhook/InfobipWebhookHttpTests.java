@@ -139,8 +139,8 @@ class InfobipWebhookHttpTests {
 			assertThat(report.error().permanent()).isFalse();
 			assertThat(report.callbackData()).isEqualTo("user-42");
 		});
-		assertThat(this.meterRegistry.get("infobip.smtp.webhook.delivery-reports")
-			.tag("status_group", "delivered")
+		assertThat(this.meterRegistry.get("infobip.smtp.webhook.delivery.reports")
+			.tag("status.group", "delivered")
 			.counter()
 			.count()).isGreaterThanOrEqualTo(1);
 	}
@@ -181,7 +181,7 @@ class InfobipWebhookHttpTests {
 		assertThat(first.recipientInfo().os()).isEqualTo("Android");
 		assertThat(first.geoLocation().city()).isEqualTo("Zagreb");
 		for (String type : types) {
-			assertThat(this.meterRegistry.get("infobip.smtp.webhook.tracking-events")
+			assertThat(this.meterRegistry.get("infobip.smtp.webhook.tracking.events")
 				.tag("type", type.toLowerCase(Locale.ROOT))
 				.counter()
 				.count()).as(type).isGreaterThanOrEqualTo(1);
@@ -308,18 +308,18 @@ class InfobipWebhookHttpTests {
 
 	@Test
 	void eventsPublishedByTheApplicationItselfAreNotCounted() {
-		double before = count("infobip.smtp.webhook.delivery-reports", "status_group", "expired");
+		double before = count("infobip.smtp.webhook.delivery.reports", "status.group", "expired");
 		DeliveryReport report = new DeliveryReport(null, "own-1", null, null, null, null, null,
 				new DeliveryReport.Status(DeliveryStatusGroup.EXPIRED, 4, "EXPIRED", 15, null, null, null), null, null);
 		this.eventPublisher.publishEvent(new InfobipDeliveryReportEvent(this, report));
 		assertThat(this.events.reports).hasSize(1);
-		assertThat(count("infobip.smtp.webhook.delivery-reports", "status_group", "expired")).isEqualTo(before);
+		assertThat(count("infobip.smtp.webhook.delivery.reports", "status.group", "expired")).isEqualTo(before);
 	}
 
 	@Test
 	void failedAttemptsAndDuplicatesAreNotCountedAgain() throws Exception {
-		double reportsBefore = count("infobip.smtp.webhook.delivery-reports", "status_group", "undeliverable");
-		double eventsBefore = count("infobip.smtp.webhook.tracking-events", "type", "complained");
+		double reportsBefore = count("infobip.smtp.webhook.delivery.reports", "status.group", "undeliverable");
+		double eventsBefore = count("infobip.smtp.webhook.tracking.events", "type", "complained");
 		String report = DELIVERY_REPORT_JSON.replace("9223372036854775808", "\"counted-1\"")
 			.replace("\"groupId\":3,\"groupName\":\"DELIVERED\"", "\"groupId\":2,\"groupName\":\"UNDELIVERABLE\"");
 		this.events.failures.set(1);
@@ -332,9 +332,9 @@ class InfobipWebhookHttpTests {
 					"{\"notificationType\":\"COMPLAINED\",\"eventId\":\"counted-evt\"}")
 				.statusCode()).isEqualTo(200);
 		}
-		assertThat(count("infobip.smtp.webhook.delivery-reports", "status_group", "undeliverable"))
+		assertThat(count("infobip.smtp.webhook.delivery.reports", "status.group", "undeliverable"))
 			.isEqualTo(reportsBefore + 1);
-		assertThat(count("infobip.smtp.webhook.tracking-events", "type", "complained")).isEqualTo(eventsBefore + 1);
+		assertThat(count("infobip.smtp.webhook.tracking.events", "type", "complained")).isEqualTo(eventsBefore + 1);
 	}
 
 	@Test
