@@ -17,16 +17,18 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.infobip.smtp.internal.transport.PooledSmtpConnections;
+import com.infobip.smtp.internal.transport.SingleUseConnections;
+import com.infobip.smtp.internal.transport.SmtpConnections;
+import com.infobip.smtp.internal.transport.SmtpConnector;
+import com.infobip.smtp.internal.transport.SmtpFailure;
+import com.infobip.smtp.internal.transport.SmtpReceipt;
+import com.infobip.smtp.internal.transport.SmtpReplies;
+import com.infobip.smtp.internal.transport.SmtpRetryPolicy;
 import com.infobip.smtp.observation.DefaultInfobipSendObservationConvention;
 import com.infobip.smtp.observation.InfobipSendContext;
 import com.infobip.smtp.observation.InfobipSendObservationConvention;
 import com.infobip.smtp.observation.SendOutcome;
-import com.infobip.smtp.transport.SingleUseConnections;
-import com.infobip.smtp.transport.SmtpConnectionSettings;
-import com.infobip.smtp.transport.SmtpConnections;
-import com.infobip.smtp.transport.SmtpConnector;
-import com.infobip.smtp.transport.SmtpFailure;
-import com.infobip.smtp.transport.SmtpReceipt;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import jakarta.mail.Address;
@@ -123,10 +125,12 @@ public class InfobipMailSender implements JavaMailSender, SmartLifecycle, AutoCl
 	private long stopDeadline;
 
 	private InfobipMailSender(Builder builder) {
-		this.connector = builder.connector;
-		this.messageFactory.setSession(builder.connector.getSession());
-		this.connections = (builder.connections != null) ? builder.connections
-				: new SingleUseConnections(builder.connector);
+		this.connector = new SmtpConnector(builder.settings);
+		this.messageFactory.setSession(this.connector.getSession());
+		PoolSettings pool = builder.pool;
+		this.connections = (pool != null) ? new PooledSmtpConnections(this.connector, pool.maxConnections(),
+				pool.maxWait(), pool.idleTimeout(), pool.maxMessagesPerConnection())
+				: new SingleUseConnections(this.connector);
 		this.checks = new OutgoingMessageChecks(builder.defaultFrom, builder.maxMessageSize,
 				builder.allowedSenderDomains, builder.postProcessors);
 		this.delivery = new MessageDelivery(this.connections, new RetryTemplate(builder.retryPolicy));
@@ -140,12 +144,12 @@ public class InfobipMailSender implements JavaMailSender, SmartLifecycle, AutoCl
 	}
 
 	/**
-	 * Start building a sender that connects with the given connector.
-	 * @param connector opens authenticated connections to the relay
+	 * Start building a sender that connects as the given settings say.
+	 * @param settings where and how to connect to the relay
 	 * @return a builder
 	 */
-	public static Builder builder(SmtpConnector connector) {
-		return new Builder(connector);
+	public static Builder builder(SmtpConnectionSettings settings) {
+		return new Builder(settings);
 	}
 
 	/**
@@ -160,7 +164,7 @@ public class InfobipMailSender implements JavaMailSender, SmartLifecycle, AutoCl
 	 * Return how many connections are open, idle and waited for.
 	 * @return the connection counts
 	 */
-	public SmtpConnections.Usage getConnectionUsage() {
+	public ConnectionUsage getConnectionUsage() {
 		return this.connections.usage();
 	}
 
@@ -525,7 +529,7 @@ public class InfobipMailSender implements JavaMailSender, SmartLifecycle, AutoCl
 	}
 
 	private InfobipSendResult result(MimeMessage message, SmtpReceipt receipt, int attempts) {
-		return new InfobipSendResult(InfobipSendResult.queuedId(receipt.serverReply()), messageIdHeader(message),
+		return new InfobipSendResult(SmtpReplies.queueId(receipt.serverReply()), messageIdHeader(message),
 				header(message, InfobipHeaders.BULK_ID), receipt.acceptedRecipients(), receipt.refusedRecipients(),
 				receipt.serverReply(), attempts);
 	}
@@ -726,9 +730,9 @@ public class InfobipMailSender implements JavaMailSender, SmartLifecycle, AutoCl
 	 */
 	public static final class Builder {
 
-		private final SmtpConnector connector;
+		private final SmtpConnectionSettings settings;
 
-		private @Nullable SmtpConnections connections;
+		private @Nullable PoolSettings pool;
 
 		private @Nullable InternetAddress defaultFrom;
 
@@ -756,18 +760,22 @@ public class InfobipMailSender implements JavaMailSender, SmartLifecycle, AutoCl
 
 		private String region = "custom";
 
-		private Builder(SmtpConnector connector) {
-			this.connector = connector;
+		private Builder(SmtpConnectionSettings settings) {
+			this.settings = settings;
 		}
 
 		/**
-		 * Set where connections come from; by default a new connection per message.
-		 * @param connections the connections, for instance a
-		 * {@link com.infobip.smtp.transport.PooledSmtpConnections}
+		 * Keep authenticated connections in a bounded pool and reuse them; by default
+		 * every message opens and closes its own connection.
+		 * @param maxConnections the most connections open at once
+		 * @param maxWait how long a send waits for a free connection
+		 * @param idleTimeout how long a connection may stay unused before it is closed
+		 * @param maxMessagesPerConnection how many messages a connection sends before it
+		 * is retired
 		 * @return this builder
 		 */
-		public Builder connections(SmtpConnections connections) {
-			this.connections = connections;
+		public Builder pool(int maxConnections, Duration maxWait, Duration idleTimeout, int maxMessagesPerConnection) {
+			this.pool = new PoolSettings(maxConnections, maxWait, idleTimeout, maxMessagesPerConnection);
 			return this;
 		}
 
@@ -814,14 +822,17 @@ public class InfobipMailSender implements JavaMailSender, SmartLifecycle, AutoCl
 		}
 
 		/**
-		 * Set the retry policy; by default nothing is retried. Use
-		 * {@link com.infobip.smtp.transport.SmtpRetryPolicy} for one that retries only
-		 * what cannot duplicate a message.
-		 * @param retryPolicy the policy
+		 * Retry what cannot duplicate a message (a 4xx reply, a connection lost before
+		 * the end of the data) with exponential back-off and jitter; by default nothing
+		 * is retried.
+		 * @param maxAttempts the most times a message is offered, the first included
+		 * @param initialBackoff the wait before the first retry
+		 * @param multiplier what each wait is multiplied by for the next
+		 * @param maxBackoff the longest wait
 		 * @return this builder
 		 */
-		public Builder retryPolicy(RetryPolicy retryPolicy) {
-			this.retryPolicy = retryPolicy;
+		public Builder retry(int maxAttempts, Duration initialBackoff, double multiplier, Duration maxBackoff) {
+			this.retryPolicy = SmtpRetryPolicy.create(maxAttempts, initialBackoff, multiplier, maxBackoff);
 			return this;
 		}
 
@@ -917,6 +928,11 @@ public class InfobipMailSender implements JavaMailSender, SmartLifecycle, AutoCl
 		public InfobipMailSender build() {
 			return new InfobipMailSender(this);
 		}
+
+	}
+
+	private record PoolSettings(int maxConnections, Duration maxWait, Duration idleTimeout,
+			int maxMessagesPerConnection) {
 
 	}
 

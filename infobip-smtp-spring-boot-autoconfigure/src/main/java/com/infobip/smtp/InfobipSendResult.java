@@ -6,8 +6,6 @@
 package com.infobip.smtp;
 
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -30,8 +28,6 @@ public record InfobipSendResult(@Nullable String messageId, @Nullable String mes
 		List<String> acceptedRecipients, List<RefusedRecipient> refusedRecipients, @Nullable String serverReply,
 		int attempts) {
 
-	private static final Pattern QUEUED_AS = Pattern.compile("queued as\\s+<?([^\\s<>]+)>?", Pattern.CASE_INSENSITIVE);
-
 	public InfobipSendResult {
 		acceptedRecipients = List.copyOf(acceptedRecipients);
 		refusedRecipients = List.copyOf(refusedRecipients);
@@ -43,20 +39,6 @@ public record InfobipSendResult(@Nullable String messageId, @Nullable String mes
 	 */
 	public boolean isPartial() {
 		return !this.refusedRecipients.isEmpty();
-	}
-
-	/**
-	 * Return the id a relay reply says the message was queued as.
-	 * @param serverReply the reply, for instance "250 2.6.0 Message queued as
-	 * &lt;abc&gt;"
-	 * @return the id, or {@code null} if the reply names none
-	 */
-	public static @Nullable String queuedId(@Nullable String serverReply) {
-		if (serverReply == null) {
-			return null;
-		}
-		Matcher matcher = QUEUED_AS.matcher(serverReply);
-		return matcher.find() ? matcher.group(1) : null;
 	}
 
 }

@@ -5,11 +5,11 @@
 
 package com.infobip.smtp;
 
+import com.infobip.smtp.internal.transport.SmtpConnection;
+import com.infobip.smtp.internal.transport.SmtpConnections;
+import com.infobip.smtp.internal.transport.SmtpFailure;
+import com.infobip.smtp.internal.transport.SmtpReceipt;
 import com.infobip.smtp.observation.InfobipSendContext;
-import com.infobip.smtp.transport.SmtpConnection;
-import com.infobip.smtp.transport.SmtpConnections;
-import com.infobip.smtp.transport.SmtpFailure;
-import com.infobip.smtp.transport.SmtpReceipt;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 

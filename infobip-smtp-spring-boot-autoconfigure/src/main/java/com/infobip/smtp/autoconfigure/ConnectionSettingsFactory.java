@@ -12,8 +12,8 @@ import java.time.Duration;
 import javax.net.ssl.SSLSocketFactory;
 
 import com.infobip.smtp.InfobipRegion;
+import com.infobip.smtp.SmtpConnectionSettings;
 import com.infobip.smtp.SmtpSecurity;
-import com.infobip.smtp.transport.SmtpConnectionSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.ssl.NoSuchSslBundleException;

@@ -8,9 +8,10 @@ package com.infobip.smtp.autoconfigure;
 import com.infobip.smtp.InfobipBulkIdGenerator;
 import com.infobip.smtp.InfobipDefaultHeadersPostProcessor;
 import com.infobip.smtp.InfobipMailSender;
+import com.infobip.smtp.InfobipMailSenderBuilderCustomizer;
 import com.infobip.smtp.InfobipMessagePostProcessor;
+import com.infobip.smtp.SmtpConnectionSettings;
 import com.infobip.smtp.observation.InfobipSendObservationConvention;
-import com.infobip.smtp.transport.SmtpConnector;
 import io.micrometer.observation.ObservationRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -29,9 +30,9 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
-import org.springframework.util.StringUtils;
 import org.springframework.mail.MailSender;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.util.StringUtils;
 
 /**
  * Auto-configuration for {@link InfobipMailSender}. Runs before Spring Boot's mail
@@ -78,14 +79,14 @@ public final class InfobipSmtpAutoConfiguration {
 	InfobipMailSender infobipMailSender(InfobipSmtpProperties properties, ObjectProvider<SslBundles> sslBundles,
 			ObjectProvider<InfobipMessagePostProcessor> postProcessors,
 			ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<InfobipSendObservationConvention> observationConvention, SendExecutor sendExecutor,
+			ObjectProvider<InfobipSendObservationConvention> observationConvention,
+			ObjectProvider<InfobipMailSenderBuilderCustomizer> customizers, SendExecutor sendExecutor,
 			Environment environment) {
-		SmtpConnector connector = new SmtpConnector(
-				ConnectionSettingsFactory.create(properties, sslBundles.getIfAvailable()));
-		InfobipMailSender sender = InfobipMailSender.builder(connector)
-			.connections(SendingSettingsFactory.connections(properties, connector))
-			.retryPolicy(SendingSettingsFactory.retryPolicy(properties))
-			.executor(sendExecutor.executor())
+		SmtpConnectionSettings settings = ConnectionSettingsFactory.create(properties, sslBundles.getIfAvailable());
+		InfobipMailSender.Builder builder = InfobipMailSender.builder(settings);
+		SendingSettingsFactory.applyPool(properties, builder);
+		SendingSettingsFactory.applyRetry(properties, builder);
+		builder.executor(sendExecutor.executor())
 			.asyncConcurrency(SendingSettingsFactory.maxConnections(properties))
 			.asyncQueueCapacity(SendingSettingsFactory.queueCapacity(properties))
 			.batchParallelism(SendingSettingsFactory.maxConnections(properties))
@@ -96,27 +97,28 @@ public final class InfobipSmtpAutoConfiguration {
 			.postProcessors(postProcessors.orderedStream().toList())
 			.observationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
 			.observationConvention(observationConvention.getIfAvailable())
-			.region(ConnectionSettingsFactory.regionName(properties))
-			.build();
+			.region(ConnectionSettingsFactory.regionName(properties));
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		InfobipMailSender sender = builder.build();
 		if (properties.isTestConnection()) {
-			testConnection(sender, connector);
+			testConnection(sender);
 		}
 		if (StringUtils.hasText(environment.getProperty("spring.mail.host"))) {
 			logger.warn("spring.mail.host is set but not used: mail is sent by InfobipMailSender through "
-					+ connector.describe()
+					+ settings.describe()
 					+ ". Set infobip.smtp.host to use another relay, or infobip.smtp.enabled=false to use Spring Boot's mail sender.");
 		}
 		return sender;
 	}
 
-	private static void testConnection(InfobipMailSender sender, SmtpConnector connector) {
+	private static void testConnection(InfobipMailSender sender) {
 		try {
 			sender.testConnection();
 		}
 		catch (MessagingException ex) {
 			throw new InfobipSmtpConfigurationException(
-					"Could not connect to and authenticate with the Infobip SMTP relay " + connector.describe() + ": "
-							+ ex.getMessage(),
+					"Could not connect to and authenticate with the Infobip SMTP relay "
+							+ sender.getConnectionSettings().describe() + ": " + ex.getMessage(),
 					"Check infobip.smtp.host, infobip.smtp.port and the credentials, or set infobip.smtp.test-connection=false to start without this check.");
 		}
 	}

@@ -9,7 +9,6 @@ import java.time.Clock;
 
 import com.infobip.smtp.InfobipMailSender;
 import com.infobip.smtp.health.InfobipSmtpHealthIndicator;
-import com.infobip.smtp.transport.SmtpConnector;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -41,9 +40,8 @@ public final class InfobipSmtpHealthContributorAutoConfiguration {
 	@ConditionalOnMissingBean(name = "infobipSmtpHealthIndicator")
 	InfobipSmtpHealthIndicator infobipSmtpHealthIndicator(InfobipMailSender sender, InfobipSmtpProperties properties) {
 		InfobipSmtpProperties.Health health = properties.getHealth();
-		SmtpConnector probe = new SmtpConnector(sender.getConnectionSettings().withTimeouts(health.getTimeout()));
-		return new InfobipSmtpHealthIndicator(probe, ConnectionSettingsFactory.regionName(properties),
-				health.getCacheTimeToLive(), Clock.systemUTC());
+		return new InfobipSmtpHealthIndicator(sender.getConnectionSettings().withTimeouts(health.getTimeout()),
+				ConnectionSettingsFactory.regionName(properties), health.getCacheTimeToLive(), Clock.systemUTC());
 	}
 
 }

@@ -7,35 +7,27 @@ package com.infobip.smtp.autoconfigure;
 
 import java.time.Duration;
 
-import com.infobip.smtp.transport.PooledSmtpConnections;
-import com.infobip.smtp.transport.SingleUseConnections;
-import com.infobip.smtp.transport.SmtpConnections;
-import com.infobip.smtp.transport.SmtpConnector;
-import com.infobip.smtp.transport.SmtpRetryPolicy;
-
-import org.springframework.core.retry.RetryPolicy;
+import com.infobip.smtp.InfobipMailSender;
 
 /**
- * Turns {@code infobip.smtp.pool.*}, {@code retry.*} and {@code async.*} into the
- * sender's connections, retry policy and executor size, failing with what to set when a
- * value cannot work.
+ * Applies {@code infobip.smtp.pool.*}, {@code retry.*} and {@code async.*} to the
+ * sender's builder, failing with what to set when a value cannot work.
  */
 final class SendingSettingsFactory {
 
 	private SendingSettingsFactory() {
 	}
 
-	static SmtpConnections connections(InfobipSmtpProperties properties, SmtpConnector connector) {
+	static void applyPool(InfobipSmtpProperties properties, InfobipMailSender.Builder builder) {
 		InfobipSmtpProperties.Pool pool = properties.getPool();
-		if (!pool.isEnabled()) {
-			return new SingleUseConnections(connector);
+		if (pool.isEnabled()) {
+			builder.pool(maxConnections(properties), positive("pool.max-wait", pool.getMaxWait()),
+					positive("pool.idle-timeout", pool.getIdleTimeout()),
+					atLeastOne("pool.max-messages-per-connection", pool.getMaxMessagesPerConnection()));
 		}
-		return new PooledSmtpConnections(connector, maxConnections(properties),
-				positive("pool.max-wait", pool.getMaxWait()), positive("pool.idle-timeout", pool.getIdleTimeout()),
-				atLeastOne("pool.max-messages-per-connection", pool.getMaxMessagesPerConnection()));
 	}
 
-	static RetryPolicy retryPolicy(InfobipSmtpProperties properties) {
+	static void applyRetry(InfobipSmtpProperties properties, InfobipMailSender.Builder builder) {
 		InfobipSmtpProperties.Retry retry = properties.getRetry();
 		Duration initial = positive("retry.initial-backoff", retry.getInitialBackoff());
 		Duration max = positive("retry.max-backoff", retry.getMaxBackoff());
@@ -50,8 +42,7 @@ final class SendingSettingsFactory {
 							+ initial + ".",
 					"Set infobip.smtp.retry.max-backoff to at least infobip.smtp.retry.initial-backoff.");
 		}
-		return SmtpRetryPolicy.create(atLeastOne("retry.max-attempts", retry.getMaxAttempts()), initial,
-				retry.getMultiplier(), max);
+		builder.retry(atLeastOne("retry.max-attempts", retry.getMaxAttempts()), initial, retry.getMultiplier(), max);
 	}
 
 	static int maxConnections(InfobipSmtpProperties properties) {

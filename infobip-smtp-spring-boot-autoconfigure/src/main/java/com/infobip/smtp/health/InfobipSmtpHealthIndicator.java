@@ -9,8 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import com.infobip.smtp.transport.SmtpConnectionSettings;
-import com.infobip.smtp.transport.SmtpConnector;
+import com.infobip.smtp.SmtpConnectionSettings;
+import com.infobip.smtp.internal.transport.SmtpConnector;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.Health;
@@ -37,13 +37,14 @@ public class InfobipSmtpHealthIndicator implements HealthIndicator {
 
 	/**
 	 * Create an indicator.
-	 * @param connector the connector to probe with, with short timeouts
-	 * @param region the configured region, shown in the details
+	 * @param settings where and how to connect, with the short timeouts of a probe
+	 * @param region the region whose relay is used, shown in the details
 	 * @param timeToLive how long a result is kept
 	 * @param clock the clock that times the cache
 	 */
-	public InfobipSmtpHealthIndicator(SmtpConnector connector, String region, Duration timeToLive, Clock clock) {
-		this.connector = connector;
+	public InfobipSmtpHealthIndicator(SmtpConnectionSettings settings, String region, Duration timeToLive,
+			Clock clock) {
+		this.connector = new SmtpConnector(settings);
 		this.region = region;
 		this.timeToLive = timeToLive;
 		this.clock = clock;

@@ -9,8 +9,8 @@ import java.util.Locale;
 
 import com.infobip.smtp.InvalidMessageException;
 import com.infobip.smtp.SendOutcomeUnknownException;
-import com.infobip.smtp.transport.SmtpFailure;
-import com.infobip.smtp.transport.SmtpReplies;
+import com.infobip.smtp.internal.transport.SmtpFailure;
+import com.infobip.smtp.internal.transport.SmtpReplies;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -10,10 +10,12 @@ import java.util.List;
 import com.infobip.smtp.InfobipDefaultHeadersPostProcessor;
 import com.infobip.smtp.InfobipHeaders;
 import com.infobip.smtp.InfobipMailSender;
+import com.infobip.smtp.InfobipMailSenderBuilderCustomizer;
 import com.infobip.smtp.InfobipMessagePostProcessor;
 import com.infobip.smtp.InfobipRegion;
+import com.infobip.smtp.InvalidMessageException;
+import com.infobip.smtp.SmtpConnectionSettings;
 import com.infobip.smtp.SmtpSecurity;
-import com.infobip.smtp.transport.SmtpConnectionSettings;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,6 +41,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 @ExtendWith(OutputCaptureExtension.class)
 class InfobipSmtpAutoConfigurationTests {
@@ -155,6 +158,27 @@ class InfobipSmtpAutoConfigurationTests {
 	void doesNotWarnWithoutSpringMailHost(CapturedOutput output) {
 		this.contextRunner.withPropertyValues("infobip.smtp.api-key=k")
 			.run((context) -> assertThat(output).doesNotContain("spring.mail.host"));
+	}
+
+	@Test
+	void builderCustomizersChangeTheSenderAndKeepTheStartersWiring() {
+		this.contextRunner.withUserConfiguration(BuilderCustomizerConfiguration.class)
+			.withPropertyValues("infobip.smtp.api-key=k", "infobip.smtp.max-message-size=1MB")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				InfobipMailSender sender = context.getBean(InfobipMailSender.class);
+				assertThat(context.getBean(BuilderCustomizerConfiguration.class).order).containsExactly("first",
+						"second");
+				// the customizer's limit wins over the property; nothing is sent
+				SimpleMailMessage message = new SimpleMailMessage();
+				message.setFrom("shop@example.com");
+				message.setTo("user@example.com");
+				message.setText("x".repeat(200));
+				assertThatExceptionOfType(InvalidMessageException.class).isThrownBy(() -> sender.send(message))
+					.withMessageContaining("larger than");
+				assertThat(sender.isRunning()).isTrue();
+				assertThat(sender.getConnectionUsage()).isNotNull();
+			});
 	}
 
 	@Test
@@ -393,10 +417,32 @@ class InfobipSmtpAutoConfigurationTests {
 		@Bean
 		InfobipMailSender userInfobipMailSender() {
 			return InfobipMailSender
-				.builder(new com.infobip.smtp.transport.SmtpConnector(new SmtpConnectionSettings("relay.local", 587,
-						SmtpSecurity.STARTTLS, "App", "k", null, null, java.time.Duration.ofSeconds(1),
-						java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1))))
+				.builder(new SmtpConnectionSettings("relay.local", 587, SmtpSecurity.STARTTLS, "App", "k", null, null,
+						java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1),
+						java.time.Duration.ofSeconds(1)))
 				.build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class BuilderCustomizerConfiguration {
+
+		final List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+		@Bean
+		@Order(2)
+		InfobipMailSenderBuilderCustomizer secondCustomizer() {
+			return (builder) -> {
+				this.order.add("second");
+				builder.maxMessageSize(100);
+			};
+		}
+
+		@Bean
+		@Order(1)
+		InfobipMailSenderBuilderCustomizer firstCustomizer() {
+			return (builder) -> this.order.add("first");
 		}
 
 	}

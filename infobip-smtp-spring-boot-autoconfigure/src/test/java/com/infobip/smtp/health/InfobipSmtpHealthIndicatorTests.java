@@ -11,11 +11,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.infobip.smtp.SmtpConnectionSettings;
 import com.infobip.smtp.SmtpSecurity;
 import com.infobip.smtp.testsupport.GreenMailRelays;
 import com.infobip.smtp.testsupport.TestCertificates;
-import com.infobip.smtp.transport.SmtpConnectionSettings;
-import com.infobip.smtp.transport.SmtpConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,8 +87,7 @@ class InfobipSmtpHealthIndicatorTests {
 				SmtpSecurity.TLS, GreenMailRelays.API_KEY_USER, apiKey, null,
 				bundle.createSslContext().getSocketFactory(), Duration.ofSeconds(2), Duration.ofSeconds(2),
 				Duration.ofSeconds(2));
-		return new InfobipSmtpHealthIndicator(new SmtpConnector(settings), "frankfurt", Duration.ofSeconds(30),
-				this.clock);
+		return new InfobipSmtpHealthIndicator(settings, "frankfurt", Duration.ofSeconds(30), this.clock);
 	}
 
 	static class MutableClock extends Clock {

@@ -3,11 +3,12 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-package com.infobip.smtp.transport;
+package com.infobip.smtp.internal.transport;
 
 import java.util.Properties;
 
 import com.infobip.smtp.AuthMechanism;
+import com.infobip.smtp.SmtpConnectionSettings;
 import com.infobip.smtp.SmtpSecurity;
 
 /**

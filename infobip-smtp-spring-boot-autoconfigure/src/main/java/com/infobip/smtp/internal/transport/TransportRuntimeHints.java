@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-package com.infobip.smtp.transport;
+package com.infobip.smtp.internal.transport;
 
 import jakarta.mail.Session;
 import jakarta.mail.URLName;

@@ -3,10 +3,12 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-package com.infobip.smtp.transport;
+package com.infobip.smtp.internal.transport;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.infobip.smtp.RefusedRecipient;
 import jakarta.mail.AuthenticationFailedException;
@@ -25,6 +27,8 @@ import org.jspecify.annotations.Nullable;
 public final class SmtpReplies {
 
 	private static final int MAX_DEPTH = 32;
+
+	private static final Pattern QUEUED_AS = Pattern.compile("queued as\\s+<?([^\\s<>]+)>?", Pattern.CASE_INSENSITIVE);
 
 	private SmtpReplies() {
 	}
@@ -101,6 +105,21 @@ public final class SmtpReplies {
 			}
 		}
 		return Integer.parseInt(text.substring(0, 3));
+	}
+
+	/**
+	 * Return the id a relay's reply to the end of the data says the message was queued
+	 * as.
+	 * @param serverReply the reply, for instance "250 2.6.0 Message queued as
+	 * &lt;abc&gt;"
+	 * @return the id, or {@code null} if the reply names none
+	 */
+	public static @Nullable String queueId(@Nullable String serverReply) {
+		if (serverReply == null) {
+			return null;
+		}
+		Matcher matcher = QUEUED_AS.matcher(serverReply);
+		return matcher.find() ? matcher.group(1) : null;
 	}
 
 }

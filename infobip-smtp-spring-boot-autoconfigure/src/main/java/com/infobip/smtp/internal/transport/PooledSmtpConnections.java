@@ -3,12 +3,13 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-package com.infobip.smtp.transport;
+package com.infobip.smtp.internal.transport;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.NoSuchElementException;
 
+import com.infobip.smtp.ConnectionUsage;
 import com.infobip.smtp.SmtpPhase;
 import jakarta.mail.MessagingException;
 import org.apache.commons.pool2.BasePooledObjectFactory;
@@ -114,8 +115,8 @@ public class PooledSmtpConnections implements SmtpConnections {
 	}
 
 	@Override
-	public Usage usage() {
-		return new Usage(this.pool.getNumActive() + this.pool.getNumIdle(), this.pool.getNumIdle(),
+	public ConnectionUsage usage() {
+		return new ConnectionUsage(this.pool.getNumActive() + this.pool.getNumIdle(), this.pool.getNumIdle(),
 				this.pool.getNumWaiters());
 	}
 

@@ -3,9 +3,11 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-package com.infobip.smtp.transport;
+package com.infobip.smtp.internal.transport;
 
 import java.util.concurrent.atomic.AtomicInteger;
+
+import com.infobip.smtp.ConnectionUsage;
 
 /**
  * A new connection for every message, closed with QUIT after it, as stock Spring mail
@@ -47,8 +49,8 @@ public class SingleUseConnections implements SmtpConnections {
 	}
 
 	@Override
-	public Usage usage() {
-		return new Usage(this.open.get(), 0, 0);
+	public ConnectionUsage usage() {
+		return new ConnectionUsage(this.open.get(), 0, 0);
 	}
 
 	@Override

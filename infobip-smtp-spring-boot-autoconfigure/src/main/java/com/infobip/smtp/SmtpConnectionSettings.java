@@ -3,15 +3,13 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-package com.infobip.smtp.transport;
+package com.infobip.smtp;
 
 import java.time.Duration;
 import java.util.Objects;
 
 import javax.net.ssl.SSLSocketFactory;
 
-import com.infobip.smtp.AuthMechanism;
-import com.infobip.smtp.SmtpSecurity;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,9 +45,18 @@ public record SmtpConnectionSettings(String host, int port, SmtpSecurity securit
 	}
 
 	/**
-	 * Return a copy of these settings with every timeout set to the given duration.
+	 * Describe the relay for messages, for instance "smtp-api.infobip.com:587
+	 * (STARTTLS)".
+	 * @return the description
+	 */
+	public String describe() {
+		return this.host + ":" + this.port + " (" + this.security + ")";
+	}
+
+	/**
+	 * Return these settings with every timeout set to the given one.
 	 * @param timeout the connection, read and write timeout
-	 * @return the new settings
+	 * @return the settings
 	 */
 	public SmtpConnectionSettings withTimeouts(Duration timeout) {
 		return new SmtpConnectionSettings(this.host, this.port, this.security, this.username, this.password,

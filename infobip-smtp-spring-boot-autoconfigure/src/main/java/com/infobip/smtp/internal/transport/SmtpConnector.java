@@ -3,10 +3,11 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-package com.infobip.smtp.transport;
+package com.infobip.smtp.internal.transport;
 
 import java.util.List;
 
+import com.infobip.smtp.SmtpConnectionSettings;
 import com.infobip.smtp.SmtpPhase;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
@@ -83,7 +84,7 @@ public class SmtpConnector {
 	 * @return the description
 	 */
 	public String describe() {
-		return this.settings.host() + ":" + this.settings.port() + " (" + this.settings.security() + ")";
+		return this.settings.describe();
 	}
 
 	private TrackingSmtpTransport transport() throws SmtpFailure {

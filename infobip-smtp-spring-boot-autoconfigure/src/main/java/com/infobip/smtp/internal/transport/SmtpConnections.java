@@ -3,7 +3,9 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-package com.infobip.smtp.transport;
+package com.infobip.smtp.internal.transport;
+
+import com.infobip.smtp.ConnectionUsage;
 
 /**
  * Where a sender gets its connections: a pool, or a new connection per message.
@@ -37,7 +39,7 @@ public interface SmtpConnections extends AutoCloseable {
 	 * Return a snapshot of the connection counts, for metrics.
 	 * @return the counts
 	 */
-	Usage usage();
+	ConnectionUsage usage();
 
 	/**
 	 * Close every idle connection with QUIT, not waiting for the answer; connections in
@@ -45,15 +47,5 @@ public interface SmtpConnections extends AutoCloseable {
 	 */
 	@Override
 	void close();
-
-	/**
-	 * Connection counts.
-	 *
-	 * @param open connections open, idle or in use
-	 * @param idle connections open and unused
-	 * @param waiting threads waiting for a connection
-	 */
-	record Usage(int open, int idle, int waiting) {
-	}
 
 }
