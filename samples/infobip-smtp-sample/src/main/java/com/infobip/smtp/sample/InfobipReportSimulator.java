@@ -27,7 +27,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Offline only: plays Infobip's part after the relay accepted a message, posting a
- * DELIVERED report and an OPENED event to this application's webhook endpoints.
+ * DELIVERED report and an OPENED event to this application's webhook endpoints. An
+ * application processed ahead of time decided {@code @Profile} at build time, so it may
+ * have this bean with the {@code infobip} profile too: {@link StartupMessage} uses it
+ * only when the offline relay took the message.
  */
 @Component
 @Profile("!infobip")

@@ -15,6 +15,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.Profiles;
@@ -23,7 +24,9 @@ import org.springframework.core.env.Profiles;
  * Unless the {@code infobip} profile is active, starts an embedded relay on loopback that
  * speaks implicit TLS with a generated certificate and requires AUTH, like Infobip's port
  * 465, and points {@code infobip.smtp.*} at it. The relay is a bean named
- * {@code offlineRelay} and stops with the application.
+ * {@code offlineRelay} and stops with the application. AOT processing (which refreshes
+ * the context at build time) gets no relay: the relay and its properties are runtime
+ * state, and its server thread would keep the build's JVM from exiting.
  */
 class OfflineRelay implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -31,7 +34,8 @@ class OfflineRelay implements ApplicationContextInitializer<ConfigurableApplicat
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
-		if (context.getEnvironment().acceptsProfiles(Profiles.of("infobip"))) {
+		if (context.getEnvironment().acceptsProfiles(Profiles.of("infobip"))
+				|| context.getEnvironment().getProperty(AbstractAotProcessor.AOT_PROCESSING, Boolean.class, false)) {
 			return;
 		}
 		RelayCertificate certificate = RelayCertificate.shared();
