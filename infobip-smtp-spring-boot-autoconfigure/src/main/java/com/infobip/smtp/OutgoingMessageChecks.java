@@ -185,8 +185,7 @@ final class OutgoingMessageChecks {
 	}
 
 	private void saveChanges(MimeMessage message) throws MessagingException {
-		// as JavaMailSenderImpl: keep a Message-ID the caller set (saveChanges replaces
-		// it)
+		// keep a Message-ID the caller set, as JavaMailSenderImpl does
 		String messageId = message.getMessageID();
 		if (message.getSentDate() == null) {
 			message.setSentDate(new Date());

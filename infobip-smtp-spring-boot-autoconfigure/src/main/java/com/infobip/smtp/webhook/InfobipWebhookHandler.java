@@ -91,8 +91,7 @@ public class InfobipWebhookHandler {
 	public ServerResponse deliveryReports(ServerRequest request) {
 		return handle(request, (body) -> {
 			for (DeliveryReport report : WebhookPayloadMapper.deliveryReports(body)) {
-				// "to" as well: the relay's queue id is one per message, whatever its
-				// recipients
+				// and "to": one queue id covers all recipients of a message
 				String key = SeenReports.key("report", report.messageId(), report.to(), report.status().group(),
 						report.status().id());
 				publishOnce(key, new InfobipDeliveryReportEvent(this, report),
