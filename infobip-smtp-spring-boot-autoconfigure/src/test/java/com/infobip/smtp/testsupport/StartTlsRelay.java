@@ -81,6 +81,9 @@ public final class StartTlsRelay implements AutoCloseable {
 		else {
 			builder.enableTLS(false).showAuthCapabilitiesBeforeSTARTTLS(true);
 		}
+		if (script.pipelining) {
+			PipeliningEhlo.install(builder);
+		}
 		this.server = builder.build();
 		this.server.start();
 	}
@@ -206,6 +209,14 @@ public final class StartTlsRelay implements AutoCloseable {
 		this.release.countDown();
 	}
 
+	/**
+	 * Refuse every MAIL FROM with the given code from now on, or accept senders with 0.
+	 * @param code the reply code, or 0
+	 */
+	public void refuseSenders(int code) {
+		this.script.senderRefusalCode = code;
+	}
+
 	@Override
 	public void close() {
 		release();
@@ -239,7 +250,11 @@ public final class StartTlsRelay implements AutoCloseable {
 			private final List<String> recipients = new ArrayList<>();
 
 			@Override
-			public void from(String from) {
+			public void from(String from) throws RejectException {
+				int code = StartTlsRelay.this.script.senderRefusalCode;
+				if (code > 0) {
+					throw new RejectException(code, "5.7.1 Sender address rejected: " + from);
+				}
 				this.from = from;
 			}
 
@@ -389,6 +404,10 @@ public final class StartTlsRelay implements AutoCloseable {
 
 		private boolean keepMessages = true;
 
+		private boolean pipelining;
+
+		private volatile int senderRefusalCode;
+
 		public Builder identity(TestCertificates.ServerIdentity identity) {
 			this.identity = identity;
 			return this;
@@ -460,6 +479,18 @@ public final class StartTlsRelay implements AutoCloseable {
 		/** Wait this long before answering the end of the data. */
 		public Builder dataDelay(Duration delay) {
 			this.dataDelay = delay;
+			return this;
+		}
+
+		/** Advertise PIPELINING in EHLO, as Infobip's relay does. */
+		public Builder advertisePipelining() {
+			this.pipelining = true;
+			return this;
+		}
+
+		/** Refuse every MAIL FROM with this code. */
+		public Builder refuseSender(int code) {
+			this.senderRefusalCode = code;
 			return this;
 		}
 

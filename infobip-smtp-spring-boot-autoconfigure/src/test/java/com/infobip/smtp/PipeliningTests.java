@@ -1,0 +1,187 @@
+/*
+ * Copyright 2026 the infobip-smtp-spring-boot-starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package com.infobip.smtp;
+
+import com.infobip.smtp.testsupport.SenderContextRunners;
+import com.infobip.smtp.testsupport.StartTlsRelay;
+import com.infobip.smtp.testsupport.TestRelayProperties;
+import com.infobip.smtp.testsupport.TurnCountingProxy;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.mail.SimpleMailMessage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * With a relay that offers PIPELINING, MAIL FROM, every RCPT TO and DATA leave in one
+ * flight, and every reply is still checked: refusals at each step of a group end as they
+ * do without pipelining, and the connection stays in step for the next message. Without
+ * the keyword, one command per turn, as before. Turns are counted on the wire.
+ */
+class PipeliningTests {
+
+	@Test
+	void pipelinedMessageTakesTwoTurnsWhateverItsRecipients() throws Exception {
+		try (StartTlsRelay relay = StartTlsRelay.builder().advertisePipelining().start();
+				TurnCountingProxy proxy = new TurnCountingProxy(relay.port())) {
+			run(proxy.port(), (sender) -> {
+				sender.send(message("a@example.com", "b@example.com", "c@example.com"));
+				proxy.resetTurns();
+				sender.send(message("a@example.com", "b@example.com", "c@example.com"));
+				// the group (MAIL, 3 RCPT, DATA), then the content
+				assertThat(proxy.clientTurns()).isEqualTo(2);
+				assertThat(relay.received()).hasSize(2)
+					.allSatisfy((received) -> assertThat(received.recipients()).containsExactly("a@example.com",
+							"b@example.com", "c@example.com"));
+			});
+		}
+	}
+
+	@Test
+	void withoutTheKeywordEveryCommandWaitsForItsReply() throws Exception {
+		try (StartTlsRelay relay = StartTlsRelay.builder().start();
+				TurnCountingProxy proxy = new TurnCountingProxy(relay.port())) {
+			run(proxy.port(), (sender) -> {
+				sender.send(message("a@example.com", "b@example.com", "c@example.com"));
+				proxy.resetTurns();
+				sender.send(message("a@example.com", "b@example.com", "c@example.com"));
+				// MAIL, 3 RCPT, DATA, the content
+				assertThat(proxy.clientTurns()).isEqualTo(6);
+				assertThat(relay.received()).hasSize(2);
+			});
+		}
+	}
+
+	@Test
+	void refusedSenderFailsAtMailAndTheConnectionStaysInStep() {
+		try (StartTlsRelay relay = StartTlsRelay.builder().advertisePipelining().start()) {
+			run(relay.port(), (sender) -> {
+				sender.send(message("a@example.com"));
+				relay.refuseSenders(550);
+				assertThatExceptionOfType(InfobipSendFailedException.class)
+					.isThrownBy(() -> sender.send(message("a@example.com", "b@example.com")))
+					.satisfies((ex) -> {
+						assertThat(ex.getPhase()).isEqualTo(SmtpPhase.MAIL);
+						assertThat(ex.getReplyCode()).isEqualTo(550);
+						assertThat(ex.getAttempts()).isEqualTo(1);
+					});
+				relay.refuseSenders(0);
+				sender.send(message("c@example.com"));
+				assertThat(relay.received()).extracting(StartTlsRelay.Received::recipients)
+					.containsExactly(java.util.List.of("a@example.com"), java.util.List.of("c@example.com"));
+			});
+		}
+	}
+
+	@Test
+	void refusedRecipientsAmongAcceptedOnesAreReportedAndTheOthersGetTheMessage() {
+		try (StartTlsRelay relay = StartTlsRelay.builder()
+			.advertisePipelining()
+			.refuseRecipient("bad@example.com", 550)
+			.start()) {
+			run(relay.port(), (sender) -> {
+				InfobipSendResult result = sender
+					.sendWithResult(mime(sender, "a@example.com", "bad@example.com", "b@example.com"));
+				assertThat(result.acceptedRecipients()).containsExactly("a@example.com", "b@example.com");
+				assertThat(result.refusedRecipients()).singleElement()
+					.satisfies((refused) -> assertThat(refused.replyCode()).isEqualTo(550));
+				assertThat(relay.received()).singleElement()
+					.satisfies((received) -> assertThat(received.recipients()).containsExactly("a@example.com",
+							"b@example.com"));
+				sender.send(message("c@example.com"));
+				assertThat(relay.received()).hasSize(2);
+			});
+		}
+	}
+
+	@Test
+	void everyRecipientRefusedFailsAtRcptAndTheConnectionStaysInStep() {
+		try (StartTlsRelay relay = StartTlsRelay.builder()
+			.advertisePipelining()
+			.refuseRecipient("bad@example.com", 550)
+			.refuseRecipient("worse@example.com", 553)
+			.start()) {
+			run(relay.port(), (sender) -> {
+				assertThatExceptionOfType(InfobipSendFailedException.class)
+					.isThrownBy(() -> sender.send(message("bad@example.com", "worse@example.com")))
+					.satisfies((ex) -> assertThat(ex.getPhase()).isEqualTo(SmtpPhase.RCPT));
+				sender.send(message("c@example.com"));
+				assertThat(relay.received()).singleElement()
+					.satisfies((received) -> assertThat(received.recipients()).containsExactly("c@example.com"));
+			});
+		}
+	}
+
+	@Test
+	void temporaryRcptRefusalIsRetriedIntoOneCopy() {
+		try (StartTlsRelay relay = StartTlsRelay.builder().advertisePipelining().failRecipients(1).start()) {
+			run(relay.port(), (sender) -> {
+				InfobipSendResult result = sender.sendWithResult(mime(sender, "a@example.com"));
+				assertThat(result.attempts()).isEqualTo(2);
+				assertThat(relay.received()).hasSize(1);
+			});
+		}
+	}
+
+	@Test
+	void refusalAtTheEndOfTheDataIsNotRetried() {
+		try (StartTlsRelay relay = StartTlsRelay.builder().advertisePipelining().failData(1, 554).start()) {
+			run(relay.port(), (sender) -> {
+				assertThatExceptionOfType(InfobipSendFailedException.class)
+					.isThrownBy(() -> sender.send(message("a@example.com")))
+					.satisfies((ex) -> {
+						assertThat(ex.getReplyCode()).isEqualTo(554);
+						assertThat(ex.getAttempts()).isEqualTo(1);
+					});
+				assertThat(relay.received()).isEmpty();
+			});
+		}
+	}
+
+	@Test
+	void connectionCutAfterTheDotIsAnUnknownOutcomeAndNeverResent() {
+		try (StartTlsRelay relay = StartTlsRelay.builder().advertisePipelining().dropAfterData(1).start()) {
+			run(relay.port(), (sender) -> {
+				assertThatExceptionOfType(SendOutcomeUnknownException.class)
+					.isThrownBy(() -> sender.send(message("a@example.com")));
+				assertThat(relay.received()).hasSize(1);
+			});
+		}
+	}
+
+	private static void run(int port, SenderTest test) {
+		SenderContextRunners.withMetrics()
+			.withPropertyValues(TestRelayProperties.relay(port, "STARTTLS"))
+			.withPropertyValues("infobip.smtp.pool.max-connections=1")
+			.run((context) -> test.run(context.getBean(InfobipMailSender.class)));
+	}
+
+	private static SimpleMailMessage message(String... to) {
+		SimpleMailMessage message = new SimpleMailMessage();
+		message.setFrom("shop@example.com");
+		message.setTo(to);
+		message.setSubject("Pipelined");
+		message.setText("Body");
+		return message;
+	}
+
+	private static jakarta.mail.internet.MimeMessage mime(InfobipMailSender sender, String... to) throws Exception {
+		jakarta.mail.internet.MimeMessage message = sender.createMimeMessage();
+		message.setFrom("shop@example.com");
+		message.setRecipients(jakarta.mail.Message.RecipientType.TO, String.join(",", to));
+		message.setText("Body");
+		return message;
+	}
+
+	@FunctionalInterface
+	interface SenderTest {
+
+		void run(InfobipMailSender sender) throws Exception;
+
+	}
+
+}
