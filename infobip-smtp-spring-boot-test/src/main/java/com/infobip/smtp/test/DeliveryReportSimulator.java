@@ -143,8 +143,10 @@ public final class DeliveryReportSimulator {
 			return this.http.send(request.uri(uri).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("Could not post to " + uri.getScheme() + "://" + uri.getAuthority()
-					+ uri.getPath() + ": " + ex.getMessage(), ex);
+			// host and path only: the URL's query and user info hold the webhook's
+			// credentials
+			throw new IllegalStateException("Could not post to " + uri.getScheme() + "://" + uri.getHost() + ":"
+					+ uri.getPort() + uri.getPath() + ": " + ex.getMessage(), ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
