@@ -387,6 +387,11 @@ public final class InfobipSmtpTestRelay implements AutoCloseable {
 		@Override
 		public @Nullable String data(InputStream data) throws RejectException, IOException {
 			byte[] bytes = data.readAllBytes();
+			// SubEthaSMTP checks only a size declared in MAIL FROM; a client may declare
+			// none
+			if (bytes.length > MAX_MESSAGE_SIZE) {
+				throw new RejectException(552, "5.3.4 Message size exceeds fixed maximum message size");
+			}
 			if (take(RelayFault.DATA_554)) {
 				throw new RejectException(554, "5.7.1 Message refused");
 			}

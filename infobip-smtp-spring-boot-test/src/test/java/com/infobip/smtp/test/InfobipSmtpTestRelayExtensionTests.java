@@ -106,6 +106,20 @@ class InfobipSmtpTestRelayExtensionTests {
 	}
 
 	@Test
+	void messageOverTheRelaysSizeLimitIsRefusedWith552() {
+		SimpleMailMessage large = mail();
+		large.setText("x".repeat(InfobipSmtpTestRelay.MAX_MESSAGE_SIZE + 1024));
+		// the sender's own limit would refuse it before the relay sees it
+		try (InfobipMailSender unlimited = InfobipMailSender.builder(relay.connectionSettings())
+			.maxMessageSize(2L * InfobipSmtpTestRelay.MAX_MESSAGE_SIZE)
+			.build()) {
+			assertThatExceptionOfType(InfobipSendFailedException.class).isThrownBy(() -> unlimited.send(large))
+				.satisfies((ex) -> assertThat(ex.getReplyCode()).isEqualTo(552));
+		}
+		assertThat(relay.getReceivedMessages()).isEmpty();
+	}
+
+	@Test
 	void awaitingMoreMessagesThanArriveFailsWithWhatWasReceived() {
 		this.sender.send(mail());
 		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> relay.awaitMessages(2, Duration.ofMillis(200)))
