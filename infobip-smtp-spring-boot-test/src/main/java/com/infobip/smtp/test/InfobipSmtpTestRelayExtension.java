@@ -43,6 +43,8 @@ public class InfobipSmtpTestRelayExtension
 
 	private boolean perClass;
 
+	private @Nullable String startedBy;
+
 	/**
 	 * Create an extension whose relay requires STARTTLS.
 	 */
@@ -60,8 +62,12 @@ public class InfobipSmtpTestRelayExtension
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
-		this.relay = InfobipSmtpTestRelay.start(this.security);
-		this.perClass = true;
+		// a @Nested class runs inside its enclosing class's relay
+		if (this.relay == null) {
+			this.relay = InfobipSmtpTestRelay.start(this.security);
+			this.perClass = true;
+			this.startedBy = context.getUniqueId();
+		}
 	}
 
 	@Override
@@ -83,7 +89,11 @@ public class InfobipSmtpTestRelayExtension
 
 	@Override
 	public void afterAll(ExtensionContext context) {
-		stop();
+		if (context.getUniqueId().equals(this.startedBy)) {
+			stop();
+			this.perClass = false;
+			this.startedBy = null;
+		}
 	}
 
 	private void stop() {

@@ -12,7 +12,9 @@ import com.infobip.smtp.InfobipSendFailedException;
 import com.infobip.smtp.InfobipSendResult;
 import com.infobip.smtp.SendOutcomeUnknownException;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,7 +34,14 @@ class InfobipSmtpTestRelayExtensionTests {
 	@RegisterExtension
 	static final InfobipSmtpTestRelayExtension relay = new InfobipSmtpTestRelayExtension();
 
+	private static InfobipSmtpTestRelay classRelay;
+
 	private InfobipMailSender sender;
+
+	@BeforeAll
+	static void rememberTheClassesRelay() {
+		classRelay = relay.relay();
+	}
 
 	@BeforeEach
 	void createSender() {
@@ -126,6 +135,16 @@ class InfobipSmtpTestRelayExtensionTests {
 			.withMessageContaining("Expected 2 message(s)")
 			.withMessageContaining("received 1")
 			.withMessageContaining("to=[user@example.com]");
+	}
+
+	@Nested
+	class NestedTests {
+
+		@Test
+		void nestedClassUsesTheEnclosingClassesRelay() {
+			assertThat(relay.relay()).isSameAs(classRelay);
+		}
+
 	}
 
 	private static SimpleMailMessage mail() {
