@@ -157,7 +157,8 @@ public final class DeliveryReportSimulator {
 	private static String required(@Nullable String url, String header, ReceivedMessage message) {
 		if (url == null || url.isBlank()) {
 			throw new IllegalStateException(message + " has no " + header
-					+ " header: enable the webhook (infobip.smtp.webhook.enabled=true) or set the URL");
+					+ " header: enable the webhook (infobip.smtp.webhook.enabled=true) in a test whose server runs"
+					+ " (webEnvironment = RANDOM_PORT), or set the URL");
 		}
 		return url.trim();
 	}
