@@ -277,6 +277,9 @@ public final class InfobipSmtpTestRelay implements AutoCloseable {
 	 * @return this relay
 	 */
 	public InfobipSmtpTestRelay failNext(RelayFault fault, int times) {
+		if (times < 1) {
+			throw new IllegalArgumentException("times must be at least 1");
+		}
 		synchronized (this.faults) {
 			this.faults.merge(fault, times, Integer::sum);
 		}
@@ -290,6 +293,9 @@ public final class InfobipSmtpTestRelay implements AutoCloseable {
 	 * @return this relay
 	 */
 	public InfobipSmtpTestRelay maxConnections(int count) {
+		if (count < 1) {
+			throw new IllegalArgumentException("count must be at least 1");
+		}
 		this.maxConnections = count;
 		return this;
 	}
