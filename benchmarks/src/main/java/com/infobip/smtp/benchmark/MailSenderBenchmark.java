@@ -50,8 +50,8 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
  * skip). System properties: {@code benchmark.latencies} (round trips in ms,
  * {@code 20,100}; empty to skip), {@code benchmark.latency-messages} (400),
  * {@code benchmark.cold} ({@code true}), {@code benchmark.rounds} (1),
- * {@code benchmark.mode} ({@code full}, or {@code profile}: InfobipMailSender's warm
- * multipart run only, for a profiler).
+ * {@code benchmark.mode} ({@code full}, or {@code profile}: InfobipMailSender's warm runs
+ * only, for a profiler, of {@code benchmark.workload}, {@code MULTIPART}).
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -83,9 +83,10 @@ public class MailSenderBenchmark {
 			System.out.printf(Locale.ROOT, "%nrelay in its own JVM (pid %d), STARTTLS + AUTH on loopback, %d threads%n",
 					relay.pid(), threads);
 			if (mode.equals("profile")) {
+				Workload workload = Workload.valueOf(System.getProperty("benchmark.workload", "MULTIPART"));
 				try (Sender infobip = Senders.create("infobip", relay.port(), relay.caPem(), threads)) {
 					for (int run = 0; run < 4; run++) {
-						Result result = run(infobip, Workload.MULTIPART, relay, messages, threads);
+						Result result = run(infobip, workload, relay, messages, threads);
 						System.out.printf(Locale.ROOT, "profile run %d: %s%n", run, result);
 					}
 				}

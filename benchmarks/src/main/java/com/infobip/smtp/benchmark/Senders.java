@@ -220,8 +220,11 @@ final class Senders {
 				.verifyingServerIdentity(true)
 				.withSessionTimeout(TIMEOUT_MILLIS)
 				.withProperty("mail.smtp.connectiontimeout", String.valueOf(CONNECT_TIMEOUT_MILLIS))
-				.withProperty("mail.smtp.ssl.socketFactory", trusting(caPem))
-				.withConnectionPoolCoreSize(0)
+				// Simple Java Mail trusts every host by default: the relay's CA only
+				// instead
+				.trustingAllHosts(false)
+				.withCustomSSLFactoryInstance(trusting(caPem))
+				.withConnectionPoolCoreSize(threads)
 				.withConnectionPoolMaxSize(threads)
 				.withThreadPoolSize(threads)
 				.buildMailer();
