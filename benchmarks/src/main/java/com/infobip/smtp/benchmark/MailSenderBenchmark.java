@@ -160,6 +160,19 @@ public class MailSenderBenchmark {
 					relay.caPem().toString(), String.valueOf(messages), String.valueOf(threads)));
 			int before = relay.count();
 			Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+			// a child that hangs is ended, which also ends the reading below
+			Thread watchdog = new Thread(() -> {
+				try {
+					if (!child.waitFor(CHILD_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+						child.destroyForcibly();
+					}
+				}
+				catch (InterruptedException ex) {
+					child.destroyForcibly();
+				}
+			}, "cold-run-watchdog");
+			watchdog.setDaemon(true);
+			watchdog.start();
 			String line = null;
 			try (BufferedReader out = new BufferedReader(
 					new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
