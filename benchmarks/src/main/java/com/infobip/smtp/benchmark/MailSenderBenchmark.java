@@ -5,86 +5,250 @@
 
 package com.infobip.smtp.benchmark;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
-import com.infobip.smtp.InfobipMailSender;
-import com.infobip.smtp.testsupport.StartTlsRelay;
-import com.infobip.smtp.testsupport.TestCertificates;
-import com.infobip.smtp.testsupport.TestCredentials;
+import com.infobip.smtp.benchmark.Senders.Sender;
 
 import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * Sends the same messages from the same threads through an in-process STARTTLS + AUTH
- * relay on loopback, once with stock Spring Boot mail ({@code spring.mail.*}, a
- * JavaMailSenderImpl) and once with InfobipMailSender ({@code infobip.smtp.*}), one
- * {@code send} call per message, and prints the messages per second of each and their
- * ratio. Then sends many more through InfobipMailSender and prints the heap after each
- * part, which must stay flat.
+ * Compares, on the same messages, from the same threads, to the same STARTTLS + AUTH
+ * relay running in its own JVM ({@link RelayProcess}): stock Spring Boot mail
+ * ({@code spring.mail.*}, a JavaMailSenderImpl, one connection per message), Simple Java
+ * Mail with its batch module's connection pool, InfobipMailSender, and a ceiling (the
+ * same messages serialized once and written over reused connections). Each sender builds
+ * its messages itself inside the timed loop, as an application does. Prints, per
+ * workload, messages per second, the CPU time of the sending threads per message and the
+ * ratios.
  * <p>
- * Arguments: messages (2000), threads (8), messages for the heap check (100000).
+ * Warm: an untimed warm-up of the same size, then the timed run. Cold: the first messages
+ * of a fresh JVM, one JVM per sender. Latency: through a proxy that delays each direction
+ * by half a round trip. Then the heap after many sends through InfobipMailSender, which
+ * must stay flat.
+ * <p>
+ * Arguments: messages (2000), threads (8), messages for the heap check (100000, 0 to
+ * skip). System properties: {@code benchmark.latencies} (round trips in ms,
+ * {@code 20,100}; empty to skip), {@code benchmark.latency-messages} (400),
+ * {@code benchmark.cold} ({@code true}), {@code benchmark.rounds} (1),
+ * {@code benchmark.mode} ({@code full}, or {@code profile}: InfobipMailSender's warm runs
+ * only, for a profiler, of {@code benchmark.workload}, {@code MULTIPART}).
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 public class MailSenderBenchmark {
 
-	private static final int WARM_UP_MESSAGES = 1000;
+	static final List<String> SENDERS = List.of("stock", "sjm", "infobip", "ceiling");
 
-	private static final int ROUNDS = 3;
+	private static final long CHILD_TIMEOUT_MINUTES = 20;
 
 	public static void main(String[] args) throws Exception {
+		if (args.length > 0 && args[0].equals("cold")) {
+			cold(args);
+			return;
+		}
 		int messages = (args.length > 0) ? Integer.parseInt(args[0]) : 2000;
 		int threads = (args.length > 1) ? Integer.parseInt(args[1]) : 8;
 		int heapSends = (args.length > 2) ? Integer.parseInt(args[2]) : 100_000;
-		try (StartTlsRelay relay = StartTlsRelay.builder().countOnly().start();
-				ConfigurableApplicationContext stockContext = start(stockMailProperties(relay.port()));
-				ConfigurableApplicationContext infobipContext = start(infobipProperties(relay.port(), threads))) {
-			JavaMailSender stock = stockContext.getBean(JavaMailSenderImpl.class);
-			InfobipMailSender infobip = infobipContext.getBean(InfobipMailSender.class);
-			System.out.printf(Locale.ROOT,
-					"%n%d messages from %d threads per round, %d rounds, through STARTTLS + AUTH on loopback%n",
-					messages, threads, ROUNDS);
-			send(stock, relay, WARM_UP_MESSAGES, threads);
-			send(infobip, relay, WARM_UP_MESSAGES, threads);
-			double stockTotal = 0;
-			double infobipTotal = 0;
-			for (int round = 1; round <= ROUNDS; round++) {
-				double stockRate = send(stock, relay, messages, threads);
-				double infobipRate = send(infobip, relay, messages, threads);
-				System.out.printf(Locale.ROOT,
-						"round %d: stock JavaMailSenderImpl %8.1f msg/s, InfobipMailSender %8.1f msg/s%n", round,
-						stockRate, infobipRate);
-				stockTotal += stockRate;
-				infobipTotal += infobipRate;
+		String mode = System.getProperty("benchmark.mode", "full");
+		int rounds = Integer.getInteger("benchmark.rounds", 1);
+		List<Integer> latencies = new ArrayList<>();
+		for (String latency : System.getProperty("benchmark.latencies", "20,100").split(",")) {
+			if (!latency.isBlank()) {
+				latencies.add(Integer.parseInt(latency.trim()));
 			}
-			double ratio = infobipTotal / stockTotal;
-			System.out.printf(Locale.ROOT, "stock JavaMailSenderImpl : %8.1f msg/s%n", stockTotal / ROUNDS);
-			System.out.printf(Locale.ROOT, "InfobipMailSender        : %8.1f msg/s%n", infobipTotal / ROUNDS);
-			System.out.printf(Locale.ROOT, "ratio                    : %8.1f x (target >= 10 x)%n", ratio);
-			heapCheck(infobip, relay, heapSends, threads);
+		}
+		int latencyMessages = Integer.getInteger("benchmark.latency-messages", 400);
+		boolean cold = Boolean.parseBoolean(System.getProperty("benchmark.cold", "true"));
+		try (RelayClient relay = RelayClient.start(latencies)) {
+			System.out.printf(Locale.ROOT, "%nrelay in its own JVM (pid %d), STARTTLS + AUTH on loopback, %d threads%n",
+					relay.pid(), threads);
+			if (mode.equals("profile")) {
+				Workload workload = Workload.valueOf(System.getProperty("benchmark.workload", "MULTIPART"));
+				try (Sender infobip = Senders.create("infobip", relay.port(), relay.caPem(), threads)) {
+					for (int run = 0; run < 4; run++) {
+						Result result = run(infobip, workload, relay, messages, threads);
+						System.out.printf(Locale.ROOT, "profile run %d: %s%n", run, result);
+					}
+				}
+				return;
+			}
+			if (cold) {
+				coldRuns(relay, messages, threads);
+			}
+			warmRuns(relay, messages, threads, rounds, heapSends);
+			for (int latency : latencies) {
+				latencyRuns(relay, latency, latencyMessages, threads);
+			}
 		}
 	}
 
-	private static void heapCheck(InfobipMailSender sender, StartTlsRelay relay, int heapSends, int threads)
+	private static void warmRuns(RelayClient relay, int messages, int threads, int rounds, int heapSends)
+			throws Exception {
+		List<Sender> senders = new ArrayList<>();
+		try {
+			for (String name : SENDERS) {
+				senders.add(Senders.create(name, relay.port(), relay.caPem(), threads));
+			}
+			for (Workload workload : Workload.values()) {
+				int count = (workload == Workload.ATTACHMENT) ? messages / 4 : messages;
+				System.out.printf(Locale.ROOT, "%nwarm, %s: %d messages (after %d untimed), %d round(s)%n",
+						workload.description(), count, count, rounds);
+				Map<String, Result> results = new LinkedHashMap<>();
+				for (Sender sender : senders) {
+					run(sender, workload, relay, count, threads);
+				}
+				for (int round = 0; round < rounds; round++) {
+					for (Sender sender : senders) {
+						Result result = run(sender, workload, relay, count, threads);
+						results.merge(sender.name(), result, Result::plus);
+					}
+				}
+				print(results, rounds);
+			}
+			if (heapSends > 0) {
+				heapCheck((Senders.InfobipSender) senders.get(SENDERS.indexOf("infobip")), relay, heapSends, threads);
+			}
+		}
+		finally {
+			for (Sender sender : senders) {
+				sender.close();
+			}
+		}
+	}
+
+	private static void latencyRuns(RelayClient relay, int roundTrip, int messages, int threads) throws Exception {
+		int port = relay.proxyPort(roundTrip);
+		System.out.printf(Locale.ROOT, "%n%d ms round trip, %s: %d messages (after %d untimed)%n", roundTrip,
+				Workload.MULTIPART.description(), messages, messages / 4);
+		Map<String, Result> results = new LinkedHashMap<>();
+		for (String name : SENDERS) {
+			try (Sender sender = Senders.create(name, port, relay.caPem(), threads)) {
+				run(sender, Workload.MULTIPART, relay, messages / 4, threads);
+				results.put(name, run(sender, Workload.MULTIPART, relay, messages, threads));
+			}
+		}
+		print(results, 1);
+	}
+
+	private static void coldRuns(RelayClient relay, int messages, int threads) throws Exception {
+		System.out.printf(Locale.ROOT, "%ncold, %s: the first %d messages of a fresh JVM per sender%n",
+				Workload.MULTIPART.description(), messages);
+		Map<String, Result> results = new LinkedHashMap<>();
+		for (String name : SENDERS.subList(0, 3)) {
+			List<String> command = new ArrayList<>(javaCommand());
+			command.addAll(List.of(MailSenderBenchmark.class.getName(), "cold", name, String.valueOf(relay.port()),
+					relay.caPem().toString(), String.valueOf(messages), String.valueOf(threads)));
+			int before = relay.count();
+			Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+			// a child that hangs is ended, which also ends the reading below
+			Thread watchdog = new Thread(() -> {
+				try {
+					if (!child.waitFor(CHILD_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+						child.destroyForcibly();
+					}
+				}
+				catch (InterruptedException ex) {
+					child.destroyForcibly();
+				}
+			}, "cold-run-watchdog");
+			watchdog.setDaemon(true);
+			watchdog.start();
+			String line = null;
+			try (BufferedReader out = new BufferedReader(
+					new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+				for (String read = out.readLine(); read != null; read = out.readLine()) {
+					if (read.startsWith("cold-result ")) {
+						line = read;
+					}
+				}
+				if (!child.waitFor(CHILD_TIMEOUT_MINUTES, TimeUnit.MINUTES) || child.exitValue() != 0 || line == null) {
+					throw new IllegalStateException("cold run of " + name + " failed");
+				}
+			}
+			finally {
+				child.destroyForcibly();
+			}
+			relay.expect(before, messages);
+			String[] parts = line.split(" ");
+			Result result = new Result(Double.parseDouble(parts[1]), Double.parseDouble(parts[2]),
+					Double.parseDouble(parts[3]));
+			System.out.printf(Locale.ROOT, "  %-26s started in %s ms%n", Senders.label(name), parts[4]);
+			results.put(name, result);
+		}
+		print(results, 1);
+	}
+
+	/**
+	 * In a fresh JVM: create one sender and time its first messages.
+	 */
+	private static void cold(String[] args) throws Exception {
+		String name = args[1];
+		int port = Integer.parseInt(args[2]);
+		Path caPem = Path.of(args[3]);
+		int messages = Integer.parseInt(args[4]);
+		int threads = Integer.parseInt(args[5]);
+		long start = System.nanoTime();
+		try (Sender sender = Senders.create(name, port, caPem, threads)) {
+			long started = (System.nanoTime() - start) / 1_000_000;
+			Result result = run(sender, Workload.MULTIPART, null, messages, threads);
+			System.out.printf(Locale.ROOT, "cold-result %f %f %f %d%n", result.rate, result.threadCpuMillis,
+					result.processCpuMillis, started);
+		}
+	}
+
+	static List<String> javaCommand() {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(List.of("-Xms512m", "-Xmx512m"));
+		String extra = System.getProperty("benchmark.child-jvm-arg", "");
+		if (!extra.isEmpty()) {
+			command.add(extra);
+		}
+		command.addAll(List.of("-cp", System.getProperty("java.class.path")));
+		return command;
+	}
+
+	private static void print(Map<String, Result> results, int rounds) {
+		Result stock = results.get("stock");
+		Result sjm = results.get("sjm");
+		System.out.printf(Locale.ROOT, "  %-26s %9s %14s %15s %9s %9s%n", "", "msg/s", "thread CPU ms",
+				"process CPU ms", "vs stock", "vs SJM");
+		for (Map.Entry<String, Result> entry : results.entrySet()) {
+			Result result = entry.getValue().divide(rounds);
+			System.out.printf(Locale.ROOT, "  %-26s %9.1f %14.3f %15.3f %8.1fx %8.1fx%n", Senders.label(entry.getKey()),
+					result.rate, result.threadCpuMillis, result.processCpuMillis, result.rate * rounds / stock.rate,
+					result.rate * rounds / sjm.rate);
+		}
+	}
+
+	private static void heapCheck(Senders.InfobipSender sender, RelayClient relay, int heapSends, int threads)
 			throws Exception {
 		int parts = 5;
 		List<Long> heap = new ArrayList<>();
+		System.out.printf(Locale.ROOT, "%nheap, InfobipMailSender, %s, %d messages%n", Workload.MULTIPART.description(),
+				heapSends);
 		for (int part = 1; part <= parts; part++) {
-			send(sender, relay, heapSends / parts, threads);
+			run(sender, Workload.MULTIPART, relay, heapSends / parts, threads);
 			heap.add(usedHeapAfterGc());
 			System.out.printf(Locale.ROOT, "heap after %6d sends: %6.1f MB%n", part * (heapSends / parts),
 					heap.get(heap.size() - 1) / 1048576.0);
@@ -94,42 +258,53 @@ public class MailSenderBenchmark {
 				(growth < 8) ? "flat" : "GROWING");
 	}
 
-	private static double send(JavaMailSender sender, StartTlsRelay relay, int messages, int threads) throws Exception {
-		int before = relay.messageCount();
+	/**
+	 * Send {@code messages} messages of the workload from {@code threads} threads, each
+	 * message built inside the loop.
+	 * @param relay the relay whose count to check, or {@code null}
+	 */
+	static Result run(Sender sender, Workload workload, RelayClient relay, int messages, int threads) throws Exception {
+		ThreadMXBean threadBean = ManagementFactory.getThreadMXBean();
+		com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
+			.getOperatingSystemMXBean();
+		sender.prepare(workload, threads);
+		int before = (relay != null) ? relay.count() : 0;
 		AtomicInteger next = new AtomicInteger();
+		AtomicLong threadCpu = new AtomicLong();
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		try {
+			long processCpuBefore = os.getProcessCpuTime();
 			long start = System.nanoTime();
 			List<Future<?>> workers = new ArrayList<>();
 			for (int t = 0; t < threads; t++) {
+				int thread = t;
 				workers.add(pool.submit(() -> {
-					for (int i = next.getAndIncrement(); i < messages; i = next.getAndIncrement()) {
-						sender.send(message(i));
+					long cpuBefore = threadBean.getCurrentThreadCpuTime();
+					try {
+						for (int i = next.getAndIncrement(); i < messages; i = next.getAndIncrement()) {
+							sender.send(workload, thread, i);
+						}
 					}
+					finally {
+						threadCpu.addAndGet(threadBean.getCurrentThreadCpuTime() - cpuBefore);
+					}
+					return null;
 				}));
 			}
 			for (Future<?> worker : workers) {
 				worker.get();
 			}
 			double seconds = (System.nanoTime() - start) / 1e9;
-			int received = relay.messageCount() - before;
-			if (received != messages) {
-				throw new IllegalStateException("relay received " + received + " of " + messages + " messages");
+			long processCpu = os.getProcessCpuTime() - processCpuBefore;
+			if (relay != null) {
+				relay.expect(before, messages);
 			}
-			return messages / seconds;
+			return new Result(messages / seconds, threadCpu.get() / 1e6 / messages, processCpu / 1e6 / messages);
 		}
 		finally {
 			pool.shutdown();
+			sender.finish();
 		}
-	}
-
-	private static SimpleMailMessage message(int i) {
-		SimpleMailMessage message = new SimpleMailMessage();
-		message.setFrom("shop@example.com");
-		message.setTo("user" + i + "@example.com");
-		message.setSubject("Benchmark message " + i);
-		message.setText("Hello, this is message " + i + " of the benchmark.\n".repeat(20));
-		return message;
 	}
 
 	private static long usedHeapAfterGc() throws InterruptedException {
@@ -140,34 +315,122 @@ public class MailSenderBenchmark {
 		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
 	}
 
-	private static ConfigurableApplicationContext start(String... properties) {
-		return new SpringApplicationBuilder(MailSenderBenchmark.class).web(WebApplicationType.NONE)
-			.logStartupInfo(false)
-			.properties("spring.main.banner-mode=off", "logging.level.root=WARN")
-			.properties(properties)
-			.run();
+	/**
+	 * What one run measured: messages per second, CPU milliseconds per message of the
+	 * sending threads and of the whole sending JVM.
+	 */
+	record Result(double rate, double threadCpuMillis, double processCpuMillis) {
+
+		Result plus(Result other) {
+			return new Result(this.rate + other.rate, this.threadCpuMillis + other.threadCpuMillis,
+					this.processCpuMillis + other.processCpuMillis);
+		}
+
+		Result divide(int n) {
+			return new Result(this.rate / n, this.threadCpuMillis / n, this.processCpuMillis / n);
+		}
+
+		@Override
+		public String toString() {
+			return String.format(Locale.ROOT, "%.1f msg/s, %.3f thread CPU ms/msg, %.3f process CPU ms/msg", this.rate,
+					this.threadCpuMillis, this.processCpuMillis);
+		}
+
 	}
 
-	private static String[] stockMailProperties(int port) {
-		return new String[] { "infobip.smtp.enabled=false", "spring.mail.host=localhost", "spring.mail.port=" + port,
-				"spring.mail.username=" + TestCredentials.API_KEY_USER,
-				"spring.mail.password=" + TestCredentials.API_KEY, "spring.mail.ssl.bundle=relay",
-				"spring.mail.properties[mail.smtp.auth]=true", "spring.mail.properties[mail.smtp.starttls.enable]=true",
-				"spring.mail.properties[mail.smtp.starttls.required]=true",
-				"spring.mail.properties[mail.smtp.ssl.checkserveridentity]=true",
-				"spring.mail.properties[mail.smtp.connectiontimeout]=10000",
-				"spring.mail.properties[mail.smtp.timeout]=30000",
-				"spring.mail.properties[mail.smtp.writetimeout]=30000", relayTrust() };
-	}
+	/**
+	 * The relay process, started with the same class path, destroyed when closed.
+	 */
+	static final class RelayClient implements AutoCloseable {
 
-	private static String[] infobipProperties(int port, int threads) {
-		return new String[] { "infobip.smtp.host=localhost", "infobip.smtp.port=" + port,
-				"infobip.smtp.security=STARTTLS", "infobip.smtp.api-key=" + TestCredentials.API_KEY,
-				"infobip.smtp.ssl.bundle=relay", "infobip.smtp.pool.max-connections=" + threads, relayTrust() };
-	}
+		private final Process process;
 
-	private static String relayTrust() {
-		return "spring.ssl.bundle.pem.relay.truststore.certificate=" + TestCertificates.TRUSTED_CA.pemLocation();
+		private final BufferedReader out;
+
+		private final PrintWriter in;
+
+		private final int port;
+
+		private final Path caPem;
+
+		private final Map<Integer, Integer> proxyPorts = new LinkedHashMap<>();
+
+		private RelayClient(Process process, List<Integer> latencies) throws IOException {
+			this.process = process;
+			this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII));
+			this.in = new PrintWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.US_ASCII),
+					true);
+			String ready = this.out.readLine();
+			if (ready == null || !ready.startsWith("ready ")) {
+				throw new IllegalStateException("relay did not start: " + ready);
+			}
+			String[] parts = ready.split(" ");
+			this.port = Integer.parseInt(parts[1]);
+			this.caPem = Path.of(parts[2]);
+			for (int i = 0; i < latencies.size(); i++) {
+				this.proxyPorts.put(latencies.get(i), Integer.parseInt(parts[3 + i]));
+			}
+		}
+
+		static RelayClient start(List<Integer> latencies) throws IOException {
+			List<String> command = new ArrayList<>();
+			command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+			command.addAll(List.of("-Xms256m", "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+					RelayProcess.class.getName()));
+			for (int latency : latencies) {
+				command.add(String.valueOf(latency));
+			}
+			Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+			try {
+				return new RelayClient(process, latencies);
+			}
+			catch (IOException | RuntimeException ex) {
+				process.destroyForcibly();
+				throw ex;
+			}
+		}
+
+		long pid() {
+			return this.process.pid();
+		}
+
+		int port() {
+			return this.port;
+		}
+
+		int proxyPort(int roundTrip) {
+			return this.proxyPorts.get(roundTrip);
+		}
+
+		Path caPem() {
+			return this.caPem;
+		}
+
+		synchronized int count() throws IOException {
+			this.in.println("count");
+			String line = this.out.readLine();
+			if (line == null) {
+				throw new IllegalStateException("relay process ended");
+			}
+			return Integer.parseInt(line.trim());
+		}
+
+		void expect(int before, int messages) throws IOException {
+			int received = count() - before;
+			if (received != messages) {
+				throw new IllegalStateException("relay received " + received + " of " + messages + " messages");
+			}
+		}
+
+		@Override
+		public void close() throws InterruptedException {
+			this.in.close();
+			if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly();
+			}
+			this.process.destroyForcibly();
+		}
+
 	}
 
 }
