@@ -375,8 +375,9 @@ public class MailSenderBenchmark {
 		static RelayClient start(List<Integer> latencies) throws IOException {
 			List<String> command = new ArrayList<>();
 			command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-			command.addAll(List.of("-Xms256m", "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-					RelayProcess.class.getName()));
+			command.addAll(List.of("-Xms256m", "-Xmx512m",
+					"-Dbenchmark.pipelining=" + System.getProperty("benchmark.pipelining", "true"), "-cp",
+					System.getProperty("java.class.path"), RelayProcess.class.getName()));
 			for (int latency : latencies) {
 				command.add(String.valueOf(latency));
 			}

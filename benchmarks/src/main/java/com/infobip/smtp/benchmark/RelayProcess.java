@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The relay of the benchmark, run in its own JVM so that its CPU is not charged to the
  * senders: a STARTTLS + AUTH relay (SubEthaSMTP) on loopback with a certificate generated
- * at start, and one {@link DelayProxy} in front of it per round trip given as argument
+ * at start, offering PIPELINING unless {@code -Dbenchmark.pipelining=false}, and one {@link DelayProxy} in front of it per round trip given as argument
  * (milliseconds).
  * <p>
  * It prints one line, {@code ready <relay port> <CA PEM file> <proxy port>...}, then
@@ -54,7 +54,12 @@ public final class RelayProcess {
 		deadline.start();
 		PrintStream out = new PrintStream(System.out, true, StandardCharsets.US_ASCII);
 		List<DelayProxy> proxies = new ArrayList<>();
-		try (StartTlsRelay relay = StartTlsRelay.builder().countOnly().start()) {
+		StartTlsRelay.Builder builder = StartTlsRelay.builder().countOnly();
+		if (!"false".equals(System.getProperty("benchmark.pipelining"))) {
+			// as Infobip's relay, by its integration guide
+			builder.advertisePipelining();
+		}
+		try (StartTlsRelay relay = builder.start()) {
 			StringBuilder ready = new StringBuilder("ready ").append(relay.port())
 				.append(' ')
 				.append(TestCertificates.TRUSTED_CA.pemFile().toAbsolutePath());

@@ -34,6 +34,12 @@ final class HeaderSafeLineOutputStream extends LineOutputStream {
 		this.allowUtf8 = allowUtf8;
 	}
 
+	// FilterOutputStream would pass the body on one byte at a time
+	@Override
+	public void write(byte[] bytes, int offset, int length) throws IOException {
+		this.out.write(bytes, offset, length);
+	}
+
 	@Override
 	public void writeln(String line) throws IOException {
 		byte[] bytes = this.allowUtf8 ? line.getBytes(StandardCharsets.UTF_8) : oneBytePerChar(line);

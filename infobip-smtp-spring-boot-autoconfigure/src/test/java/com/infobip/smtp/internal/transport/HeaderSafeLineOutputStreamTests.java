@@ -46,6 +46,27 @@ class HeaderSafeLineOutputStreamTests {
 	}
 
 	@Test
+	void bodyBytesArePassedOnInOneWriteNotOneByOne() throws IOException {
+		java.util.List<Integer> writes = new java.util.ArrayList<>();
+		java.io.OutputStream counting = new java.io.OutputStream() {
+
+			@Override
+			public void write(int b) {
+				writes.add(1);
+			}
+
+			@Override
+			public void write(byte[] bytes, int offset, int length) {
+				writes.add(length);
+			}
+
+		};
+		byte[] body = new byte[8192];
+		new HeaderSafeLineOutputStream(counting, true).write(body, 0, body.length);
+		assertThat(writes).containsExactly(8192);
+	}
+
+	@Test
 	void foldedLineIsWrittenAsItIs() throws IOException {
 		new HeaderSafeLineOutputStream(this.wire, true).writeln("Content-Type: text/plain;\r\n\tcharset=UTF-8");
 		assertThat(this.wire.toString(StandardCharsets.US_ASCII))
