@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The relay of the benchmark, run in its own JVM so that its CPU is not charged to the
  * senders: a STARTTLS + AUTH relay (SubEthaSMTP) on loopback with a certificate generated
- * at start, offering PIPELINING unless {@code -Dbenchmark.pipelining=false}, and one {@link DelayProxy} in front of it per round trip given as argument
- * (milliseconds).
+ * at start, offering PIPELINING unless {@code -Dbenchmark.pipelining=false}, and one
+ * {@link DelayProxy} in front of it per round trip given as argument (milliseconds).
  * <p>
  * It prints one line, {@code ready <relay port> <CA PEM file> <proxy port>...}, then
  * answers each {@code count} line on its standard input with the number of messages
