@@ -125,7 +125,7 @@ public class InfobipMailSender implements JavaMailSender, SmartLifecycle, AutoCl
 	private long stopDeadline;
 
 	private InfobipMailSender(Builder builder) {
-		this.connector = new SmtpConnector(builder.settings);
+		this.connector = new SmtpConnector(builder.settings, builder.pipelining);
 		this.messageFactory.setSession(this.connector.getSession());
 		PoolSettings pool = builder.pool;
 		this.connections = (pool != null) ? new PooledSmtpConnections(this.connector, pool.maxConnections(),
@@ -734,6 +734,8 @@ public class InfobipMailSender implements JavaMailSender, SmartLifecycle, AutoCl
 
 		private @Nullable PoolSettings pool;
 
+		private boolean pipelining = true;
+
 		private @Nullable InternetAddress defaultFrom;
 
 		private long maxMessageSize = 20_971_520;
@@ -762,6 +764,17 @@ public class InfobipMailSender implements JavaMailSender, SmartLifecycle, AutoCl
 
 		private Builder(SmtpConnectionSettings settings) {
 			this.settings = settings;
+		}
+
+		/**
+		 * Set whether MAIL FROM, every RCPT TO and DATA leave in one write when the relay
+		 * offers PIPELINING; on by default.
+		 * @param pipelining whether to pipeline
+		 * @return this builder
+		 */
+		public Builder pipelining(boolean pipelining) {
+			this.pipelining = pipelining;
+			return this;
 		}
 
 		/**

@@ -57,6 +57,23 @@ class PipeliningTests {
 	}
 
 	@Test
+	void pipeliningCanBeSwitchedOff() throws Exception {
+		try (StartTlsRelay relay = StartTlsRelay.builder().advertisePipelining().start();
+				TurnCountingProxy proxy = new TurnCountingProxy(relay.port())) {
+			SenderContextRunners.withMetrics()
+				.withPropertyValues(TestRelayProperties.relay(proxy.port(), "STARTTLS"))
+				.withPropertyValues("infobip.smtp.pool.max-connections=1", "infobip.smtp.pipelining=false")
+				.run((context) -> {
+					InfobipMailSender sender = context.getBean(InfobipMailSender.class);
+					sender.send(message("a@example.com"));
+					proxy.resetTurns();
+					sender.send(message("a@example.com", "b@example.com", "c@example.com"));
+					assertThat(proxy.clientTurns()).isEqualTo(6);
+				});
+		}
+	}
+
+	@Test
 	void refusedSenderFailsAtMailAndTheConnectionStaysInStep() {
 		try (StartTlsRelay relay = StartTlsRelay.builder().advertisePipelining().start()) {
 			run(relay.port(), (sender) -> {

@@ -86,6 +86,7 @@ public final class InfobipSmtpAutoConfiguration {
 		InfobipMailSender.Builder builder = InfobipMailSender.builder(settings);
 		SendingSettingsFactory.applyPool(properties, builder);
 		SendingSettingsFactory.applyRetry(properties, builder);
+		builder.pipelining(properties.isPipelining());
 		builder.executor(sendExecutor.executor())
 			.asyncConcurrency(SendingSettingsFactory.maxConnections(properties))
 			.asyncQueueCapacity(SendingSettingsFactory.queueCapacity(properties))

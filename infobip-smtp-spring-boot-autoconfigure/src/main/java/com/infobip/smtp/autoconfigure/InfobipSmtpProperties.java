@@ -144,6 +144,12 @@ public class InfobipSmtpProperties {
 	private @Nullable String callbackData;
 
 	/**
+	 * Whether to send MAIL FROM, every RCPT TO and DATA in one write when the relay
+	 * offers PIPELINING, saving a round trip per command.
+	 */
+	private boolean pipelining = true;
+
+	/**
 	 * Whether to connect and authenticate at startup, failing the start if that fails.
 	 */
 	private boolean testConnection;
@@ -349,6 +355,14 @@ public class InfobipSmtpProperties {
 
 	public void setCallbackData(@Nullable String callbackData) {
 		this.callbackData = callbackData;
+	}
+
+	public boolean isPipelining() {
+		return this.pipelining;
+	}
+
+	public void setPipelining(boolean pipelining) {
+		this.pipelining = pipelining;
 	}
 
 	public boolean isTestConnection() {

@@ -334,6 +334,18 @@ public final class StartTlsRelay implements AutoCloseable {
 				StartTlsRelay.this.refusedGreetings.incrementAndGet();
 				return SessionAcceptance.failure(421, "4.7.0 Service not available, try again later");
 			}
+			if (StartTlsRelay.this.script.pipelining) {
+				// an RFC 2920 server sends the replies to a group at once; SubEthaSMTP
+				// writes
+				// each on its own, and Nagle's algorithm would hold them for the client's
+				// ACK
+				try {
+					session.getSocket().setTcpNoDelay(true);
+				}
+				catch (java.net.SocketException ex) {
+					// closed
+				}
+			}
 			StartTlsRelay.this.sessions.incrementAndGet();
 			StartTlsRelay.this.openSessions.add(session);
 			StartTlsRelay.this.maxConcurrentSessions.accumulateAndGet(StartTlsRelay.this.openSessions.size(),

@@ -6,6 +6,7 @@
 package com.infobip.smtp.internal.transport;
 
 import java.util.List;
+import java.util.Properties;
 
 import com.infobip.smtp.SmtpConnectionSettings;
 import com.infobip.smtp.SmtpPhase;
@@ -36,8 +37,19 @@ public class SmtpConnector {
 	 * @param settings where and how to connect
 	 */
 	public SmtpConnector(SmtpConnectionSettings settings) {
+		this(settings, true);
+	}
+
+	/**
+	 * Create a connector for the given settings.
+	 * @param settings where and how to connect
+	 * @param pipelining whether to pipeline commands when the relay offers PIPELINING
+	 */
+	public SmtpConnector(SmtpConnectionSettings settings, boolean pipelining) {
 		this.settings = settings;
-		this.session = Session.getInstance(SmtpSessionProperties.of(settings));
+		Properties properties = SmtpSessionProperties.of(settings);
+		properties.setProperty(TrackingSmtpTransport.PIPELINING_PROPERTY, String.valueOf(pipelining));
+		this.session = Session.getInstance(properties);
 	}
 
 	/**

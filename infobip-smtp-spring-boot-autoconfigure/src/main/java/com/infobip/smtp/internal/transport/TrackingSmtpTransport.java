@@ -46,7 +46,12 @@ public class TrackingSmtpTransport extends SMTPTransport {
 
 	private static final ThreadLocal<TrackingSmtpTransport> connecting = new ThreadLocal<>();
 
+	/** Session property: whether to pipeline when the relay offers PIPELINING. */
+	static final String PIPELINING_PROPERTY = "mail.smtp.infobip.pipelining";
+
 	private volatile SmtpPhase phase = SmtpPhase.CONNECT;
+
+	private final boolean pipelining;
 
 	private volatile @Nullable Socket socket;
 
@@ -64,6 +69,7 @@ public class TrackingSmtpTransport extends SMTPTransport {
 	 */
 	public TrackingSmtpTransport(Session session, URLName urlName) {
 		super(session, urlName);
+		this.pipelining = !"false".equals(session.getProperty(PIPELINING_PROPERTY));
 		// again for every transport: a logging system that resets java.util.logging
 		// levels (Logback's LevelChangePropagator does) would otherwise turn it back on
 		PROTOCOL_TRACE.setLevel(Level.OFF);
@@ -92,7 +98,8 @@ public class TrackingSmtpTransport extends SMTPTransport {
 	@Override
 	public synchronized void sendMessage(Message message, Address[] addresses) throws MessagingException {
 		this.phase = SmtpPhase.MAIL;
-		this.pipelinable = (addresses != null && PipelinedGroup.canPipeline(addresses)) ? addresses : null;
+		this.pipelinable = (this.pipelining && addresses != null && PipelinedGroup.canPipeline(addresses)) ? addresses
+				: null;
 		try {
 			super.sendMessage(message, addresses);
 		}
