@@ -172,20 +172,15 @@ public class InfobipWebhookHandler {
 		if (claim == null) {
 			return;
 		}
-		boolean succeeded = false;
 		try {
 			this.publisher.publishEvent(event);
-			succeeded = true;
 		}
-		finally {
-			if (succeeded) {
-				claim.published();
-			}
-			else {
-				// Infobip's retry, or a duplicate waiting for this call, publishes it
-				claim.failed();
-			}
+		catch (RuntimeException | Error ex) {
+			// Infobip's retry, or a duplicate waiting for this call, publishes it
+			claim.failed();
+			throw ex;
 		}
+		claim.published();
 		notifyPublished(event, published);
 	}
 

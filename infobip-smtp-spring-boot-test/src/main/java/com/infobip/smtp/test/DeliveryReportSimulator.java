@@ -143,8 +143,7 @@ public final class DeliveryReportSimulator {
 			return this.http.send(request.uri(uri).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
 		}
 		catch (IOException ex) {
-			// host and path only: the URL's query and user info hold the webhook's
-			// credentials
+			// host and path only: the query and user info hold the credentials
 			throw new IllegalStateException("Could not post to " + uri.getScheme() + "://" + uri.getHost() + ":"
 					+ uri.getPort() + uri.getPath() + ": " + ex.getMessage(), ex);
 		}

@@ -393,8 +393,7 @@ public final class InfobipSmtpTestRelay implements AutoCloseable {
 		@Override
 		public @Nullable String data(InputStream data) throws RejectException, IOException {
 			byte[] bytes = data.readAllBytes();
-			// SubEthaSMTP checks only a size declared in MAIL FROM; a client may declare
-			// none
+			// SubEthaSMTP checks only a size declared in MAIL FROM, which may be absent
 			if (bytes.length > MAX_MESSAGE_SIZE) {
 				throw new RejectException(552, "5.3.4 Message size exceeds fixed maximum message size");
 			}
