@@ -1,0 +1,109 @@
+/*
+ * Copyright 2026 the infobip-smtp-spring-boot-starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package com.infobip.smtp.autoconfigure;
+
+import javax.sql.DataSource;
+
+import com.infobip.smtp.InfobipMailSender;
+import com.infobip.smtp.outbox.InfobipMailOutbox;
+import com.infobip.smtp.outbox.JdbcInfobipMailOutbox;
+import com.infobip.smtp.webhook.InfobipDeliveryReportEvent;
+import com.infobip.smtp.webhook.InfobipTrackingEvent;
+import com.infobip.smtp.webhook.InfobipWebhookDeduplication;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Auto-configuration for the JDBC {@link InfobipMailOutbox}, with
+ * {@code infobip.smtp.outbox.enabled=true}: the outbox on the application's
+ * {@link DataSource}, its tables, the ledger's updates from delivery reports and tracking
+ * events, and the webhook's deduplication in the database. Backs off when the application
+ * defines its own {@link InfobipMailOutbox}.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = { InfobipSmtpAutoConfiguration.class, DataSourceAutoConfiguration.class },
+		afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration")
+@ConditionalOnBooleanProperty(name = "infobip.smtp.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty("infobip.smtp.outbox.enabled")
+public final class InfobipSmtpOutboxAutoConfiguration {
+
+	InfobipSmtpOutboxAutoConfiguration() {
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(DataSourceScriptDatabaseInitializer.class)
+	@ConditionalOnBean(InfobipMailSender.class)
+	@ConditionalOnMissingBean(InfobipMailOutbox.class)
+	static class JdbcOutboxConfiguration {
+
+		@Bean
+		OutboxSchemaInitializer infobipSmtpOutboxSchemaInitializer(ObjectProvider<DataSource> dataSource,
+				InfobipSmtpProperties properties) {
+			return new OutboxSchemaInitializer(requireDataSource(dataSource), properties.getOutbox());
+		}
+
+		@Bean
+		@DependsOnDatabaseInitialization
+		JdbcInfobipMailOutbox infobipMailOutbox(ObjectProvider<DataSource> dataSource, InfobipMailSender sender,
+				InfobipSmtpProperties properties) {
+			return OutboxSettingsFactory.create(requireDataSource(dataSource), sender, properties);
+		}
+
+		@Bean
+		InfobipWebhookDeduplication infobipWebhookDeduplication(JdbcInfobipMailOutbox outbox) {
+			return outbox.webhookDeduplication();
+		}
+
+		@Bean
+		ApplicationListener<InfobipDeliveryReportEvent> infobipOutboxDeliveryReportListener(
+				JdbcInfobipMailOutbox outbox) {
+			return (event) -> outbox.recordDeliveryReport(event.getReport());
+		}
+
+		@Bean
+		ApplicationListener<InfobipTrackingEvent> infobipOutboxTrackingEventListener(JdbcInfobipMailOutbox outbox) {
+			return (event) -> outbox.recordTrackingEvent(event.getNotification());
+		}
+
+		private static DataSource requireDataSource(ObjectProvider<DataSource> dataSource) {
+			DataSource unique = dataSource.getIfUnique();
+			if (unique == null) {
+				throw new InfobipSmtpConfigurationException(
+						"infobip.smtp.outbox.enabled=true but there is no single DataSource to keep the outbox in.",
+						"Add spring-boot-starter-jdbc and a database (spring.datasource.url, or H2 on the class path), mark one DataSource @Primary, or set infobip.smtp.outbox.enabled=false.");
+			}
+			return unique;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingClass("org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer")
+	static class JdbcUnavailableConfiguration {
+
+		@Bean
+		InfobipMailOutbox infobipMailOutbox() {
+			throw new InfobipSmtpConfigurationException(
+					"infobip.smtp.outbox.enabled=true but Spring Boot's JDBC support (spring-boot-jdbc) is not on the class path.",
+					"Add spring-boot-starter-jdbc and a database driver, or set infobip.smtp.outbox.enabled=false.");
+		}
+
+	}
+
+}
