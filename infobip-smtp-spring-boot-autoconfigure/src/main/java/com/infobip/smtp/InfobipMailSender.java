@@ -290,7 +290,7 @@ public class InfobipMailSender implements JavaMailSender, SmartLifecycle, AutoCl
 		SMTPMessage mimeMessage;
 		Address[] recipients;
 		try {
-			mimeMessage = new SMTPMessage(this.connector.getSession(),
+			mimeMessage = new SMTPMessage(this.connector.getPreparedMessageSession(),
 					new ByteArrayInputStream(message.contentBytes()));
 			mimeMessage.setEnvelopeFrom(message.envelopeFrom());
 			recipients = new Address[message.recipients().size()];

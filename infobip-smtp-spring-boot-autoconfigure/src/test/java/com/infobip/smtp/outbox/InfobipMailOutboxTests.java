@@ -82,9 +82,11 @@ class InfobipMailOutboxTests {
 				InfobipMailSender sender = context.getBean(InfobipMailSender.class);
 				MimeMessage direct = multipart(context, "user@example.com");
 				direct.setHeader("Message-ID", "<fixed@example.com>");
+				direct.setHeader("X-Order-Note", "Grüße aus Köln");
 				sender.send(direct);
 				MimeMessage queued = multipart(context, "user@example.com");
 				queued.setHeader("Message-ID", "<fixed@example.com>");
+				queued.setHeader("X-Order-Note", "Grüße aus Köln");
 				queued.setSentDate(direct.getSentDate());
 				awaitStatus(outbox, outbox.enqueue(queued), InfobipOutboxStatus.SENT);
 				List<StartTlsRelay.Received> received = relay.received();
