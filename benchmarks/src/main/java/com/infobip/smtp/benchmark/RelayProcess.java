@@ -10,21 +10,23 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import com.infobip.smtp.testsupport.StartTlsRelay;
-import com.infobip.smtp.testsupport.TestCertificates;
+import com.infobip.smtp.test.RelayCertificates;
 import org.slf4j.LoggerFactory;
 
 /**
  * The relay of the benchmark, run in its own JVM so that its CPU is not charged to the
- * senders: a STARTTLS + AUTH relay (SubEthaSMTP) on loopback with a certificate generated
- * at start, offering PIPELINING unless {@code -Dbenchmark.pipelining=false}, and one
- * {@link DelayProxy} in front of it per round trip given as argument (milliseconds).
+ * senders: a {@link BenchmarkRelay} (STARTTLS + AUTH) on loopback with a certificate
+ * generated at start, offering PIPELINING unless {@code -Dbenchmark.pipelining=false},
+ * and one {@link DelayProxy} in front of it per round trip given as argument
+ * (milliseconds).
  * <p>
  * It prints one line, {@code ready <relay port> <CA PEM file> <proxy port>...}, then
  * answers each {@code count} line on its standard input with the number of messages
@@ -54,15 +56,14 @@ public final class RelayProcess {
 		deadline.start();
 		PrintStream out = new PrintStream(System.out, true, StandardCharsets.US_ASCII);
 		List<DelayProxy> proxies = new ArrayList<>();
-		StartTlsRelay.Builder builder = StartTlsRelay.builder().countOnly();
-		if (!"false".equals(System.getProperty("benchmark.pipelining"))) {
-			// as Infobip's relay, by its integration guide
-			builder.advertisePipelining();
-		}
-		try (StartTlsRelay relay = builder.start()) {
+		Path caPem = Files.createTempFile("benchmark-relay-ca", ".pem");
+		caPem.toFile().deleteOnExit();
+		Files.writeString(caPem, RelayCertificates.get().caPem(), StandardCharsets.US_ASCII);
+		boolean pipelining = !"false".equals(System.getProperty("benchmark.pipelining"));
+		try (BenchmarkRelay relay = new BenchmarkRelay(pipelining)) {
 			StringBuilder ready = new StringBuilder("ready ").append(relay.port())
 				.append(' ')
-				.append(TestCertificates.TRUSTED_CA.pemFile().toAbsolutePath());
+				.append(caPem.toAbsolutePath());
 			for (String roundTrip : args) {
 				DelayProxy proxy = new DelayProxy(relay.port(), Long.parseLong(roundTrip));
 				proxies.add(proxy);

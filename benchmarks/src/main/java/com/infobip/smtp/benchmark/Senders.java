@@ -23,7 +23,6 @@ import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 
 import com.infobip.smtp.InfobipMailSender;
-import com.infobip.smtp.testsupport.TestCredentials;
 import jakarta.mail.Address;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -139,9 +138,8 @@ final class Senders {
 
 		StockSender(int port, Path caPem) {
 			this.context = start("infobip.smtp.enabled=false", "spring.mail.host=localhost", "spring.mail.port=" + port,
-					"spring.mail.username=" + TestCredentials.API_KEY_USER,
-					"spring.mail.password=" + TestCredentials.API_KEY, "spring.mail.ssl.bundle=relay",
-					"spring.mail.properties[mail.smtp.auth]=true",
+					"spring.mail.username=" + BenchmarkRelay.USERNAME, "spring.mail.password=" + BenchmarkRelay.API_KEY,
+					"spring.mail.ssl.bundle=relay", "spring.mail.properties[mail.smtp.auth]=true",
 					"spring.mail.properties[mail.smtp.starttls.enable]=true",
 					"spring.mail.properties[mail.smtp.starttls.required]=true",
 					"spring.mail.properties[mail.smtp.ssl.checkserveridentity]=true",
@@ -179,7 +177,7 @@ final class Senders {
 
 		InfobipSender(int port, Path caPem, int threads) {
 			this.context = start("infobip.smtp.host=localhost", "infobip.smtp.port=" + port,
-					"infobip.smtp.security=STARTTLS", "infobip.smtp.api-key=" + TestCredentials.API_KEY,
+					"infobip.smtp.security=STARTTLS", "infobip.smtp.api-key=" + BenchmarkRelay.API_KEY,
 					"infobip.smtp.ssl.bundle=relay", "infobip.smtp.pool.max-connections=" + threads, relayTrust(caPem));
 			this.sender = this.context.getBean(InfobipMailSender.class);
 		}
@@ -215,7 +213,7 @@ final class Senders {
 
 		SimpleJavaMailSender(int port, Path caPem, int threads) throws Exception {
 			this.mailer = MailerBuilder
-				.withSMTPServer("localhost", port, TestCredentials.API_KEY_USER, TestCredentials.API_KEY)
+				.withSMTPServer("localhost", port, BenchmarkRelay.USERNAME, BenchmarkRelay.API_KEY)
 				.withTransportStrategy(TransportStrategy.SMTP_TLS)
 				.verifyingServerIdentity(true)
 				.withSessionTimeout(TIMEOUT_MILLIS)
@@ -301,7 +299,7 @@ final class Senders {
 			}
 			for (int t = 0; t < threads; t++) {
 				Transport transport = this.session.getTransport("smtp");
-				transport.connect(TestCredentials.API_KEY_USER, TestCredentials.API_KEY);
+				transport.connect(BenchmarkRelay.USERNAME, BenchmarkRelay.API_KEY);
 				this.transports.add(transport);
 			}
 		}

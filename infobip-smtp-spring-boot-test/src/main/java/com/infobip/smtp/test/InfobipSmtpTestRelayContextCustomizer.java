@@ -53,17 +53,21 @@ final class InfobipSmtpTestRelayContextCustomizer implements ContextCustomizer {
 				new TestRelayWebhookUrls(beanFactory, context.getEnvironment()));
 		context.getEnvironment()
 			.getPropertySources()
-			.addFirst(new MapPropertySource("infobipSmtpTestRelay", properties(relay)));
+			.addFirst(new MapPropertySource("infobipSmtpTestRelay", properties(relay, this.credentials)));
 	}
 
-	private Map<String, Object> properties(InfobipSmtpTestRelay relay) {
+	/**
+	 * The properties that point the starter at the relay, with the given credentials.
+	 */
+	static Map<String, Object> properties(InfobipSmtpTestRelay relay,
+			AutoConfigureInfobipSmtpTestRelay.Credentials credentials) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("infobip.smtp.host", relay.host());
 		properties.put("infobip.smtp.port", relay.port());
 		properties.put("infobip.smtp.security", relay.security().name());
 		properties.put("infobip.smtp.ssl.bundle", SSL_BUNDLE);
 		properties.put("spring.ssl.bundle.pem." + SSL_BUNDLE + ".truststore.certificate", relay.caCertificatePem());
-		boolean apiKey = this.credentials == AutoConfigureInfobipSmtpTestRelay.Credentials.API_KEY;
+		boolean apiKey = credentials == AutoConfigureInfobipSmtpTestRelay.Credentials.API_KEY;
 		// empty values override the application's, so that exactly one way is set
 		properties.put("infobip.smtp.api-key", apiKey ? relay.apiKey() : "");
 		properties.put("infobip.smtp.username", apiKey ? "" : relay.username());

@@ -36,9 +36,13 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /**
  * A certificate authority generated once per JVM and the localhost identity it issues, so
  * that a relay's certificate is trusted through the CA's PEM alone and no key ever sits
- * in the repository.
+ * in the repository. {@link InfobipSmtpTestRelay} presents this identity; a test that
+ * runs an SMTP server of its own can present it too, and clients trust either through
+ * {@link #caPem()} or {@link #clientSocketFactory()}.
+ *
+ * @since 0.1.0
  */
-final class RelayCertificates {
+public final class RelayCertificates {
 
 	private static final char[] PASSWORD = "relay".toCharArray();
 
@@ -71,7 +75,11 @@ final class RelayCertificates {
 		}
 	}
 
-	static RelayCertificates get() {
+	/**
+	 * Return the certificates of this JVM, generating them on first use.
+	 * @return the certificates
+	 */
+	public static RelayCertificates get() {
 		RelayCertificates certificates = instance;
 		if (certificates == null) {
 			synchronized (RelayCertificates.class) {
@@ -86,13 +94,20 @@ final class RelayCertificates {
 	}
 
 	/**
-	 * Return the CA certificate as PEM text, which an SSL bundle takes inline.
+	 * Return the CA certificate as PEM text, which an SSL bundle takes inline
+	 * ({@code spring.ssl.bundle.pem.<name>.truststore.certificate}).
+	 * @return the PEM text
 	 */
-	String caPem() {
+	public String caPem() {
 		return this.caPem;
 	}
 
-	SSLContext serverContext() {
+	/**
+	 * Return a server-side TLS context that presents the localhost certificate (for
+	 * {@code localhost} and {@code 127.0.0.1}) with its chain to the CA.
+	 * @return a new context
+	 */
+	public SSLContext serverContext() {
 		try {
 			KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
 			keyManagers.init(this.serverKeyStore, PASSWORD);
@@ -105,7 +120,12 @@ final class RelayCertificates {
 		}
 	}
 
-	SSLSocketFactory clientSocketFactory() {
+	/**
+	 * Return a client socket factory that trusts the CA, and so the localhost
+	 * certificate.
+	 * @return the factory
+	 */
+	public SSLSocketFactory clientSocketFactory() {
 		try {
 			TrustManagerFactory trustManagers = TrustManagerFactory
 				.getInstance(TrustManagerFactory.getDefaultAlgorithm());

@@ -9,9 +9,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * A Spring Boot application that sends email through the Infobip SMTP starter. Without a
- * profile it runs offline against an embedded relay; with the {@code infobip} profile it
- * sends through the real Infobip relay.
+ * A Spring Boot application that sends email through the Infobip SMTP starter. With the
+ * {@code infobip} profile it sends through the real Infobip relay; offline, run
+ * {@code TestInfobipSmtpSampleApplication} (in src/test), which adds a test relay.
  */
 @SpringBootApplication
 public class InfobipSmtpSampleApplication {

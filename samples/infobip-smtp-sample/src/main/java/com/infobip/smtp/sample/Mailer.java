@@ -41,7 +41,7 @@ class Mailer {
 			InfobipMessageHeaders.of(message).callbackData(callbackData);
 		});
 		this.sentMessages.sent(result, subject);
-		// GreenMail, the offline relay, names no queue id in its reply
+		// Infobip names the queue id in its reply; a relay that does not gets no "null"
 		String queued = (result.messageId() != null) ? "queued as " + result.messageId() : "no queue id from the relay";
 		String bulk = (result.bulkId() != null) ? ", bulk id " + result.bulkId() : "";
 		logger.info("Sent '" + subject + "' to " + result.acceptedRecipients() + ": " + queued + bulk + ", "

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the application sent, by the id the relay queued it as and by bulk id, so that
- * delivery reports and tracking events can be matched to it. (The offline relay, unlike
- * Infobip's, names no queue id; the generated bulk id matches then.)
+ * delivery reports and tracking events can be matched to it: by the message id, which is
+ * the queue id, or else by the bulk id.
  */
 @Component
 class SentMessages {

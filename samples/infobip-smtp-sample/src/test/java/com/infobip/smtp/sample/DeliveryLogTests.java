@@ -9,6 +9,8 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
+import com.infobip.smtp.SmtpSecurity;
+import com.infobip.smtp.test.AutoConfigureInfobipSmtpTestRelay;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Reports and events posted to the webhook are logged one line each, whatever their ids
  * contain.
  */
+@AutoConfigureInfobipSmtpTestRelay(security = SmtpSecurity.TLS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
 class DeliveryLogTests {

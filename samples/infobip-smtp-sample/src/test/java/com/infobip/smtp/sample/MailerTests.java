@@ -7,9 +7,13 @@ package com.infobip.smtp.sample;
 
 import java.net.http.HttpResponse;
 
+import com.infobip.smtp.SmtpSecurity;
+import com.infobip.smtp.test.AutoConfigureInfobipSmtpTestRelay;
+import com.infobip.smtp.test.InfobipSmtpTestRelay;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -20,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What the sample logs for a message it sent.
  */
+@AutoConfigureInfobipSmtpTestRelay(security = SmtpSecurity.TLS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
 class MailerTests {
@@ -27,12 +32,16 @@ class MailerTests {
 	@LocalServerPort
 	private int port;
 
+	@Autowired
+	private InfobipSmtpTestRelay relay;
+
 	@Test
-	void sendWithoutQueueIdFromTheRelaySaysSoInsteadOfNull(CapturedOutput output) throws Exception {
+	void sendLogsTheQueueIdTheRelayAnswered(CapturedOutput output) throws Exception {
 		HttpResponse<String> response = new SampleHttp(this.port).post("/send",
-				"{\"to\":\"friend@example.com\",\"subject\":\"No queue id\",\"text\":\"Hi\"}");
+				"{\"to\":\"friend@example.com\",\"subject\":\"Queued\",\"text\":\"Hi\"}");
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(output.getOut()).contains("Sent 'No queue id' to [friend@example.com]: no queue id from the relay")
+		String queueId = this.relay.getReceivedMessages().get(0).queueId();
+		assertThat(output.getOut()).contains("Sent 'Queued' to [friend@example.com]: queued as " + queueId)
 			.doesNotContain("queued as null");
 	}
 

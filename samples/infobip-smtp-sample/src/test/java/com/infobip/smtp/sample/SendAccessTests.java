@@ -7,7 +7,9 @@ package com.infobip.smtp.sample;
 
 import java.net.http.HttpResponse;
 
-import com.icegreen.greenmail.util.GreenMail;
+import com.infobip.smtp.SmtpSecurity;
+import com.infobip.smtp.test.AutoConfigureInfobipSmtpTestRelay;
+import com.infobip.smtp.test.InfobipSmtpTestRelay;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * With {@code sample.send-token} set, {@code POST /send} sends only for callers that
  * present it, even on loopback.
  */
+@AutoConfigureInfobipSmtpTestRelay(security = SmtpSecurity.TLS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "sample.send-token=" + SendControllerTests.TOKEN)
 class SendAccessTests {
@@ -31,7 +34,7 @@ class SendAccessTests {
 	private int port;
 
 	@Autowired
-	private GreenMail offlineRelay;
+	private InfobipSmtpTestRelay relay;
 
 	private SampleHttp http;
 
@@ -40,7 +43,7 @@ class SendAccessTests {
 	@BeforeEach
 	void setUp() {
 		this.http = new SampleHttp(this.port);
-		this.receivedBefore = this.offlineRelay.getReceivedMessages().length;
+		this.receivedBefore = this.relay.getReceivedMessages().size();
 	}
 
 	@Test
@@ -63,7 +66,7 @@ class SendAccessTests {
 	void callWithTokenHeaderSends() throws Exception {
 		HttpResponse<String> response = this.http.post("/send", MESSAGE, "X-Sample-Token", SendControllerTests.TOKEN);
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(this.offlineRelay.getReceivedMessages()).hasSize(this.receivedBefore + 1);
+		assertThat(this.relay.getReceivedMessages()).hasSize(this.receivedBefore + 1);
 	}
 
 	@Test
@@ -71,7 +74,7 @@ class SendAccessTests {
 		HttpResponse<String> response = this.http.post("/send", MESSAGE, "Authorization",
 				"Bearer " + SendControllerTests.TOKEN);
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(this.offlineRelay.getReceivedMessages()).hasSize(this.receivedBefore + 1);
+		assertThat(this.relay.getReceivedMessages()).hasSize(this.receivedBefore + 1);
 	}
 
 	private void assertUnauthorized(HttpResponse<String> response) {
@@ -80,7 +83,7 @@ class SendAccessTests {
 		assertThat(SampleHttp.json(response).get("detail").asString())
 			.isEqualTo("POST /send needs the token of sample.send-token, in X-Sample-Token or as a Bearer token");
 		assertThat(response.body()).doesNotContain(SendControllerTests.TOKEN);
-		assertThat(this.offlineRelay.getReceivedMessages()).hasSize(this.receivedBefore);
+		assertThat(this.relay.getReceivedMessages()).hasSize(this.receivedBefore);
 	}
 
 }

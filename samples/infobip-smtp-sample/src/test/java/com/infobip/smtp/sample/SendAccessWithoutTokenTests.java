@@ -7,7 +7,9 @@ package com.infobip.smtp.sample;
 
 import java.net.http.HttpResponse;
 
-import com.icegreen.greenmail.util.GreenMail;
+import com.infobip.smtp.SmtpSecurity;
+import com.infobip.smtp.test.AutoConfigureInfobipSmtpTestRelay;
+import com.infobip.smtp.test.InfobipSmtpTestRelay;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it: with {@code X-Forwarded-For}, which Tomcat applies when forwarded headers are
  * enabled.
  */
+@AutoConfigureInfobipSmtpTestRelay(security = SmtpSecurity.TLS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "server.forward-headers-strategy=native")
 class SendAccessWithoutTokenTests {
@@ -33,7 +36,7 @@ class SendAccessWithoutTokenTests {
 	private int port;
 
 	@Autowired
-	private GreenMail offlineRelay;
+	private InfobipSmtpTestRelay relay;
 
 	private SampleHttp http;
 
@@ -42,7 +45,7 @@ class SendAccessWithoutTokenTests {
 	@BeforeEach
 	void setUp() {
 		this.http = new SampleHttp(this.port);
-		this.receivedBefore = this.offlineRelay.getReceivedMessages().length;
+		this.receivedBefore = this.relay.getReceivedMessages().size();
 	}
 
 	@Test
@@ -51,21 +54,21 @@ class SendAccessWithoutTokenTests {
 		assertThat(response.statusCode()).isEqualTo(403);
 		assertThat(SampleHttp.json(response).get("detail").asString())
 			.isEqualTo("POST /send takes calls from this machine only; set sample.send-token to take others");
-		assertThat(this.offlineRelay.getReceivedMessages()).hasSize(this.receivedBefore);
+		assertThat(this.relay.getReceivedMessages()).hasSize(this.receivedBefore);
 	}
 
 	@Test
 	void callFromAnotherMachineNamingLoopbackIsForbidden() throws Exception {
 		HttpResponse<String> response = this.http.post("/send", MESSAGE, "X-Forwarded-For", "localhost");
 		assertThat(response.statusCode()).isEqualTo(403);
-		assertThat(this.offlineRelay.getReceivedMessages()).hasSize(this.receivedBefore);
+		assertThat(this.relay.getReceivedMessages()).hasSize(this.receivedBefore);
 	}
 
 	@Test
 	void callFromThisMachineSends() throws Exception {
 		HttpResponse<String> response = this.http.post("/send", MESSAGE);
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(this.offlineRelay.getReceivedMessages()).hasSize(this.receivedBefore + 1);
+		assertThat(this.relay.getReceivedMessages()).hasSize(this.receivedBefore + 1);
 	}
 
 }

@@ -7,7 +7,9 @@ package com.infobip.smtp.sample;
 
 import java.net.http.HttpResponse;
 
-import com.icegreen.greenmail.util.GreenMail;
+import com.infobip.smtp.SmtpSecurity;
+import com.infobip.smtp.test.AutoConfigureInfobipSmtpTestRelay;
+import com.infobip.smtp.test.InfobipSmtpTestRelay;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code POST /send} answers bad input with 400 and a short reason, and sends nothing.
  */
+@AutoConfigureInfobipSmtpTestRelay(security = SmtpSecurity.TLS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "sample.send-token=" + SendControllerTests.TOKEN)
 class SendControllerTests {
@@ -30,7 +33,7 @@ class SendControllerTests {
 	private int port;
 
 	@Autowired
-	private GreenMail offlineRelay;
+	private InfobipSmtpTestRelay relay;
 
 	private SampleHttp http;
 
@@ -39,14 +42,14 @@ class SendControllerTests {
 	@BeforeEach
 	void setUp() {
 		this.http = new SampleHttp(this.port);
-		this.receivedBefore = this.offlineRelay.getReceivedMessages().length;
+		this.receivedBefore = this.relay.getReceivedMessages().size();
 	}
 
 	@Test
 	void plainAddressIsSent() throws Exception {
 		HttpResponse<String> response = send("{\"to\":\"friend@example.com\",\"subject\":\"Hi\",\"text\":\"Hello\"}");
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(this.offlineRelay.getReceivedMessages()).hasSize(this.receivedBefore + 1);
+		assertThat(this.relay.getReceivedMessages()).hasSize(this.receivedBefore + 1);
 	}
 
 	@Test
@@ -118,7 +121,7 @@ class SendControllerTests {
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(SampleHttp.json(response).get("detail").asString()).isEqualTo(reason);
 		assertThat(response.body()).doesNotContain("Exception").doesNotContain("at com.");
-		assertThat(this.offlineRelay.getReceivedMessages()).hasSize(this.receivedBefore);
+		assertThat(this.relay.getReceivedMessages()).hasSize(this.receivedBefore);
 	}
 
 }
