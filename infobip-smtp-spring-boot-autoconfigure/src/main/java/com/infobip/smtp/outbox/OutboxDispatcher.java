@@ -73,8 +73,8 @@ final class OutboxDispatcher {
 
 	private final List<Thread> workers = new ArrayList<>();
 
-	// entries being offered by this instance, by id, with their claim's token
-	private final Map<String, String> sending = new ConcurrentHashMap<>();
+	// the claims this instance holds: entry id to the claim's token
+	private final Map<String, String> held = new ConcurrentHashMap<>();
 
 	private @Nullable ScheduledExecutorService claimRenewal;
 
@@ -175,12 +175,20 @@ final class OutboxDispatcher {
 					idle();
 					continue;
 				}
-				for (int i = 0; i < entries.size(); i++) {
-					if (!this.running) {
-						release(entries.subList(i, entries.size()), token);
-						break;
+				entries.forEach((entry) -> this.held.put(entry.id(), token));
+				try {
+					for (int i = 0; i < entries.size(); i++) {
+						if (!this.running) {
+							release(entries.subList(i, entries.size()), token);
+							break;
+						}
+						dispatch(entries.get(i), token);
 					}
-					dispatch(entries.get(i), token);
+				}
+				finally {
+					// what a failure left claimed expires and is resolved as if this
+					// instance had stopped
+					entries.forEach((entry) -> this.held.remove(entry.id()));
 				}
 			}
 			catch (DataAccessException ex) {
@@ -197,10 +205,10 @@ final class OutboxDispatcher {
 
 	private void renewClaims() {
 		try {
-			this.store.renewSendingClaims(Map.copyOf(this.sending), this.clock.instant(), this.settings.claimTimeout());
+			this.store.renewClaims(Map.copyOf(this.held), this.clock.instant(), this.settings.claimTimeout());
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Could not renew the outbox claims of the entries being sent", ex);
+			logger.warn("Could not renew the outbox claims of this instance", ex);
 		}
 	}
 
@@ -244,16 +252,14 @@ final class OutboxDispatcher {
 	}
 
 	private void dispatch(ClaimedEntry entry, String token) {
-		if (!this.store.markSending(entry.id(), token, this.clock.instant(), this.settings.claimTimeout())) {
-			// the claim expired and another instance took the entry
-			return;
-		}
-		this.sending.put(entry.id(), token);
 		try {
-			offer(entry, token);
+			if (this.store.markSending(entry.id(), token, this.clock.instant(), this.settings.claimTimeout())) {
+				offer(entry, token);
+			}
+			// else the claim expired: this instance paused longer than the claim timeout
 		}
 		finally {
-			this.sending.remove(entry.id());
+			this.held.remove(entry.id());
 		}
 	}
 

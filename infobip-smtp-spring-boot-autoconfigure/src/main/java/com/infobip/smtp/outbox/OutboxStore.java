@@ -130,10 +130,10 @@ final class OutboxStore {
 	}
 
 	/**
-	 * Extend the claims on entries this instance is sending, so that only an instance
-	 * that stopped lets them expire.
+	 * Extend the claims this instance holds, on entries waiting in its batches or being
+	 * sent, so that only the claims of an instance that stopped expire.
 	 */
-	void renewSendingClaims(Map<String, String> tokensById, Instant now, Duration claimTimeout) {
+	void renewClaims(Map<String, String> tokensById, Instant now, Duration claimTimeout) {
 		long until = now.toEpochMilli() + claimTimeout.toMillis();
 		List<Object[]> arguments = tokensById.entrySet()
 			.stream()
@@ -141,7 +141,7 @@ final class OutboxStore {
 			.toList();
 		if (!arguments.isEmpty()) {
 			this.jdbc.batchUpdate("UPDATE " + TABLE + " SET CLAIM_EXPIRES_AT = ? WHERE ID = ? AND CLAIMED_BY = ?"
-					+ " AND STATUS = 'SENDING'", arguments);
+					+ " AND STATUS IN ('PENDING', 'SENDING')", arguments);
 		}
 	}
 
