@@ -99,9 +99,9 @@ final class PostgresServer {
 					+ " container, a seccomp profile that allows unshare).");
 		}
 		if (new UnixSystem().getUid() == 0) {
-			throw new IllegalStateException("PostgreSQL refuses to run as root. Name the test class *PostgresTests"
-					+ " and tag it @Tag(\"postgres\"), then run it through Maven: the surefire execution"
-					+ " postgres-tests starts its JVM under 'unshare -U' (src/test/bin/java-unprivileged).");
+			throw new IllegalStateException("PostgreSQL refuses to run as root. Tag the test class"
+					+ " @Tag(\"postgres\") and run it through Maven: the surefire execution postgres-tests"
+					+ " starts its JVM under 'unshare -U' (src/test/bin/java-unprivileged).");
 		}
 		try {
 			// The tests never crash the server itself, so they need no durability
