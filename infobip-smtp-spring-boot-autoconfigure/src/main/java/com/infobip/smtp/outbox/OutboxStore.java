@@ -64,15 +64,15 @@ final class OutboxStore {
 
 	/**
 	 * Return the clause that locks the selected due rows without waiting for rows another
-	 * instance is claiming; where the database has none, claims stay exclusive through
-	 * the conditional update, instances may only pick the same candidates.
+	 * dispatcher is claiming. Where a database has none, claims stay exclusive through
+	 * the conditional update; dispatchers then only compete for the same candidates.
 	 */
 	private static String lockDueRows(DataSource dataSource) {
 		try {
 			String product = JdbcUtils.extractDatabaseMetaData(dataSource,
 					(metaData) -> metaData.getDatabaseProductName());
 			return switch (product) {
-				case "PostgreSQL", "MySQL", "MariaDB" -> " FOR UPDATE SKIP LOCKED";
+				case "PostgreSQL", "MySQL", "MariaDB", "H2" -> " FOR UPDATE SKIP LOCKED";
 				default -> "";
 			};
 		}
