@@ -7,9 +7,15 @@ package com.infobip.smtp.testsupport;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
+import java.util.List;
+import java.util.function.Consumer;
 
+import org.subethamail.smtp.DropConnectionException;
 import org.subethamail.smtp.internal.server.BaseCommand;
+import org.subethamail.smtp.internal.server.Command;
+import org.subethamail.smtp.internal.server.CommandException;
 import org.subethamail.smtp.internal.server.CommandHandler;
+import org.subethamail.smtp.internal.server.HelpMessage;
 import org.subethamail.smtp.server.SMTPServer;
 import org.subethamail.smtp.server.Session;
 
@@ -17,17 +23,45 @@ import org.subethamail.smtp.server.Session;
  * EHLO as Infobip's integration guide lists it, PIPELINING included, for a SubEthaSMTP
  * relay: SubEthaSMTP reads pipelined commands in order but does not advertise the
  * keyword, and its builder has no public way to change a command, so the command handler
- * is set by reflection (test code only).
+ * is set by reflection (test code only). Optionally lists DSN too, and records the MAIL
+ * and RCPT command lines as received, parameters included.
  */
 final class PipeliningEhlo extends BaseCommand {
 
-	private PipeliningEhlo() {
+	private final boolean pipelining;
+
+	private final boolean dsn;
+
+	private PipeliningEhlo(boolean pipelining, boolean dsn) {
 		super("EHLO", "Introduce yourself.", "<hostname>");
+		this.pipelining = pipelining;
+		this.dsn = dsn;
 	}
 
 	static void install(SMTPServer.Builder builder) {
+		install(builder, true, false, null);
+	}
+
+	/**
+	 * Install the commands.
+	 * @param builder the server's builder
+	 * @param pipelining whether EHLO lists PIPELINING (and this EHLO replaces
+	 * SubEthaSMTP's, as it does when {@code dsn} is set)
+	 * @param dsn whether EHLO lists DSN
+	 * @param envelopeCommands where to record MAIL and RCPT command lines, or
+	 * {@code null}
+	 */
+	static void install(SMTPServer.Builder builder, boolean pipelining, boolean dsn,
+			Consumer<String> envelopeCommands) {
 		CommandHandler commands = new CommandHandler();
-		commands.addCommand(new PipeliningEhlo());
+		if (pipelining || dsn) {
+			commands.addCommand(new PipeliningEhlo(pipelining, dsn));
+		}
+		if (envelopeCommands != null) {
+			for (String verb : List.of("MAIL", "RCPT")) {
+				commands.addCommand(new Recording(commands.getCommand(verb), envelopeCommands));
+			}
+		}
 		try {
 			Field field = SMTPServer.Builder.class.getDeclaredField("commandHandler");
 			field.setAccessible(true);
@@ -50,7 +84,12 @@ final class PipeliningEhlo extends BaseCommand {
 		SMTPServer server = session.getServer();
 		StringBuilder response = new StringBuilder("250-").append(server.getHostName());
 		response.append("\r\n250-8BITMIME\r\n250-SIZE ").append(server.getMaxMessageSize());
-		response.append("\r\n250-PIPELINING");
+		if (this.pipelining) {
+			response.append("\r\n250-PIPELINING");
+		}
+		if (this.dsn) {
+			response.append("\r\n250-DSN");
+		}
 		if (server.getEnableTLS() && !session.isTLSStarted()) {
 			response.append("\r\n250-STARTTLS");
 		}
@@ -58,6 +97,29 @@ final class PipeliningEhlo extends BaseCommand {
 			response.append("\r\n250-AUTH PLAIN LOGIN");
 		}
 		session.sendResponse(response.append("\r\n250 Ok").toString());
+	}
+
+	/**
+	 * A command that records its line, then runs as before.
+	 */
+	private record Recording(Command command, Consumer<String> lines) implements Command {
+
+		@Override
+		public void execute(String commandString, Session session) throws IOException, DropConnectionException {
+			this.lines.accept(commandString);
+			this.command.execute(commandString, session);
+		}
+
+		@Override
+		public HelpMessage getHelp() throws CommandException {
+			return this.command.getHelp();
+		}
+
+		@Override
+		public String getName() {
+			return this.command.getName();
+		}
+
 	}
 
 }

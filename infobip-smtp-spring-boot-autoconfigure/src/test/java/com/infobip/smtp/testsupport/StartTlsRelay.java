@@ -35,7 +35,7 @@ import org.subethamail.smtp.server.SessionHandler;
  * session and message received, and can inject faults: refused greetings, temporary or
  * permanent RCPT and DATA replies, a connection cut right after the end-of-data dot, a
  * cap on open connections, slow replies, replies held back until the test releases them,
- * and closing every open connection.
+ * and closing every open connection. It records the envelope commands as received too.
  */
 public final class StartTlsRelay implements AutoCloseable {
 
@@ -54,6 +54,8 @@ public final class StartTlsRelay implements AutoCloseable {
 	private final Set<Session> openSessions = ConcurrentHashMap.newKeySet();
 
 	private final List<Received> received = new CopyOnWriteArrayList<>();
+
+	private final List<String> envelopeCommands = new CopyOnWriteArrayList<>();
 
 	private final AtomicInteger queueIds = new AtomicInteger();
 
@@ -81,9 +83,7 @@ public final class StartTlsRelay implements AutoCloseable {
 		else {
 			builder.enableTLS(false).showAuthCapabilitiesBeforeSTARTTLS(true);
 		}
-		if (script.pipelining) {
-			PipeliningEhlo.install(builder);
-		}
+		PipeliningEhlo.install(builder, script.pipelining, script.dsn, this.envelopeCommands::add);
 		this.server = builder.build();
 		this.server.start();
 	}
@@ -192,6 +192,15 @@ public final class StartTlsRelay implements AutoCloseable {
 	 */
 	public List<Received> received() {
 		return List.copyOf(this.received);
+	}
+
+	/**
+	 * Return the MAIL FROM and RCPT TO command lines received so far, in order, as the
+	 * client sent them, parameters included.
+	 * @return the command lines
+	 */
+	public List<String> envelopeCommands() {
+		return List.copyOf(this.envelopeCommands);
 	}
 
 	/**
@@ -418,6 +427,8 @@ public final class StartTlsRelay implements AutoCloseable {
 
 		private boolean pipelining;
 
+		private boolean dsn;
+
 		private volatile int senderRefusalCode;
 
 		public Builder identity(TestCertificates.ServerIdentity identity) {
@@ -497,6 +508,12 @@ public final class StartTlsRelay implements AutoCloseable {
 		/** Advertise PIPELINING in EHLO, as Infobip's relay does. */
 		public Builder advertisePipelining() {
 			this.pipelining = true;
+			return this;
+		}
+
+		/** Advertise DSN in EHLO (RFC 3461), which Infobip's relay does not. */
+		public Builder advertiseDsn() {
+			this.dsn = true;
 			return this;
 		}
 

@@ -20,6 +20,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.URLName;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.jspecify.annotations.Nullable;
 
@@ -98,8 +99,8 @@ public class TrackingSmtpTransport extends SMTPTransport {
 	@Override
 	public synchronized void sendMessage(Message message, Address[] addresses) throws MessagingException {
 		this.phase = SmtpPhase.MAIL;
-		this.pipelinable = (this.pipelining && addresses != null && PipelinedGroup.canPipeline(addresses)) ? addresses
-				: null;
+		this.pipelinable = (this.pipelining && addresses != null && PipelinedGroup.canPipeline(addresses)
+				&& !asksForDeliveryStatusNotifications(message)) ? addresses : null;
 		try {
 			super.sendMessage(message, addresses);
 		}
@@ -108,6 +109,18 @@ public class TrackingSmtpTransport extends SMTPTransport {
 			this.pipelinable = null;
 			this.pipelined.clear();
 		}
+	}
+
+	/**
+	 * Return whether Angus will add a NOTIFY parameter to every RCPT TO (DSN, RFC 3461),
+	 * which the group does not write: such a message is sent one command per turn.
+	 */
+	private boolean asksForDeliveryStatusNotifications(Message message) {
+		if (!supportsExtension("DSN")) {
+			return false;
+		}
+		return (message instanceof SMTPMessage smtpMessage && smtpMessage.getNotifyOptions() != 0)
+				|| this.session.getProperty("mail.smtp.dsn.notify") != null;
 	}
 
 	@Override
