@@ -5,6 +5,9 @@
 
 package com.infobip.smtp.autoconfigure;
 
+import java.util.List;
+import java.util.Locale;
+
 import javax.sql.DataSource;
 
 import com.infobip.smtp.InfobipMailSender;
@@ -27,6 +30,8 @@ import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializat
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Auto-configuration for the JDBC {@link InfobipMailOutbox}, with
@@ -62,7 +67,9 @@ public final class InfobipSmtpOutboxAutoConfiguration {
 		@DependsOnDatabaseInitialization
 		JdbcInfobipMailOutbox infobipMailOutbox(ObjectProvider<DataSource> dataSource, InfobipMailSender sender,
 				InfobipSmtpProperties properties) {
-			return OutboxSettingsFactory.create(requireDataSource(dataSource), sender, properties);
+			DataSource database = requireDataSource(dataSource);
+			requireTables(database, properties);
+			return OutboxSettingsFactory.create(database, sender, properties);
 		}
 
 		@Bean
@@ -79,6 +86,24 @@ public final class InfobipSmtpOutboxAutoConfiguration {
 		@Bean
 		ApplicationListener<InfobipTrackingEvent> infobipOutboxTrackingEventListener(JdbcInfobipMailOutbox outbox) {
 			return (event) -> outbox.recordTrackingEvent(event.getNotification());
+		}
+
+		private static void requireTables(DataSource dataSource, InfobipSmtpProperties properties) {
+			JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+			for (String table : List.of("INFOBIP_SMTP_OUTBOX", "INFOBIP_SMTP_WEBHOOK_SEEN")) {
+				try {
+					jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE 1 = 0", Long.class);
+				}
+				catch (DataAccessException ex) {
+					throw new InfobipSmtpConfigurationException(
+							"infobip.smtp.outbox.enabled=true but table " + table
+									+ " cannot be read (infobip.smtp.outbox.initialize-schema="
+									+ properties.getOutbox().getInitializeSchema().name().toLowerCase(Locale.ROOT)
+									+ "; Spring Boot does not count a file or server database as embedded): "
+									+ ex.getMostSpecificCause().getMessage(),
+							"Set infobip.smtp.outbox.initialize-schema=always, or create the tables with your migrations from com/infobip/smtp/outbox/schema-<platform>.sql.");
+				}
+			}
 		}
 
 		private static DataSource requireDataSource(ObjectProvider<DataSource> dataSource) {
