@@ -9,6 +9,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -38,11 +39,36 @@ class H2DurabilityTests {
 
 	private static final int ACKNOWLEDGED_BEFORE_KILL = 200;
 
+	// the child's program, run from source: a main class in src/test would make the
+	// offline application's main class (spring-boot:test-run) ambiguous
+	private static final String COMMIT_LOOP = """
+			import java.sql.*;
+
+			class CommitLoop {
+
+				// commits one row after another and prints each id once its commit returned
+				public static void main(String[] args) throws SQLException {
+					Connection connection = DriverManager.getConnection(args[0]);
+					connection.createStatement().execute("create table committed (id int primary key)");
+					connection.setAutoCommit(false);
+					PreparedStatement insert = connection.prepareStatement("insert into committed (id) values (?)");
+					for (int id = 1;; id++) {
+						insert.setInt(1, id);
+						insert.executeUpdate();
+						connection.commit();
+						System.out.println(id);
+					}
+				}
+
+			}
+			""";
+
 	@Test
 	void commitsThatReturnedSurviveKillOfTheJvm(@TempDir Path dataDir) throws Exception {
 		String url = sampleDatasourceUrl(dataDir);
 		assertThat(url).startsWith("jdbc:h2:file:" + dataDir).contains(";WRITE_DELAY=0");
-		int acknowledged = commitUntilKilled(url, ACKNOWLEDGED_BEFORE_KILL);
+		int acknowledged = commitUntilKilled(Files.writeString(dataDir.resolve("CommitLoop.java"), COMMIT_LOOP), url,
+				ACKNOWLEDGED_BEFORE_KILL);
 		assertThat(acknowledged).isEqualTo(ACKNOWLEDGED_BEFORE_KILL);
 		assertThat(committedRows(url, acknowledged)).isEqualTo(acknowledged);
 	}
@@ -62,13 +88,13 @@ class H2DurabilityTests {
 	}
 
 	/**
-	 * Runs {@link H2CommitLoop} in a JVM of its own and kills it (SIGKILL) as soon as it
+	 * Runs the commit loop in a JVM of its own and kills it (SIGKILL) as soon as it
 	 * acknowledged the given number of commits.
 	 * @return how many commits it acknowledged
 	 */
-	static int commitUntilKilled(String url, int commits) throws IOException, InterruptedException {
+	static int commitUntilKilled(Path program, String url, int commits) throws IOException, InterruptedException {
 		Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-				System.getProperty("java.class.path"), H2CommitLoop.class.getName(), url)
+				System.getProperty("java.class.path"), program.toString(), url)
 			.redirectError(ProcessBuilder.Redirect.INHERIT)
 			.start();
 		int acknowledged = 0;
