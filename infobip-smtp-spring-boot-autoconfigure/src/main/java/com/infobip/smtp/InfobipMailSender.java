@@ -5,6 +5,9 @@
 
 package com.infobip.smtp;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Arrays;
@@ -37,6 +40,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
@@ -240,7 +244,66 @@ public class InfobipMailSender implements JavaMailSender, SmartLifecycle, AutoCl
 	public InfobipSendResult sendWithResult(MimeMessage message) throws MailException {
 		this.inFlight.begin();
 		try {
-			return sendObserved(message, null);
+			return sendObserved(message, null, null);
+		}
+		finally {
+			this.inFlight.end();
+		}
+	}
+
+	/**
+	 * Ready a message for the relay without sending it: apply the default sender and the
+	 * post-processors, save its changes and check it, as a send would, and return its
+	 * bytes and envelope, to be sent later with {@link #sendPrepared}.
+	 * @param message the message
+	 * @return the prepared message
+	 * @throws InvalidMessageException if the message must not be sent
+	 */
+	public InfobipPreparedMessage prepare(MimeMessage message) throws MailException {
+		Address[] recipients = prepareMessage(message);
+		ByteArrayOutputStream content = new ByteArrayOutputStream(8192);
+		try {
+			message.writeTo(content, OutgoingMessageChecks.unsentHeaders());
+		}
+		catch (MessagingException | IOException ex) {
+			throw new InvalidMessageException("Message could not be written: " + describe(ex), ex);
+		}
+		String envelopeFrom = (message instanceof SMTPMessage smtpMessage) ? smtpMessage.getEnvelopeFrom() : null;
+		return new InfobipPreparedMessage(envelopeFrom,
+				Arrays.stream(recipients).map(InfobipMailSender::envelopeAddress).toList(), content.toByteArray(),
+				messageIdHeader(message), header(message, InfobipHeaders.BULK_ID));
+	}
+
+	/**
+	 * Send a message prepared by {@link #prepare}, exactly as prepared: neither the
+	 * default sender nor the post-processors are applied again, and its Message-ID is
+	 * kept. It is checked again, as stored bytes are trusted no more than a new message.
+	 * @param message the prepared message
+	 * @return the result
+	 * @throws InvalidMessageException if the message must not be sent
+	 * @throws InfobipSendFailedException if the relay did not take the message
+	 * @throws SendOutcomeUnknownException if the relay may have taken it
+	 * @throws MailAuthenticationException if the relay refused the credentials
+	 * @see #sendWithResult(MimeMessage)
+	 */
+	public InfobipSendResult sendPrepared(InfobipPreparedMessage message) throws MailException {
+		SMTPMessage mimeMessage;
+		Address[] recipients;
+		try {
+			mimeMessage = new SMTPMessage(this.connector.getPreparedMessageSession(),
+					new ByteArrayInputStream(message.contentBytes()));
+			mimeMessage.setEnvelopeFrom(message.envelopeFrom());
+			recipients = new Address[message.recipients().size()];
+			for (int i = 0; i < recipients.length; i++) {
+				recipients[i] = new InternetAddress(message.recipients().get(i), true);
+			}
+		}
+		catch (MessagingException ex) {
+			throw new InvalidMessageException("Prepared message could not be read: " + describe(ex), ex);
+		}
+		this.inFlight.begin();
+		try {
+			return sendObserved(mimeMessage, null, recipients);
 		}
 		finally {
 			this.inFlight.end();
@@ -449,9 +512,11 @@ public class InfobipMailSender implements JavaMailSender, SmartLifecycle, AutoCl
 
 	/**
 	 * Send a message, observed as a child of the given observation, or of the calling
-	 * thread's current one when none is given.
+	 * thread's current one when none is given; a prepared message comes with its
+	 * recipients and is only checked.
 	 */
-	private InfobipSendResult sendObserved(MimeMessage message, @Nullable Observation parent) {
+	private InfobipSendResult sendObserved(MimeMessage message, @Nullable Observation parent,
+			Address @Nullable [] preparedRecipients) {
 		SmtpConnectionSettings settings = this.connector.getSettings();
 		InfobipSendContext context = new InfobipSendContext(message, this.region, settings.host(), settings.port());
 		Observation observation = observation(context);
@@ -460,7 +525,14 @@ public class InfobipMailSender implements JavaMailSender, SmartLifecycle, AutoCl
 		}
 		observation.start();
 		try {
-			Address[] recipients = prepare(message);
+			Address[] recipients;
+			if (preparedRecipients != null) {
+				this.checks.checkPrepared(message);
+				recipients = preparedRecipients;
+			}
+			else {
+				recipients = prepareMessage(message);
+			}
 			context.setRecipientCount(recipients.length);
 			MessageDelivery.Delivered delivered = this.delivery.deliver(message, recipients, context);
 			context.setRefusedRecipients(delivered.receipt().refusedRecipients());
@@ -498,7 +570,7 @@ public class InfobipMailSender implements JavaMailSender, SmartLifecycle, AutoCl
 		}
 	}
 
-	private Address[] prepare(MimeMessage message) {
+	private Address[] prepareMessage(MimeMessage message) {
 		try {
 			return this.checks.prepare(message);
 		}
@@ -581,6 +653,10 @@ public class InfobipMailSender implements JavaMailSender, SmartLifecycle, AutoCl
 		}
 	}
 
+	private static String envelopeAddress(Address address) {
+		return (address instanceof InternetAddress internetAddress) ? internetAddress.getAddress() : address.toString();
+	}
+
 	private static @Nullable String messageIdHeader(MimeMessage message) {
 		return header(message, "Message-ID");
 	}
@@ -620,7 +696,7 @@ public class InfobipMailSender implements JavaMailSender, SmartLifecycle, AutoCl
 				return;
 			}
 			try {
-				this.future.complete(sendObserved(this.message, this.parent));
+				this.future.complete(sendObserved(this.message, this.parent, null));
 			}
 			catch (Throwable ex) {
 				this.future.completeExceptionally(ex);
@@ -676,7 +752,7 @@ public class InfobipMailSender implements JavaMailSender, SmartLifecycle, AutoCl
 			for (int i = this.next.getAndIncrement(); i < this.messages.size(); i = this.next.getAndIncrement()) {
 				try {
 					this.outcomes[i] = InfobipMailSender.this.drained ? notStarted()
-							: sendObserved(this.messages.get(i), this.parent);
+							: sendObserved(this.messages.get(i), this.parent, null);
 				}
 				catch (Throwable ex) {
 					this.outcomes[i] = ex;

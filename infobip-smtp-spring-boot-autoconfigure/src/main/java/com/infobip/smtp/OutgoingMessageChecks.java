@@ -94,6 +94,35 @@ final class OutgoingMessageChecks {
 		}
 	}
 
+	/**
+	 * Check a message prepared earlier, as {@link #prepare} did, without changing it: it
+	 * may have been stored, so it is trusted no more than a new one.
+	 * @param message the message, read from its prepared bytes
+	 * @throws InvalidMessageException if the message must not be sent
+	 */
+	void checkPrepared(MimeMessage message) {
+		try {
+			checkInfobipHeaders(message);
+			checkHeaderLines(message);
+			checkSenders(message);
+			checkSize(message);
+		}
+		catch (InvalidHeaderException ex) {
+			throw new InvalidMessageException(ex.getMessage(), ex);
+		}
+		catch (MessagingException | IOException ex) {
+			throw new InvalidMessageException("Prepared message could not be read: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Return the headers the relay must not receive.
+	 * @return the header names
+	 */
+	static String[] unsentHeaders() {
+		return UNSENT_HEADERS.clone();
+	}
+
 	private void checkInfobipHeaders(MimeMessage message) throws MessagingException {
 		Enumeration<Header> headers = message.getAllHeaders();
 		while (headers.hasMoreElements()) {

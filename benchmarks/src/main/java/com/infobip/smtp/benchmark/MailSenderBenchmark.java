@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -92,10 +93,17 @@ public class MailSenderBenchmark {
 				}
 				return;
 			}
+			if (mode.equals("outbox")) {
+				outboxRuns(relay, messages, threads);
+				return;
+			}
 			if (cold) {
 				coldRuns(relay, messages, threads);
 			}
 			warmRuns(relay, messages, threads, rounds, heapSends);
+			if (Boolean.parseBoolean(System.getProperty("benchmark.outbox", "true"))) {
+				outboxRuns(relay, messages, threads);
+			}
 			for (int latency : latencies) {
 				latencyRuns(relay, latency, latencyMessages, threads);
 			}
@@ -134,6 +142,41 @@ public class MailSenderBenchmark {
 				sender.close();
 			}
 		}
+	}
+
+	/**
+	 * The outbox beside the direct sender, on the same relay and messages: the outbox's
+	 * rate is from the first enqueue to the last message sent.
+	 */
+	private static void outboxRuns(RelayClient relay, int messages, int threads) throws Exception {
+		Path database = Files.createTempDirectory("infobip-outbox-benchmark").resolve("outbox");
+		System.out.printf(Locale.ROOT,
+				"%noutbox, %s: %d messages (after %d untimed), each enqueued in its own transaction, H2 file database with WRITE_DELAY=0%n",
+				Workload.MULTIPART.description(), messages, messages / 4);
+		Map<String, Result> results = new LinkedHashMap<>();
+		try (Sender direct = Senders.create("infobip", relay.port(), relay.caPem(), threads);
+				Senders.OutboxSender outbox = new Senders.OutboxSender(relay.port(), relay.caPem(), threads,
+						database)) {
+			run(direct, Workload.MULTIPART, relay, messages / 4, threads);
+			results.put("infobip", run(direct, Workload.MULTIPART, relay, messages, threads));
+			outboxRun(outbox, relay, messages / 4, threads);
+			Result enqueued = outboxRun(outbox, relay, messages, threads);
+			results.put("outbox", enqueued);
+		}
+		print(results, 1);
+	}
+
+	private static Result outboxRun(Senders.OutboxSender outbox, RelayClient relay, int messages, int threads)
+			throws Exception {
+		int before = relay.count();
+		long start = System.nanoTime();
+		Result enqueued = run(outbox, Workload.MULTIPART, null, messages, threads);
+		outbox.awaitDispatched();
+		double seconds = (System.nanoTime() - start) / 1e9;
+		relay.expect(before, messages);
+		System.out.printf(Locale.ROOT, "  outbox enqueue alone: %.1f msg/s%n", enqueued.rate());
+		// the rate is end to end; CPU is the enqueueing threads' and the whole process's
+		return new Result(messages / seconds, enqueued.threadCpuMillis(), enqueued.processCpuMillis());
 	}
 
 	private static void latencyRuns(RelayClient relay, int roundTrip, int messages, int threads) throws Exception {
@@ -235,10 +278,14 @@ public class MailSenderBenchmark {
 				"process CPU ms", "vs stock", "vs SJM");
 		for (Map.Entry<String, Result> entry : results.entrySet()) {
 			Result result = entry.getValue().divide(rounds);
-			System.out.printf(Locale.ROOT, "  %-26s %9.1f %14.3f %15.3f %8.1fx %8.1fx%n", Senders.label(entry.getKey()),
-					result.rate, result.threadCpuMillis, result.processCpuMillis, result.rate * rounds / stock.rate,
-					result.rate * rounds / sjm.rate);
+			System.out.printf(Locale.ROOT, "  %-26s %9.1f %14.3f %15.3f %9s %9s%n", Senders.label(entry.getKey()),
+					result.rate, result.threadCpuMillis, result.processCpuMillis, ratio(result, stock, rounds),
+					ratio(result, sjm, rounds));
 		}
+	}
+
+	private static String ratio(Result result, Result base, int rounds) {
+		return (base != null) ? String.format(Locale.ROOT, "%.1fx", result.rate * rounds / base.rate) : "-";
 	}
 
 	private static void heapCheck(Senders.InfobipSender sender, RelayClient relay, int heapSends, int threads)

@@ -16,6 +16,7 @@ import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import javax.net.ssl.SSLContext;
@@ -23,6 +24,8 @@ import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 
 import com.infobip.smtp.InfobipMailSender;
+import com.infobip.smtp.outbox.InfobipMailOutbox;
+import com.infobip.smtp.outbox.InfobipOutboxStatus;
 import jakarta.mail.Address;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -34,6 +37,8 @@ import org.simplejavamail.mailer.MailerBuilder;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
@@ -97,6 +102,7 @@ final class Senders {
 			case "sjm" -> "Simple Java Mail (pool)";
 			case "infobip" -> "InfobipMailSender";
 			case "ceiling" -> "ceiling (pre-serialized)";
+			case "outbox" -> "outbox, end to end";
 			default -> name;
 		};
 	}
@@ -194,6 +200,70 @@ final class Senders {
 		@Override
 		public void send(Workload workload, int thread, int i) throws Exception {
 			this.sender.send(workload.build(this.sender.createMimeMessage(), i, true));
+		}
+
+		@Override
+		public void close() {
+			this.context.close();
+		}
+
+	}
+
+	/**
+	 * The starter's outbox on an H2 file database written through at every commit: each
+	 * message is enqueued in a transaction of its own, and the outbox's dispatchers (as
+	 * many as threads) send it. A timed run ends only once every message it enqueued was
+	 * sent.
+	 */
+	static final class OutboxSender implements Sender {
+
+		private final ConfigurableApplicationContext context;
+
+		private final InfobipMailSender sender;
+
+		private final InfobipMailOutbox outbox;
+
+		private final TransactionTemplate transactions;
+
+		OutboxSender(int port, Path caPem, int threads, Path database) {
+			this.context = start("infobip.smtp.host=localhost", "infobip.smtp.port=" + port,
+					"infobip.smtp.security=STARTTLS", "infobip.smtp.api-key=" + BenchmarkRelay.API_KEY,
+					"infobip.smtp.ssl.bundle=relay", "infobip.smtp.pool.max-connections=" + threads, relayTrust(caPem),
+					"infobip.smtp.outbox.enabled=true", "infobip.smtp.outbox.initialize-schema=always",
+					"infobip.smtp.outbox.concurrency=" + threads,
+					"spring.datasource.url=jdbc:h2:file:" + database.toAbsolutePath() + ";WRITE_DELAY=0",
+					"spring.datasource.hikari.maximum-pool-size=" + (2 * threads + 2));
+			this.sender = this.context.getBean(InfobipMailSender.class);
+			this.outbox = this.context.getBean(InfobipMailOutbox.class);
+			this.transactions = new TransactionTemplate(this.context.getBean(PlatformTransactionManager.class));
+		}
+
+		@Override
+		public String name() {
+			return "outbox";
+		}
+
+		@Override
+		public void send(Workload workload, int thread, int i) throws Exception {
+			MimeMessage message = workload.build(this.sender.createMimeMessage(), i, true);
+			this.transactions.executeWithoutResult((status) -> this.outbox.enqueue(message));
+		}
+
+		/**
+		 * Wait until the outbox sent everything enqueued.
+		 */
+		void awaitDispatched() throws InterruptedException {
+			while (true) {
+				Map<InfobipOutboxStatus, Long> counts = this.outbox.countByStatus();
+				if (counts.get(InfobipOutboxStatus.PENDING) + counts.get(InfobipOutboxStatus.SENDING) == 0) {
+					long unsent = counts.get(InfobipOutboxStatus.FAILED) + counts.get(InfobipOutboxStatus.UNKNOWN);
+					if (unsent > 0) {
+						throw new IllegalStateException(unsent + " outbox entries were not sent: " + counts);
+					}
+					return;
+				}
+				Thread.sleep(5);
+			}
 		}
 
 		@Override

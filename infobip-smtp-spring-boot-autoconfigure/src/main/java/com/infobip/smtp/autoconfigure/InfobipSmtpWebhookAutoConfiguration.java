@@ -5,6 +5,7 @@
 
 package com.infobip.smtp.autoconfigure;
 
+import com.infobip.smtp.webhook.InfobipWebhookDeduplication;
 import com.infobip.smtp.webhook.InfobipWebhookHandler;
 import com.infobip.smtp.webhook.InfobipWebhookPublicationListener;
 import tools.jackson.core.json.JsonFactory;
@@ -60,16 +61,19 @@ public final class InfobipSmtpWebhookAutoConfiguration {
 		@ConditionalOnMissingBean
 		InfobipWebhookHandler infobipWebhookHandler(InfobipSmtpProperties properties,
 				ApplicationEventPublisher publisher,
-				ObjectProvider<InfobipWebhookPublicationListener> publicationListeners) {
+				ObjectProvider<InfobipWebhookPublicationListener> publicationListeners,
+				ObjectProvider<InfobipWebhookDeduplication> deduplication) {
 			InfobipSmtpProperties.Webhook webhook = properties.getWebhook();
 			if (webhook.getMaxBodySize().toBytes() <= 0 || webhook.getDeduplicationCapacity() < 1) {
 				throw new InfobipSmtpConfigurationException(
 						"infobip.smtp.webhook.max-body-size and infobip.smtp.webhook.deduplication-capacity must be positive.",
 						"Set them to positive values, for instance 1MB and 10000.");
 			}
+			// the outbox's, in the database, when it is enabled
+			InfobipWebhookDeduplication reports = deduplication
+				.getIfUnique(() -> InfobipWebhookDeduplication.inMemory(webhook.getDeduplicationCapacity()));
 			return new InfobipWebhookHandler(publisher, WebhookSettingsFactory.authenticator(properties),
-					webhook.getMaxBodySize().toBytes(), webhook.getDeduplicationCapacity(),
-					publicationListeners.orderedStream().toList());
+					webhook.getMaxBodySize().toBytes(), reports, publicationListeners.orderedStream().toList());
 		}
 
 		@Bean

@@ -53,7 +53,7 @@ final class SendingSettingsFactory {
 		return atLeastOne("async.queue-capacity", properties.getAsync().getQueueCapacity());
 	}
 
-	private static int atLeastOne(String property, int value) {
+	static int atLeastOne(String property, int value) {
 		if (value < 1) {
 			throw new InfobipSmtpConfigurationException("infobip.smtp." + property + "=" + value + " is less than 1.",
 					"Set infobip.smtp." + property + " to 1 or more.");
@@ -61,7 +61,7 @@ final class SendingSettingsFactory {
 		return value;
 	}
 
-	private static Duration positive(String property, Duration value) {
+	static Duration positive(String property, Duration value) {
 		if (value.isNegative() || value.isZero()) {
 			throw new InfobipSmtpConfigurationException("infobip.smtp." + property + "=" + value + " is not positive.",
 					"Set infobip.smtp." + property + " to a positive duration.");

@@ -49,7 +49,7 @@ public class InfobipWebhookHandler {
 
 	private final long maxBodySize;
 
-	private final SeenReports seen;
+	private final InfobipWebhookDeduplication deduplication;
 
 	private final List<InfobipWebhookPublicationListener> publicationListeners;
 
@@ -76,10 +76,25 @@ public class InfobipWebhookHandler {
 	public InfobipWebhookHandler(ApplicationEventPublisher publisher, WebhookAuthenticator authenticator,
 			long maxBodySize, int deduplicationCapacity,
 			List<? extends InfobipWebhookPublicationListener> publicationListeners) {
+		this(publisher, authenticator, maxBodySize, InfobipWebhookDeduplication.inMemory(deduplicationCapacity),
+				publicationListeners);
+	}
+
+	/**
+	 * Create a handler.
+	 * @param publisher publishes the events
+	 * @param authenticator admits calls
+	 * @param maxBodySize the largest body read, in bytes
+	 * @param deduplication publishes each report once
+	 * @param publicationListeners told about each report published, in order
+	 */
+	public InfobipWebhookHandler(ApplicationEventPublisher publisher, WebhookAuthenticator authenticator,
+			long maxBodySize, InfobipWebhookDeduplication deduplication,
+			List<? extends InfobipWebhookPublicationListener> publicationListeners) {
 		this.publisher = publisher;
 		this.authenticator = authenticator;
 		this.maxBodySize = maxBodySize;
-		this.seen = new SeenReports(deduplicationCapacity);
+		this.deduplication = deduplication;
 		this.publicationListeners = List.copyOf(publicationListeners);
 	}
 
@@ -168,20 +183,9 @@ public class InfobipWebhookHandler {
 			notifyPublished(event, published);
 			return;
 		}
-		SeenReports.Claim claim = this.seen.claim(key);
-		if (claim == null) {
-			return;
+		if (this.deduplication.publishOnce(key, () -> this.publisher.publishEvent(event))) {
+			notifyPublished(event, published);
 		}
-		try {
-			this.publisher.publishEvent(event);
-		}
-		catch (RuntimeException | Error ex) {
-			// Infobip's retry, or a duplicate waiting for this call, publishes it
-			claim.failed();
-			throw ex;
-		}
-		claim.published();
-		notifyPublished(event, published);
 	}
 
 	private <E extends ApplicationEvent> void notifyPublished(E event,

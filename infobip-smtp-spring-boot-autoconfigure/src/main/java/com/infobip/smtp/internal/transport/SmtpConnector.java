@@ -32,6 +32,8 @@ public class SmtpConnector {
 
 	private final Session session;
 
+	private final Session preparedMessageSession;
+
 	/**
 	 * Create a connector for the given settings.
 	 * @param settings where and how to connect
@@ -50,6 +52,11 @@ public class SmtpConnector {
 		Properties properties = SmtpSessionProperties.of(settings);
 		properties.setProperty(TrackingSmtpTransport.PIPELINING_PROPERTY, String.valueOf(pipelining));
 		this.session = Session.getInstance(properties);
+		Properties prepared = new Properties();
+		prepared.putAll(properties);
+		// header lines were written as UTF-8 (as MimeBodyPart writes them): read them so
+		prepared.setProperty("mail.mime.allowutf8", String.valueOf(HeaderSafeLineOutputStream.ALLOW_UTF8));
+		this.preparedMessageSession = Session.getInstance(prepared);
 	}
 
 	/**
@@ -66,6 +73,15 @@ public class SmtpConnector {
 	 */
 	public Session getSession() {
 		return this.session;
+	}
+
+	/**
+	 * Return the Jakarta Mail session for reading prepared messages back from their
+	 * bytes, decoding header lines as they were written.
+	 * @return the session
+	 */
+	public Session getPreparedMessageSession() {
+		return this.preparedMessageSession;
 	}
 
 	/**

@@ -24,7 +24,8 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Decides who may call {@code POST /send}, which sends mail through the account. With
+ * Decides who may call {@code POST /send}, which sends mail through the account, and
+ * {@code /orders}, which sends order confirmations and shows customers' addresses. With
  * {@code sample.send-token} set, a caller must present that token in the
  * {@code X-Sample-Token} header or as a Bearer token (401 otherwise). Without it, only
  * callers on this machine may (403 otherwise).
@@ -44,17 +45,18 @@ class SendAccess implements HandlerInterceptor, WebMvcConfigurer {
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		// checked before the body is read, so a refused caller learns nothing from it
-		registry.addInterceptor(this).addPathPatterns("/send");
+		registry.addInterceptor(this).addPathPatterns("/send", "/orders", "/orders/**");
 	}
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		String endpoint = "/send".equals(request.getServletPath()) ? "POST /send" : "/orders";
 		if (this.token == null) {
 			if (LOOPBACK.matcher(request.getRemoteAddr()).matches()) {
 				return true;
 			}
 			throw refusal(HttpStatus.FORBIDDEN,
-					"POST /send takes calls from this machine only; set sample.send-token to take others");
+					endpoint + " takes calls from this machine only; set sample.send-token to take others");
 		}
 		String presented = presentedToken(request);
 		// constant time: how long the comparison takes tells nothing about the token
@@ -62,7 +64,7 @@ class SendAccess implements HandlerInterceptor, WebMvcConfigurer {
 			return true;
 		}
 		ErrorResponseException refusal = refusal(HttpStatus.UNAUTHORIZED,
-				"POST /send needs the token of sample.send-token, in X-Sample-Token or as a Bearer token");
+				endpoint + " needs the token of sample.send-token, in X-Sample-Token or as a Bearer token");
 		refusal.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 		throw refusal;
 	}

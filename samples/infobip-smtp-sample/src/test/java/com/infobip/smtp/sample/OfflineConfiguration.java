@@ -14,8 +14,9 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The offline mode: a test relay on loopback that speaks implicit TLS and requires AUTH,
- * like Infobip's port 465, with the starter pointed at it, and {@link SimulatedInfobip}
- * reporting on every message it takes.
+ * like Infobip's port 465, with the starter pointed at it, {@link SimulatedInfobip}
+ * reporting on every message it takes, and {@link DemoOrders} placing an order on
+ * start-up.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @ImportInfobipSmtpTestRelay(security = SmtpSecurity.TLS)
@@ -24,6 +25,11 @@ class OfflineConfiguration {
 	@Bean
 	SimulatedInfobip simulatedInfobip(InfobipSmtpTestRelay relay) {
 		return new SimulatedInfobip(relay);
+	}
+
+	@Bean
+	DemoOrders demoOrders() {
+		return new DemoOrders();
 	}
 
 }

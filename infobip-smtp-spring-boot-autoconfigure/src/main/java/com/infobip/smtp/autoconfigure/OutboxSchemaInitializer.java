@@ -1,0 +1,71 @@
+/*
+ * Copyright 2026 the infobip-smtp-spring-boot-starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package com.infobip.smtp.autoconfigure;
+
+import java.sql.DatabaseMetaData;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.jdbc.DatabaseDriver;
+import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
+import org.springframework.boot.jdbc.init.PlatformPlaceholderDatabaseDriverResolver;
+import org.springframework.boot.sql.init.DatabaseInitializationMode;
+import org.springframework.boot.sql.init.DatabaseInitializationSettings;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+
+/**
+ * Creates the outbox tables from {@code com/infobip/smtp/outbox/schema-<platform>.sql} as
+ * {@code infobip.smtp.outbox.initialize-schema} says; the scripts skip tables that exist.
+ * Being a database initializer, beans that depend on database initialization run after
+ * it.
+ */
+final class OutboxSchemaInitializer extends DataSourceScriptDatabaseInitializer {
+
+	static final String SCHEMA_LOCATION = "classpath:com/infobip/smtp/outbox/schema-@@platform@@.sql";
+
+	private static final List<DatabaseDriver> SUPPORTED = List.of(DatabaseDriver.H2, DatabaseDriver.POSTGRESQL,
+			DatabaseDriver.MYSQL, DatabaseDriver.MARIADB);
+
+	private static final List<DatabaseDriver> EMBEDDED = List.of(DatabaseDriver.HSQLDB, DatabaseDriver.DERBY);
+
+	OutboxSchemaInitializer(DataSource dataSource, InfobipSmtpProperties.Outbox outbox) {
+		super(dataSource, settings(dataSource, outbox));
+	}
+
+	private static DatabaseInitializationSettings settings(DataSource dataSource, InfobipSmtpProperties.Outbox outbox) {
+		DatabaseInitializationSettings settings = new DatabaseInitializationSettings();
+		DatabaseInitializationMode mode = DatabaseInitializationMode.valueOf(outbox.getInitializeSchema().name());
+		settings.setMode(mode);
+		if (mode == DatabaseInitializationMode.NEVER) {
+			return settings;
+		}
+		DatabaseDriver driver = driver(dataSource);
+		if (SUPPORTED.contains(driver)) {
+			settings.setSchemaLocations(
+					new PlatformPlaceholderDatabaseDriverResolver().resolveAll(dataSource, SCHEMA_LOCATION));
+		}
+		else if (mode == DatabaseInitializationMode.ALWAYS || EMBEDDED.contains(driver)) {
+			throw new InfobipSmtpConfigurationException(
+					"infobip.smtp.outbox cannot create its tables in a " + driver
+							+ " database: scripts exist for H2, PostgreSQL, MySQL and MariaDB.",
+					"Create the tables with your own migrations, from the script of the closest database in com/infobip/smtp/outbox, and set infobip.smtp.outbox.initialize-schema=never.");
+		}
+		return settings;
+	}
+
+	private static DatabaseDriver driver(DataSource dataSource) {
+		try {
+			return DatabaseDriver.fromProductName(
+					JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName));
+		}
+		catch (MetaDataAccessException ex) {
+			return DatabaseDriver.UNKNOWN;
+		}
+	}
+
+}

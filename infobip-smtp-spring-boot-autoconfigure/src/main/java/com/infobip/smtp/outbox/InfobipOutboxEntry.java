@@ -1,0 +1,39 @@
+/*
+ * Copyright 2026 the infobip-smtp-spring-boot-starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package com.infobip.smtp.outbox;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the ledger knows of one enqueued message.
+ *
+ * @param id the entry's id, as {@link InfobipMailOutbox#enqueue} returned it
+ * @param status where the entry is in its life
+ * @param messageId the message's Message-ID header
+ * @param bulkId the message's X-IB-bulk-id, if any
+ * @param queueId the id the relay queued the message as, once sent; Infobip's delivery
+ * reports carry it as their {@code messageId}
+ * @param attempts how many times the message was offered to the relay
+ * @param lastError the last failure, or for a sent message the recipients the relay
+ * refused; {@code null} if none
+ * @param createdAt when it was enqueued
+ * @param completedAt when it became {@code SENT}, {@code FAILED} or {@code UNKNOWN}
+ * @param deliveryStatus the group of the latest delivery report (for example
+ * {@code DELIVERED}), once one came back
+ * @param deliveryStatusName the name of that report's status
+ * @param deliveryUpdatedAt when that report came back
+ * @param trackingEvent the latest tracking event (for example {@code OPENED})
+ * @param trackingUpdatedAt when it came back
+ * @since 0.1.0
+ */
+public record InfobipOutboxEntry(String id, InfobipOutboxStatus status, @Nullable String messageId,
+		@Nullable String bulkId, @Nullable String queueId, int attempts, @Nullable String lastError, Instant createdAt,
+		@Nullable Instant completedAt, @Nullable String deliveryStatus, @Nullable String deliveryStatusName,
+		@Nullable Instant deliveryUpdatedAt, @Nullable String trackingEvent, @Nullable Instant trackingUpdatedAt) {
+
+}

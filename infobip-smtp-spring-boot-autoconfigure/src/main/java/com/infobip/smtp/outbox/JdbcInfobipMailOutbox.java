@@ -1,0 +1,370 @@
+/*
+ * Copyright 2026 the infobip-smtp-spring-boot-starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package com.infobip.smtp.outbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import com.infobip.smtp.InfobipMailSender;
+import com.infobip.smtp.InfobipPreparedMessage;
+import com.infobip.smtp.webhook.DeliveryReport;
+import com.infobip.smtp.webhook.InfobipWebhookDeduplication;
+import com.infobip.smtp.webhook.TrackingNotification;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailParseException;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.MimeMessagePreparator;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * {@link InfobipMailOutbox} on a JDBC database (the tables of
+ * {@code com/infobip/smtp/outbox/schema-<platform>.sql}). As a {@link SmartLifecycle} it
+ * runs the dispatcher threads of this instance: they claim due entries for the claim
+ * timeout, send them with the {@link InfobipMailSender}, and record {@code SENT} with the
+ * relay's queue id, {@code FAILED}, {@code UNKNOWN}, or a later attempt with back-off. An
+ * entry whose instance died is resolved once its claim expired: sent if it was never
+ * offered to the relay, {@code UNKNOWN} if it may have been. It stops, in phase
+ * {@link #SMART_LIFECYCLE_PHASE}, before the sender does.
+ *
+ * @since 0.1.0
+ */
+public final class JdbcInfobipMailOutbox implements InfobipMailOutbox, SmartLifecycle {
+
+	/**
+	 * The phase in which the outbox starts and stops: it stops before the sender, so that
+	 * its sends in flight end normally.
+	 */
+	public static final int SMART_LIFECYCLE_PHASE = InfobipMailSender.SMART_LIFECYCLE_PHASE + 512;
+
+	private final InfobipMailSender sender;
+
+	private final OutboxStore store;
+
+	private final OutboxDispatcher dispatcher;
+
+	private final JdbcWebhookDeduplication webhookDeduplication;
+
+	private final OutboxSettings settings;
+
+	private final Clock clock;
+
+	private JdbcInfobipMailOutbox(Builder builder) {
+		this.sender = builder.sender;
+		this.clock = builder.clock;
+		this.settings = new OutboxSettings(builder.concurrency, builder.batchSize, builder.pollInterval,
+				builder.claimTimeout, builder.maxAttempts, builder.initialBackoff, builder.backoffMultiplier,
+				builder.maxBackoff, builder.retention, builder.shutdownTimeout);
+		this.store = new OutboxStore(builder.dataSource);
+		this.dispatcher = new OutboxDispatcher(this.store, this.sender, this.settings, this.clock);
+		this.webhookDeduplication = new JdbcWebhookDeduplication(builder.dataSource, this.clock);
+	}
+
+	/**
+	 * Start building an outbox on the given database, sending with the given sender.
+	 * @param dataSource the database holding the outbox tables
+	 * @param sender sends the entries
+	 * @return a builder
+	 */
+	public static Builder builder(DataSource dataSource, InfobipMailSender sender) {
+		return new Builder(dataSource, sender);
+	}
+
+	@Override
+	public String enqueue(MimeMessage message) throws MailException {
+		InfobipPreparedMessage prepared = this.sender.prepare(message);
+		String id = UUID.randomUUID().toString();
+		this.store.insert(id, prepared, this.clock.instant());
+		wakeDispatcherOnCommit();
+		return id;
+	}
+
+	@Override
+	public String enqueue(MimeMessagePreparator preparator) throws MailException {
+		MimeMessage message = this.sender.createMimeMessage();
+		try {
+			preparator.prepare(message);
+		}
+		catch (MailException ex) {
+			throw ex;
+		}
+		catch (MessagingException ex) {
+			throw new MailParseException(ex);
+		}
+		catch (Exception ex) {
+			throw new MailPreparationException(ex);
+		}
+		return enqueue(message);
+	}
+
+	@Override
+	public Optional<InfobipOutboxEntry> find(String id) {
+		return this.store.find(id);
+	}
+
+	@Override
+	public Map<InfobipOutboxStatus, Long> countByStatus() {
+		return this.store.countByStatus();
+	}
+
+	@Override
+	public Optional<Duration> oldestPendingAge() {
+		Instant now = this.clock.instant();
+		return this.store.oldestPending().map((oldest) -> Duration.between(oldest, now));
+	}
+
+	/**
+	 * Record a delivery report in the ledger, on the entry whose queue id it names.
+	 * @param report the report
+	 * @return whether an entry was updated
+	 */
+	public boolean recordDeliveryReport(DeliveryReport report) {
+		String queueId = report.messageId();
+		return queueId != null && this.store.recordDelivery(queueId, report.bulkId(), report.status().group().name(),
+				report.status().name(), this.clock.instant()) > 0;
+	}
+
+	/**
+	 * Record a tracking event in the ledger, on the entry whose queue id it names.
+	 * @param notification the event
+	 * @return whether an entry was updated
+	 */
+	public boolean recordTrackingEvent(TrackingNotification notification) {
+		String queueId = notification.messageId();
+		return queueId != null && this.store.recordTracking(queueId, notification.bulkId(), notification.type().name(),
+				this.clock.instant()) > 0;
+	}
+
+	/**
+	 * Return the webhook deduplication on this outbox's database, which holds across
+	 * every instance that shares it.
+	 * @return the deduplication
+	 */
+	public InfobipWebhookDeduplication webhookDeduplication() {
+		return this.webhookDeduplication;
+	}
+
+	/**
+	 * Return how many entries this instance's dispatchers brought to the given status
+	 * since it started: {@code SENT}, {@code FAILED}, {@code UNKNOWN}, or {@code PENDING}
+	 * for an attempt that will be repeated.
+	 * @param outcome the status
+	 * @return the count
+	 */
+	public long dispatchedCount(InfobipOutboxStatus outcome) {
+		return this.dispatcher.dispatched(outcome);
+	}
+
+	@Override
+	public void start() {
+		this.dispatcher.start();
+	}
+
+	/**
+	 * Stop claiming entries, and wait up to the shutdown timeout for the sends in flight;
+	 * what was claimed and not offered is given back.
+	 */
+	@Override
+	public void stop() {
+		this.dispatcher.stop(this.settings.shutdownTimeout());
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.dispatcher.isRunning();
+	}
+
+	@Override
+	public int getPhase() {
+		return SMART_LIFECYCLE_PHASE;
+	}
+
+	private void wakeDispatcherOnCommit() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			this.dispatcher.wake();
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCommit() {
+				JdbcInfobipMailOutbox.this.dispatcher.wake();
+			}
+
+		});
+	}
+
+	/**
+	 * Builds a {@link JdbcInfobipMailOutbox}.
+	 */
+	public static final class Builder {
+
+		private final DataSource dataSource;
+
+		private final InfobipMailSender sender;
+
+		private int concurrency = 8;
+
+		private int batchSize = 16;
+
+		private Duration pollInterval = Duration.ofSeconds(1);
+
+		private Duration claimTimeout = Duration.ofMinutes(1);
+
+		private int maxAttempts = 10;
+
+		private Duration initialBackoff = Duration.ofSeconds(10);
+
+		private double backoffMultiplier = 2;
+
+		private Duration maxBackoff = Duration.ofMinutes(10);
+
+		private Duration retention = Duration.ofDays(30);
+
+		private Duration shutdownTimeout = Duration.ofSeconds(10);
+
+		private Clock clock = Clock.systemUTC();
+
+		private Builder(DataSource dataSource, InfobipMailSender sender) {
+			this.dataSource = dataSource;
+			this.sender = sender;
+		}
+
+		/**
+		 * Set how many entries this instance sends at once (default 8); more than the
+		 * sender's pool has connections only wait for one.
+		 * @param concurrency the number of dispatcher threads
+		 * @return this builder
+		 */
+		public Builder concurrency(int concurrency) {
+			this.concurrency = positive(concurrency, "concurrency");
+			return this;
+		}
+
+		/**
+		 * Set how many entries a dispatcher thread claims at once (default 16).
+		 * @param batchSize the number of entries
+		 * @return this builder
+		 */
+		public Builder batchSize(int batchSize) {
+			this.batchSize = positive(batchSize, "batchSize");
+			return this;
+		}
+
+		/**
+		 * Set how often an idle dispatcher looks for entries enqueued by other instances
+		 * or due again (default 1s); entries enqueued by this instance wake it at once.
+		 * @param pollInterval the interval
+		 * @return this builder
+		 */
+		public Builder pollInterval(Duration pollInterval) {
+			this.pollInterval = positive(pollInterval, "pollInterval");
+			return this;
+		}
+
+		/**
+		 * Set how long a claim holds without being renewed (default 1 minute). Claims on
+		 * entries being sent are renewed every third of it, so it is how long the entries
+		 * of an instance that stopped wait before another instance resolves them; it must
+		 * be longer than the pauses an instance may have (garbage collection, a database
+		 * unreachable), or its sends end {@code UNKNOWN}.
+		 * @param claimTimeout the claim timeout
+		 * @return this builder
+		 */
+		public Builder claimTimeout(Duration claimTimeout) {
+			this.claimTimeout = positive(claimTimeout, "claimTimeout");
+			return this;
+		}
+
+		/**
+		 * Set how often an entry is offered before it is {@code FAILED}, and the back-off
+		 * between offers (default 10 offers, 10s doubling up to 10 minutes).
+		 * @param maxAttempts the number of offers
+		 * @param initialBackoff the wait after the first
+		 * @param multiplier what multiplies each next wait
+		 * @param maxBackoff the longest wait
+		 * @return this builder
+		 */
+		public Builder retry(int maxAttempts, Duration initialBackoff, double multiplier, Duration maxBackoff) {
+			this.maxAttempts = positive(maxAttempts, "maxAttempts");
+			this.initialBackoff = positive(initialBackoff, "initialBackoff");
+			if (multiplier < 1) {
+				throw new IllegalArgumentException("multiplier must be at least 1");
+			}
+			this.backoffMultiplier = multiplier;
+			this.maxBackoff = positive(maxBackoff, "maxBackoff");
+			return this;
+		}
+
+		/**
+		 * Set how long finished entries and remembered webhook reports are kept (default
+		 * 30 days).
+		 * @param retention the retention
+		 * @return this builder
+		 */
+		public Builder retention(Duration retention) {
+			this.retention = positive(retention, "retention");
+			return this;
+		}
+
+		/**
+		 * Set how long stopping waits for the sends in flight (default 10s).
+		 * @param shutdownTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder shutdownTimeout(Duration shutdownTimeout) {
+			this.shutdownTimeout = positive(shutdownTimeout, "shutdownTimeout");
+			return this;
+		}
+
+		/**
+		 * Set the clock entries are timed by (default the UTC system clock). Instances
+		 * that share the outbox must agree on the time within a small part of the claim
+		 * timeout.
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = clock;
+			return this;
+		}
+
+		/**
+		 * Build the outbox; its dispatchers start with
+		 * {@link JdbcInfobipMailOutbox#start()}.
+		 * @return the outbox
+		 */
+		public JdbcInfobipMailOutbox build() {
+			return new JdbcInfobipMailOutbox(this);
+		}
+
+		private static int positive(int value, String name) {
+			if (value < 1) {
+				throw new IllegalArgumentException(name + " must be positive");
+			}
+			return value;
+		}
+
+		private static Duration positive(Duration value, String name) {
+			if (value.isNegative() || value.isZero()) {
+				throw new IllegalArgumentException(name + " must be positive");
+			}
+			return value;
+		}
+
+	}
+
+}

@@ -1,0 +1,345 @@
+/*
+ * Copyright 2026 the infobip-smtp-spring-boot-starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package com.infobip.smtp.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import com.infobip.smtp.InfobipMailSender;
+import com.infobip.smtp.InvalidMessageException;
+import com.infobip.smtp.autoconfigure.InfobipSmtpAutoConfiguration;
+import com.infobip.smtp.autoconfigure.InfobipSmtpOutboxAutoConfiguration;
+import com.infobip.smtp.testsupport.StartTlsRelay;
+import com.infobip.smtp.testsupport.TestRelayProperties;
+import com.infobip.smtp.webhook.DeliveryReport;
+import com.infobip.smtp.webhook.DeliveryStatusGroup;
+import com.infobip.smtp.webhook.TrackingNotification;
+import com.infobip.smtp.webhook.TrackingNotificationType;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The outbox on H2 against a STARTTLS + AUTH relay on loopback: what is committed is sent
+ * once, what is rolled back never, and every relay verdict ends in the ledger.
+ */
+class InfobipMailOutboxTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, DataSourceAutoConfiguration.class,
+				DataSourceTransactionManagerAutoConfiguration.class, InfobipSmtpAutoConfiguration.class,
+				InfobipSmtpOutboxAutoConfiguration.class))
+		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:outbox-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+				"infobip.smtp.outbox.enabled=true", "infobip.smtp.outbox.poll-interval=100ms",
+				"infobip.smtp.outbox.initial-backoff=100ms", "infobip.smtp.outbox.max-backoff=200ms",
+				"infobip.smtp.retry.initial-backoff=10ms", "infobip.smtp.retry.max-backoff=20ms");
+
+	@Test
+	void committedMessageIsSentOnceAndRecordedWithTheRelaysQueueId() {
+		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+			run(relay, (context, outbox) -> {
+				String id = inTransaction(context, () -> outbox.enqueue(multipart(context, "user@example.com")));
+				InfobipOutboxEntry entry = awaitStatus(outbox, id, InfobipOutboxStatus.SENT);
+				assertThat(relay.received()).hasSize(1);
+				StartTlsRelay.Received received = relay.received().get(0);
+				assertThat(entry.queueId()).isEqualTo(received.queueId());
+				assertThat(entry.attempts()).isEqualTo(1);
+				assertThat(entry.messageId()).isNotNull();
+				assertThat(received.data()).contains("Message-ID: " + entry.messageId());
+				assertThat(received.recipients()).containsExactly("user@example.com", "copy@example.com",
+						"hidden@example.com");
+				assertThat(received.data()).doesNotContain("hidden@example.com");
+			});
+		}
+	}
+
+	@Test
+	void messageSentThroughTheOutboxIsByteIdenticalToOneSentDirectly() {
+		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+			run(relay, (context, outbox) -> {
+				InfobipMailSender sender = context.getBean(InfobipMailSender.class);
+				MimeMessage direct = multipart(context, "user@example.com");
+				direct.setHeader("Message-ID", "<fixed@example.com>");
+				direct.setHeader("X-Order-Note", "Grüße aus Köln");
+				sender.send(direct);
+				MimeMessage queued = multipart(context, "user@example.com");
+				queued.setHeader("Message-ID", "<fixed@example.com>");
+				queued.setHeader("X-Order-Note", "Grüße aus Köln");
+				queued.setSentDate(direct.getSentDate());
+				awaitStatus(outbox, outbox.enqueue(queued), InfobipOutboxStatus.SENT);
+				List<StartTlsRelay.Received> received = relay.received();
+				assertThat(received).hasSize(2);
+				assertThat(withoutBoundaries(received.get(1))).isEqualTo(withoutBoundaries(received.get(0)));
+				assertThat(received.get(1).recipients()).isEqualTo(received.get(0).recipients());
+				assertThat(received.get(1).from()).isEqualTo(received.get(0).from());
+			});
+		}
+	}
+
+	@Test
+	void rolledBackMessageIsNeitherStoredNorSent() {
+		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+			run(relay, (context, outbox) -> {
+				MimeMessage rolledBackMessage = multipart(context, "rolled-back@example.com");
+				TransactionTemplate transactions = new TransactionTemplate(
+						context.getBean(PlatformTransactionManager.class));
+				String[] rolledBack = new String[1];
+				transactions.executeWithoutResult((status) -> {
+					rolledBack[0] = outbox.enqueue(rolledBackMessage);
+					status.setRollbackOnly();
+				});
+				String committed = inTransaction(context,
+						() -> outbox.enqueue(multipart(context, "committed@example.com")));
+				awaitStatus(outbox, committed, InfobipOutboxStatus.SENT);
+				assertThat(outbox.find(rolledBack[0])).isEmpty();
+				assertThat(relay.received()).extracting((received) -> received.recipients().get(0))
+					.containsExactly("committed@example.com");
+			});
+		}
+	}
+
+	@Test
+	void invalidMessageFailsAtEnqueueAndIsNotStored() {
+		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+			run(relay, (context, outbox) -> {
+				MimeMessage noRecipient = context.getBean(InfobipMailSender.class).createMimeMessage();
+				noRecipient.setFrom("shop@example.com");
+				noRecipient.setText("hello");
+				assertThatExceptionOfType(InvalidMessageException.class).isThrownBy(() -> outbox.enqueue(noRecipient))
+					.withMessageContaining("no recipient");
+				assertThat(outbox.countByStatus().values()).allMatch((count) -> count == 0);
+			});
+		}
+	}
+
+	@Test
+	void permanentRefusalIsRecordedAsFailedWithTheReply() {
+		try (StartTlsRelay relay = StartTlsRelay.builder().failData(1, 554).start()) {
+			run(relay, (context, outbox) -> {
+				String id = outbox.enqueue(multipart(context, "user@example.com"));
+				InfobipOutboxEntry entry = awaitStatus(outbox, id, InfobipOutboxStatus.FAILED);
+				assertThat(entry.lastError()).contains("554");
+				assertThat(entry.queueId()).isNull();
+				assertThat(relay.received()).isEmpty();
+			});
+		}
+	}
+
+	@Test
+	void connectionLostAfterTheDataIsRecordedAsUnknownAndNeverSentAgain() {
+		try (StartTlsRelay relay = StartTlsRelay.builder().dropAfterData(1).start()) {
+			run(relay, (context, outbox) -> {
+				String id = outbox.enqueue(multipart(context, "user@example.com"));
+				InfobipOutboxEntry entry = awaitStatus(outbox, id, InfobipOutboxStatus.UNKNOWN);
+				assertThat(entry.attempts()).isEqualTo(1);
+				// the relay read the whole message once; a later message still goes out
+				String next = outbox.enqueue(multipart(context, "next@example.com"));
+				awaitStatus(outbox, next, InfobipOutboxStatus.SENT);
+				assertThat(relay.received()).extracting((received) -> received.recipients().get(0))
+					.containsExactly("user@example.com", "next@example.com");
+				assertThat(outbox.find(id)).get()
+					.extracting(InfobipOutboxEntry::status)
+					.isEqualTo(InfobipOutboxStatus.UNKNOWN);
+			});
+		}
+	}
+
+	@Test
+	void transientRefusalsBeyondTheSendersRetriesAreRescheduledAndSentLater() {
+		// the sender tries 3 times per dispatch: 3 refusals need a second dispatch
+		try (StartTlsRelay relay = StartTlsRelay.builder().failRecipients(3).start()) {
+			run(relay, (context, outbox) -> {
+				String id = outbox.enqueue(plain(context, "user@example.com"));
+				InfobipOutboxEntry entry = awaitStatus(outbox, id, InfobipOutboxStatus.SENT);
+				assertThat(entry.attempts()).isEqualTo(2);
+				assertThat(entry.lastError()).isNull();
+				assertThat(relay.received()).hasSize(1);
+				assertThat(((JdbcInfobipMailOutbox) outbox).dispatchedCount(InfobipOutboxStatus.PENDING)).isEqualTo(1);
+			});
+		}
+	}
+
+	@Test
+	void transientRefusalsUntilMaxAttemptsEndFailed() {
+		try (StartTlsRelay relay = StartTlsRelay.builder().failRecipients(100).start()) {
+			this.contextRunner.withPropertyValues("infobip.smtp.outbox.max-attempts=2")
+				.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS"))
+				.run((context) -> {
+					InfobipMailOutbox outbox = context.getBean(InfobipMailOutbox.class);
+					String id = outbox.enqueue(plain(context, "user@example.com"));
+					InfobipOutboxEntry entry = awaitStatus(outbox, id, InfobipOutboxStatus.FAILED);
+					assertThat(entry.attempts()).isEqualTo(2);
+					assertThat(entry.lastError()).startsWith("Not sent after 2 attempts").contains("451");
+					assertThat(relay.received()).isEmpty();
+				});
+		}
+	}
+
+	@Test
+	void entriesLeftByAStoppedInstanceAreResolvedOnceTheirClaimsExpire() {
+		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+			this.contextRunner.withPropertyValues("infobip.smtp.outbox.claim-timeout=300ms")
+				.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS"))
+				.run((context) -> {
+					InfobipMailOutbox outbox = context.getBean(InfobipMailOutbox.class);
+					JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+					((JdbcInfobipMailOutbox) outbox).stop();
+					String claimed = outbox.enqueue(multipart(context, "claimed@example.com"));
+					String sending = outbox.enqueue(multipart(context, "sending@example.com"));
+					// as a dead instance leaves them: one claimed, one being offered
+					long expired = System.currentTimeMillis() - 1;
+					jdbc.update("UPDATE INFOBIP_SMTP_OUTBOX SET CLAIMED_BY = 'dead', CLAIM_EXPIRES_AT = ? WHERE ID = ?",
+							expired, claimed);
+					jdbc.update("UPDATE INFOBIP_SMTP_OUTBOX SET CLAIMED_BY = 'dead', CLAIM_EXPIRES_AT = ?,"
+							+ " STATUS = 'SENDING', ATTEMPTS = 1 WHERE ID = ?", expired, sending);
+					((JdbcInfobipMailOutbox) outbox).start();
+					awaitStatus(outbox, claimed, InfobipOutboxStatus.SENT);
+					InfobipOutboxEntry unknown = awaitStatus(outbox, sending, InfobipOutboxStatus.UNKNOWN);
+					assertThat(unknown.lastError()).contains("may have been sent");
+					assertThat(relay.received()).extracting((received) -> received.recipients().get(0))
+						.containsExactly("claimed@example.com");
+				});
+		}
+	}
+
+	@Test
+	void deliveryReportsAndTrackingEventsUpdateTheLedgerByQueueId() {
+		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+			run(relay, (context, outbox) -> {
+				String id = outbox.enqueue(multipart(context, "user@example.com"));
+				InfobipOutboxEntry sent = awaitStatus(outbox, id, InfobipOutboxStatus.SENT);
+				JdbcInfobipMailOutbox ledger = (JdbcInfobipMailOutbox) outbox;
+				DeliveryReport.Status delivered = new DeliveryReport.Status(DeliveryStatusGroup.DELIVERED, 3,
+						"DELIVERED", 5, "DELIVERED_TO_HANDSET", null, "Message delivered");
+				assertThat(ledger.recordDeliveryReport(new DeliveryReport("other-bulk", sent.queueId(),
+						"user@example.com", null, null, 1, null, delivered, null, null)))
+					.as("a report for another bulk")
+					.isFalse();
+				assertThat(ledger.recordDeliveryReport(new DeliveryReport(null, sent.queueId(), "user@example.com",
+						null, null, 1, null, delivered, null, null)))
+					.isTrue();
+				assertThat(ledger.recordTrackingEvent(new TrackingNotification(TrackingNotificationType.OPENED, "e-1",
+						null, "user@example.com", null, null, null, sent.queueId(), null, null, null, null)))
+					.isTrue();
+				InfobipOutboxEntry entry = outbox.find(id).orElseThrow();
+				assertThat(entry.deliveryStatus()).isEqualTo("DELIVERED");
+				assertThat(entry.deliveryStatusName()).isEqualTo("DELIVERED_TO_HANDSET");
+				assertThat(entry.deliveryUpdatedAt()).isNotNull();
+				assertThat(entry.trackingEvent()).isEqualTo("OPENED");
+			});
+		}
+	}
+
+	@Test
+	void webhookDeduplicationPublishesOnceAndForgetsAFailedPublication() throws InterruptedException {
+		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+			run(relay, (context, outbox) -> {
+				var deduplication = ((JdbcInfobipMailOutbox) outbox).webhookDeduplication();
+				int[] published = new int[1];
+				try {
+					deduplication.publishOnce("key-1", () -> {
+						throw new IllegalStateException("listener failed");
+					});
+				}
+				catch (IllegalStateException expected) {
+					// the report is not remembered
+				}
+				assertThat(deduplication.publishOnce("key-1", () -> published[0]++)).isTrue();
+				assertThat(deduplication.publishOnce("key-1", () -> published[0]++)).isFalse();
+				assertThat(published[0]).isEqualTo(1);
+			});
+		}
+	}
+
+	private void run(StartTlsRelay relay, OutboxTest test) {
+		this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS")).run((context) -> {
+			assertThat(context).hasNotFailed();
+			test.run(context, context.getBean(InfobipMailOutbox.class));
+		});
+	}
+
+	private static String inTransaction(AssertableApplicationContext context, ThrowingSupplier supplier) {
+		return new TransactionTemplate(context.getBean(PlatformTransactionManager.class)).execute((status) -> {
+			try {
+				return supplier.get();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+	}
+
+	static InfobipOutboxEntry awaitStatus(InfobipMailOutbox outbox, String id, InfobipOutboxStatus status) {
+		return await().atMost(Duration.ofSeconds(10))
+			.until(() -> outbox.find(id).orElse(null), (entry) -> entry != null && entry.status() == status);
+	}
+
+	static MimeMessage multipart(AssertableApplicationContext context, String to) throws Exception {
+		MimeMessage message = context.getBean(InfobipMailSender.class).createMimeMessage();
+		MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
+				"UTF-8");
+		helper.setFrom("shop@example.com");
+		helper.setTo(to);
+		helper.setCc("copy@example.com");
+		helper.setBcc("hidden@example.com");
+		helper.setSubject("Your order — Grüße");
+		helper.setText("Thanks for your order.\n.leading dot\n", "<p>Thanks for your order, naïve café</p>");
+		helper.addAttachment("invoice.pdf", new ByteArrayResource(new byte[] { 0, 1, 2, (byte) 0xFF, '\r', '\n' }));
+		message.setHeader("X-IB-bulk-id", "orders-2026");
+		return message;
+	}
+
+	static MimeMessage plain(AssertableApplicationContext context, String to) throws Exception {
+		MimeMessage message = context.getBean(InfobipMailSender.class).createMimeMessage();
+		MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
+		helper.setFrom("shop@example.com");
+		helper.setTo(to);
+		helper.setSubject("Your order");
+		helper.setText("Thanks for your order.");
+		return message;
+	}
+
+	private static String withoutBoundaries(StartTlsRelay.Received received) {
+		// each message gets its own multipart boundary, and the relay's Received header
+		// its own time; all else must be equal
+		String data = new String(received.bytes(), StandardCharsets.ISO_8859_1);
+		return data.replaceFirst("(?s)^Received:.*?\r\n(?=[^ \t])", "").replaceAll("----=_Part_[0-9_.]+", "BOUNDARY");
+	}
+
+	@FunctionalInterface
+	interface OutboxTest {
+
+		void run(AssertableApplicationContext context, InfobipMailOutbox outbox) throws Exception;
+
+	}
+
+	@FunctionalInterface
+	interface ThrowingSupplier {
+
+		String get() throws Exception;
+
+	}
+
+}
