@@ -36,11 +36,20 @@ public final class OutboxContexts {
 	 * @return the runner
 	 */
 	public static ApplicationContextRunner withOutbox() {
+		return withDatabase().withPropertyValues("infobip.smtp.outbox.enabled=true");
+	}
+
+	/**
+	 * Return a runner with the sender, the outbox auto-configuration and its own H2
+	 * database, the outbox not enabled, polling and retrying fast once it is.
+	 * @return the runner
+	 */
+	public static ApplicationContextRunner withDatabase() {
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, DataSourceAutoConfiguration.class,
 					DataSourceTransactionManagerAutoConfiguration.class, InfobipSmtpAutoConfiguration.class,
 					InfobipSmtpOutboxAutoConfiguration.class))
-			.withPropertyValues(h2(), "infobip.smtp.outbox.enabled=true", "infobip.smtp.outbox.poll-interval=100ms",
+			.withPropertyValues(h2(), "infobip.smtp.outbox.poll-interval=100ms",
 					"infobip.smtp.outbox.initial-backoff=100ms", "infobip.smtp.outbox.max-backoff=200ms",
 					"infobip.smtp.retry.initial-backoff=10ms", "infobip.smtp.retry.max-backoff=20ms");
 	}
