@@ -38,6 +38,14 @@ class ConfigurationMetadataTests {
 	}
 
 	@Test
+	void noDescriptionIsBrokenAtAHyphen() throws Exception {
+		// a formatter that wraps a property name at its hyphen leaves "max- connections"
+		Metadata metadata = read("META-INF/spring-configuration-metadata.json");
+		assertThat(metadata.properties()).allSatisfy(
+				(property) -> assertThat(property.description()).as(property.name()).doesNotContainPattern("\\w- \\w"));
+	}
+
+	@Test
 	void regionHasAHintForEveryRegion() throws Exception {
 		Metadata metadata = read("META-INF/additional-spring-configuration-metadata.json");
 		Hint region = metadata.hints()

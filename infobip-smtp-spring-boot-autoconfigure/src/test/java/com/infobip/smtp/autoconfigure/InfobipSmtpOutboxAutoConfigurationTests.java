@@ -92,6 +92,15 @@ class InfobipSmtpOutboxAutoConfigurationTests {
 	}
 
 	@Test
+	void initializeSchemaNeverFailsTheStartWhenTheTablesAreMissing() {
+		// the dispatchers could not work: fail now, saying what to do, rather than when
+		// the first message is enqueued
+		this.contextRunner.withPropertyValues("infobip.smtp.outbox.initialize-schema=never")
+			.run((context) -> assertStartupFailure(context, "INFOBIP_SMTP_OUTBOX",
+					"infobip.smtp.outbox.initialize-schema"));
+	}
+
+	@Test
 	void initializeSchemaNeverUsesTheTablesTheApplicationsMigrationsCreated() {
 		String url = OutboxContexts.h2();
 		// as the application's own migrations would, from the shipped script
