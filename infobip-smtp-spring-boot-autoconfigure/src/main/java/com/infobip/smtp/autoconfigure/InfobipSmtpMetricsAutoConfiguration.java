@@ -8,9 +8,11 @@ package com.infobip.smtp.autoconfigure;
 import java.util.Locale;
 
 import com.infobip.smtp.InfobipMailSender;
+import com.infobip.smtp.metrics.InfobipOutboxMetrics;
 import com.infobip.smtp.metrics.InfobipSmtpMeterHandler;
 import com.infobip.smtp.metrics.InfobipSmtpPoolMetrics;
 import com.infobip.smtp.metrics.InfobipWebhookMetrics;
+import com.infobip.smtp.outbox.JdbcInfobipMailOutbox;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -29,13 +31,15 @@ import org.springframework.context.annotation.Bean;
  * Auto-configuration for Infobip SMTP metrics. The {@code infobip.smtp.send} timer comes
  * from the send observation through the application's ObservationRegistry; this adds the
  * {@code infobip.smtp.recipients} and {@code infobip.smtp.retries} counters, the
- * {@code infobip.smtp.pool.*} gauges and, with the webhook enabled, the counters of the
- * reports it published.
+ * {@code infobip.smtp.pool.*} gauges, with the webhook enabled the counters of the
+ * reports it published, and with the JDBC outbox its {@code infobip.smtp.outbox.*}
+ * meters.
  *
  * @since 0.1.0
  */
 @AutoConfiguration(after = { MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
-		SimpleMetricsExportAutoConfiguration.class, InfobipSmtpAutoConfiguration.class })
+		SimpleMetricsExportAutoConfiguration.class, InfobipSmtpAutoConfiguration.class,
+		InfobipSmtpOutboxAutoConfiguration.class })
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean({ MeterRegistry.class, InfobipMailSender.class })
 @EnableConfigurationProperties(InfobipSmtpProperties.class)
@@ -62,6 +66,13 @@ public final class InfobipSmtpMetricsAutoConfiguration {
 	@ConditionalOnSingleCandidate(InfobipMailSender.class)
 	InfobipSmtpPoolMetrics infobipSmtpPoolMetrics(InfobipMailSender sender, InfobipSmtpProperties properties) {
 		return new InfobipSmtpPoolMetrics(sender, properties.getRegion().name().toLowerCase(Locale.ROOT));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnSingleCandidate(JdbcInfobipMailOutbox.class)
+	InfobipOutboxMetrics infobipOutboxMetrics(JdbcInfobipMailOutbox outbox) {
+		return new InfobipOutboxMetrics(outbox);
 	}
 
 }

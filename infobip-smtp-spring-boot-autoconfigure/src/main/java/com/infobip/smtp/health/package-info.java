@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 /**
- * Health indicator that checks the Infobip SMTP relay can be reached and authenticated
- * with.
+ * Health indicators: the Infobip SMTP relay can be reached and authenticated with, and
+ * the outbox is being sent.
  */
 @NullMarked
 package com.infobip.smtp.health;

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 /**
- * Micrometer meters for sends through the Infobip SMTP relay.
+ * Micrometer meters for sends through the Infobip SMTP relay and for the outbox.
  */
 @NullMarked
 package com.infobip.smtp.metrics;

@@ -8,6 +8,7 @@ package com.infobip.smtp.autoconfigure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -37,6 +38,14 @@ class ConfigurationMetadataTests {
 	}
 
 	@Test
+	void noDescriptionIsBrokenAtAHyphen() throws Exception {
+		// a formatter that wraps a property name at its hyphen leaves "max- connections"
+		Metadata metadata = read("META-INF/spring-configuration-metadata.json");
+		assertThat(metadata.properties()).allSatisfy(
+				(property) -> assertThat(property.description()).as(property.name()).doesNotContainPattern("\\w- \\w"));
+	}
+
+	@Test
 	void regionHasAHintForEveryRegion() throws Exception {
 		Metadata metadata = read("META-INF/additional-spring-configuration-metadata.json");
 		Hint region = metadata.hints()
@@ -46,6 +55,41 @@ class ConfigurationMetadataTests {
 			.orElseThrow();
 		assertThat(region.values()).extracting((value) -> value.get("value"))
 			.containsExactlyInAnyOrder(Stream.of(com.infobip.smtp.InfobipRegion.values()).map(Enum::name).toArray());
+	}
+
+	@Test
+	void outboxInitializeSchemaHasAHintForEveryMode() throws Exception {
+		Metadata metadata = read("META-INF/additional-spring-configuration-metadata.json");
+		Hint initializeSchema = metadata.hints()
+			.stream()
+			.filter((hint) -> hint.name().equals("infobip.smtp.outbox.initialize-schema"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(initializeSchema.values()).extracting((value) -> value.get("value"))
+			.containsExactlyInAnyOrder(Stream.of(InfobipSmtpProperties.Outbox.SchemaInitialization.values())
+				.map((mode) -> mode.name().toLowerCase(Locale.ROOT))
+				.toArray());
+		assertThat(initializeSchema.values()).allSatisfy(
+				(value) -> assertThat((String) value.get("description")).as("%s", value.get("value")).isNotBlank());
+	}
+
+	@Test
+	void everyHealthContributorHasItsToggleDescribed() throws Exception {
+		Metadata metadata = read("META-INF/additional-spring-configuration-metadata.json");
+		assertThat(metadata.properties()).extracting(Property::name)
+			.contains("management.health.infobip-smtp.enabled", "management.health.infobip-smtp-outbox.enabled");
+	}
+
+	@Test
+	void everyOutboxPropertyIsDescribed() throws Exception {
+		Metadata metadata = read("META-INF/spring-configuration-metadata.json");
+		assertThat(metadata.properties()).extracting(Property::name)
+			.contains("infobip.smtp.outbox.enabled", "infobip.smtp.outbox.initialize-schema",
+					"infobip.smtp.outbox.concurrency", "infobip.smtp.outbox.batch-size",
+					"infobip.smtp.outbox.poll-interval", "infobip.smtp.outbox.claim-timeout",
+					"infobip.smtp.outbox.max-attempts", "infobip.smtp.outbox.initial-backoff",
+					"infobip.smtp.outbox.backoff-multiplier", "infobip.smtp.outbox.max-backoff",
+					"infobip.smtp.outbox.retention", "infobip.smtp.outbox.health.max-pending-age");
 	}
 
 	@Test

@@ -5,8 +5,10 @@
 
 package com.infobip.smtp.autoconfigure;
 
+import com.infobip.smtp.metrics.InfobipOutboxMetrics;
 import com.infobip.smtp.metrics.InfobipSmtpMeterHandler;
 import com.infobip.smtp.metrics.InfobipWebhookMetrics;
+import com.infobip.smtp.testsupport.OutboxContexts;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +64,43 @@ class InfobipSmtpMetricsAutoConfigurationTests {
 	void backsOffWhenTheStarterIsDisabled() {
 		this.withMeterRegistry.withPropertyValues("infobip.smtp.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(InfobipSmtpMeterHandler.class));
+	}
+
+	@Test
+	void registersOutboxMetersWithTheJdbcOutbox() {
+		OutboxContexts.withOutbox()
+			.withConfiguration(
+					AutoConfigurations.of(InfobipSmtpMetricsAutoConfiguration.class, MetricsAutoConfiguration.class,
+							CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class))
+			.withPropertyValues(OutboxContexts.unreachableRelay())
+			.run((context) -> {
+				assertThat(context).hasSingleBean(InfobipOutboxMetrics.class);
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(
+						registry.get(InfobipOutboxMetrics.ENTRIES_METER_NAME).tag("status", "pending").gauge().value())
+					.isZero();
+				assertThat(registry.get(InfobipOutboxMetrics.OLDEST_PENDING_AGE_METER_NAME).timeGauge().value())
+					.isZero();
+				assertThat(registry.get(InfobipOutboxMetrics.DISPATCHED_METER_NAME).functionCounters()).hasSize(4);
+			});
+	}
+
+	@Test
+	void registersNoOutboxMetersWithoutTheOutbox() {
+		this.withMeterRegistry.run((context) -> {
+			assertThat(context).doesNotHaveBean(InfobipOutboxMetrics.class);
+			assertThat(context.getBean(MeterRegistry.class).find(InfobipOutboxMetrics.ENTRIES_METER_NAME).gauges())
+				.isEmpty();
+		});
+	}
+
+	@Test
+	void startsWithoutSpringJdbc() {
+		this.withMeterRegistry.withClassLoader(new FilteredClassLoader("org.springframework.jdbc")).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).hasSingleBean(InfobipSmtpMeterHandler.class);
+			assertThat(context).doesNotHaveBean(InfobipOutboxMetrics.class);
+		});
 	}
 
 }
