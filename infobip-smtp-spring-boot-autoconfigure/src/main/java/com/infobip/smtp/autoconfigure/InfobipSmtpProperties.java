@@ -767,8 +767,8 @@ public class InfobipSmtpProperties {
 		private SchemaInitialization initializeSchema = SchemaInitialization.EMBEDDED;
 
 		/**
-		 * How many entries this instance sends at once; more than infobip.smtp.pool.max-
-		 * connections only wait for a connection.
+		 * How many entries this instance sends at once; more than
+		 * infobip.smtp.pool.max-connections only wait for a connection.
 		 */
 		private int concurrency = 8;
 
