@@ -275,6 +275,17 @@ public class InfobipMailSender implements JavaMailSender, SmartLifecycle, AutoCl
 	}
 
 	/**
+	 * Prepare a message with the preparator, then ready it for the relay without sending
+	 * it.
+	 * @param preparator prepares the message
+	 * @return the prepared message
+	 * @see #prepare(MimeMessage)
+	 */
+	public InfobipPreparedMessage prepare(MimeMessagePreparator preparator) throws MailException {
+		return prepare(toMimeMessage(preparator));
+	}
+
+	/**
 	 * Send a message prepared by {@link #prepare}, exactly as prepared: neither the
 	 * default sender nor the post-processors are applied again, and its Message-ID is
 	 * kept. It is checked again, as stored bytes are trusted no more than a new message.

@@ -19,13 +19,10 @@ import com.infobip.smtp.InfobipPreparedMessage;
 import com.infobip.smtp.webhook.DeliveryReport;
 import com.infobip.smtp.webhook.InfobipWebhookDeduplication;
 import com.infobip.smtp.webhook.TrackingNotification;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.mail.MailException;
-import org.springframework.mail.MailParseException;
-import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.MimeMessagePreparator;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -85,29 +82,12 @@ public final class JdbcInfobipMailOutbox implements InfobipMailOutbox, SmartLife
 
 	@Override
 	public String enqueue(MimeMessage message) throws MailException {
-		InfobipPreparedMessage prepared = this.sender.prepare(message);
-		String id = UUID.randomUUID().toString();
-		this.store.insert(id, prepared, this.clock.instant());
-		wakeDispatcherOnCommit();
-		return id;
+		return store(this.sender.prepare(message));
 	}
 
 	@Override
 	public String enqueue(MimeMessagePreparator preparator) throws MailException {
-		MimeMessage message = this.sender.createMimeMessage();
-		try {
-			preparator.prepare(message);
-		}
-		catch (MailException ex) {
-			throw ex;
-		}
-		catch (MessagingException ex) {
-			throw new MailParseException(ex);
-		}
-		catch (Exception ex) {
-			throw new MailPreparationException(ex);
-		}
-		return enqueue(message);
+		return store(this.sender.prepare(preparator));
 	}
 
 	@Override
@@ -190,6 +170,13 @@ public final class JdbcInfobipMailOutbox implements InfobipMailOutbox, SmartLife
 	@Override
 	public int getPhase() {
 		return SMART_LIFECYCLE_PHASE;
+	}
+
+	private String store(InfobipPreparedMessage prepared) {
+		String id = UUID.randomUUID().toString();
+		this.store.insert(id, prepared, this.clock.instant());
+		wakeDispatcherOnCommit();
+		return id;
 	}
 
 	private void wakeDispatcherOnCommit() {

@@ -22,6 +22,7 @@ import com.infobip.smtp.webhook.DeliveryReport;
 import com.infobip.smtp.webhook.DeliveryStatusGroup;
 import com.infobip.smtp.webhook.TrackingNotification;
 import com.infobip.smtp.webhook.TrackingNotificationType;
+import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +72,22 @@ class InfobipMailOutboxTests {
 				assertThat(received.recipients()).containsExactly("user@example.com", "copy@example.com",
 						"hidden@example.com");
 				assertThat(received.data()).doesNotContain("hidden@example.com");
+			});
+		}
+	}
+
+	@Test
+	void messageFromAPreparatorIsEnqueuedAndSent() {
+		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+			run(relay, (context, outbox) -> {
+				String id = outbox.enqueue((message) -> {
+					message.setFrom("shop@example.com");
+					message.setRecipients(Message.RecipientType.TO, "prepared@example.com");
+					message.setText("Prepared");
+				});
+				awaitStatus(outbox, id, InfobipOutboxStatus.SENT);
+				assertThat(relay.received()).extracting((received) -> received.recipients().get(0))
+					.containsExactly("prepared@example.com");
 			});
 		}
 	}
