@@ -14,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * An instance with the outbox, run in a child JVM by
  * {@link OutboxProcessKillPostgresTests}: it enqueues messages {@code o-0} to
- * {@code o-<count - 1>} in transactions of ten and dispatches them until it is killed.
+ * {@code o-<count - 1>} in one transaction and dispatches them until it is killed.
  * Arguments: the JDBC URL, the relay's port, the number of messages, and the location of
  * the certificate of the CA that issued the relay's (the parent's test CA: this JVM would
  * make its own).
@@ -33,19 +33,17 @@ final class OutboxWorkerMain {
 		InfobipMailOutbox outbox = context.getBean(InfobipMailOutbox.class);
 		InfobipMailSender sender = context.getBean(InfobipMailSender.class);
 		TransactionTemplate transactions = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
-		for (int first = 0; first < count; first += 10) {
-			int start = first;
-			transactions.executeWithoutResult((status) -> {
-				for (int i = start; i < Math.min(start + 10, count); i++) {
-					try {
-						outbox.enqueue(OutboxApplications.message(sender, "o-" + i));
-					}
-					catch (jakarta.mail.MessagingException ex) {
-						throw new IllegalStateException(ex);
-					}
+		// in one transaction, so that the dispatch starts once all are enqueued
+		transactions.executeWithoutResult((status) -> {
+			for (int i = 0; i < count; i++) {
+				try {
+					outbox.enqueue(OutboxApplications.message(sender, "o-" + i));
 				}
-			});
-		}
+				catch (jakarta.mail.MessagingException ex) {
+					throw new IllegalStateException(ex);
+				}
+			}
+		});
 		System.out.println("enqueued " + count);
 		// dispatches until the parent kills this JVM
 		Thread.currentThread().join();
