@@ -84,6 +84,8 @@ class OutboxThreeInstancesPostgresTests {
 					OutboxApplications.jdbcUrl(databaseProxy.port(), database.name(), "outbox-c"), relayProxy.port()));
 			contexts.add(doomed);
 
+			String databaseTransactions = "SELECT XACT_COMMIT + XACT_ROLLBACK FROM pg_stat_database WHERE DATNAME = ?";
+			long databaseTransactionsBefore = jdbc.queryForObject(databaseTransactions, Long.class, database.name());
 			Transactions transactions = new Transactions();
 			List<Future<?>> enqueuing = new ArrayList<>();
 			for (ConfigurableApplicationContext context : contexts) {
@@ -130,6 +132,9 @@ class OutboxThreeInstancesPostgresTests {
 						"SELECT COUNT(*) FROM INFOBIP_SMTP_OUTBOX WHERE STATUS IN ('PENDING', 'SENDING')",
 						Long.class) == 0);
 			long outboxNanos = System.nanoTime() - transactions.firstCommit.get();
+			// the statistics lag behind by up to a second: a rough figure
+			long databaseTransactionsDuring = jdbc.queryForObject(databaseTransactions, Long.class, database.name())
+					- databaseTransactionsBefore;
 
 			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM OUTBOX_AUDIT WHERE APP = 'outbox-c'", Long.class))
 				.as("changes made by the cut instance after the cut")
@@ -178,9 +183,10 @@ class OutboxThreeInstancesPostgresTests {
 			logger.info(String.format(
 					"outbox-throughput: three instances %.0f msg/s, direct sender %.0f msg/s"
 							+ " (%d committed of %d enqueued; one instance cut off after %d received, with %d sends"
-							+ " in flight; %s)",
+							+ " in flight; %s; about %.1f database transactions per committed message)",
 					committed.size() / (outboxNanos / 1e9), committed.size() / (directNanos / 1e9), committed.size(),
-					TRANSACTIONS * MESSAGES_PER_TRANSACTION, receivedAtTheCut, inFlightAtTheCut.size(), counts));
+					TRANSACTIONS * MESSAGES_PER_TRANSACTION, receivedAtTheCut, inFlightAtTheCut.size(), counts,
+					(double) databaseTransactionsDuring / committed.size()));
 		}
 		finally {
 			enqueuers.shutdownNow();
