@@ -78,8 +78,7 @@ class OutboxThreeInstancesPostgresTests {
 				.properties(OutboxApplications.jdbcUrl(postgresPort, database.name(), "outbox-a"), relay.port())));
 			contexts.add(OutboxApplications.start(OutboxApplications
 				.properties(OutboxApplications.jdbcUrl(postgresPort, database.name(), "outbox-b"), relay.port())));
-			// the instance to be cut off reaches the relay and the database through
-			// proxies
+			// the instance to cut off reaches the relay and database through proxies
 			ConfigurableApplicationContext doomed = OutboxApplications.start(OutboxApplications.properties(
 					OutboxApplications.jdbcUrl(databaseProxy.port(), database.name(), "outbox-c"), relayProxy.port()));
 			contexts.add(doomed);
