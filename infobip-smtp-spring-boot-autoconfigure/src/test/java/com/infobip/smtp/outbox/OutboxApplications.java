@@ -1,0 +1,154 @@
+/*
+ * Copyright 2026 the infobip-smtp-spring-boot-starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package com.infobip.smtp.outbox;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import com.infobip.smtp.InfobipMailSender;
+import com.infobip.smtp.autoconfigure.InfobipSmtpAutoConfiguration;
+import com.infobip.smtp.autoconfigure.InfobipSmtpOutboxAutoConfiguration;
+import com.infobip.smtp.testsupport.StartTlsRelay;
+import com.infobip.smtp.testsupport.TestRelayProperties;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.mail.javamail.MimeMessageHelper;
+
+/**
+ * Applications with the outbox on a shared PostgreSQL database, for the tests that run
+ * several instances (in this JVM or in child JVMs), and what they share: the schema with
+ * an audit of every status change, the messages, and how the relay's copies are matched
+ * to the entries.
+ */
+final class OutboxApplications {
+
+	private static final Pattern MESSAGE_ID = Pattern.compile("(?m)^Message-ID: <([^>]+)>");
+
+	private OutboxApplications() {
+	}
+
+	/**
+	 * Create the outbox tables, and a trigger that records every status change of an
+	 * entry in {@code OUTBOX_AUDIT}: with the claim's token and the
+	 * {@code ApplicationName} of the connection that made it, so that the claims of one
+	 * instance can be told from those of another.
+	 * @param dataSource the database
+	 */
+	static void createSchema(DataSource dataSource) {
+		new ResourceDatabasePopulator(new ClassPathResource("com/infobip/smtp/outbox/schema-postgresql.sql"))
+			.execute(dataSource);
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+		jdbc.execute("CREATE TABLE OUTBOX_AUDIT (ID VARCHAR(36) NOT NULL, OLD_STATUS VARCHAR(16),"
+				+ " NEW_STATUS VARCHAR(16) NOT NULL, CLAIMED_BY VARCHAR(36), APP TEXT NOT NULL,"
+				+ " AT TIMESTAMPTZ NOT NULL)");
+		jdbc.execute("CREATE FUNCTION OUTBOX_AUDIT() RETURNS TRIGGER AS $$ BEGIN"
+				+ " INSERT INTO OUTBOX_AUDIT VALUES (NEW.ID, OLD.STATUS, NEW.STATUS, NEW.CLAIMED_BY,"
+				+ " current_setting('application_name'), clock_timestamp()); RETURN NULL; END $$ LANGUAGE plpgsql");
+		jdbc.execute("CREATE TRIGGER OUTBOX_AUDIT AFTER UPDATE OF STATUS ON INFOBIP_SMTP_OUTBOX FOR EACH ROW"
+				+ " WHEN (OLD.STATUS IS DISTINCT FROM NEW.STATUS) EXECUTE FUNCTION OUTBOX_AUDIT()");
+	}
+
+	/**
+	 * Return the JDBC URL of a database on a PostgreSQL server (or a proxy in front of
+	 * it), whose connections are named {@code application} in {@code pg_stat_activity}
+	 * and in the audit.
+	 */
+	static String jdbcUrl(int port, String database, String application) {
+		return "jdbc:postgresql://localhost:" + port + "/" + database + "?user=postgres&ApplicationName=" + application;
+	}
+
+	/**
+	 * Return the properties of an instance: the outbox on the given database, sending to
+	 * a relay on the given port, with short claims and polls.
+	 */
+	static String[] properties(String jdbcUrl, int relayPort, String... more) {
+		List<String> properties = new ArrayList<>(
+				List.of("spring.datasource.url=" + jdbcUrl, "spring.datasource.hikari.maximum-pool-size=16",
+						"spring.datasource.hikari.connection-timeout=2000", "infobip.smtp.outbox.enabled=true",
+						"infobip.smtp.outbox.initialize-schema=never", "infobip.smtp.outbox.claim-timeout=2s",
+						"infobip.smtp.outbox.poll-interval=100ms", "infobip.smtp.shutdown-timeout=2s"));
+		properties.addAll(Arrays.asList(TestRelayProperties.relay(relayPort, "STARTTLS")));
+		properties.addAll(Arrays.asList(more));
+		return properties.toArray(String[]::new);
+	}
+
+	/**
+	 * Start an instance, without a web server.
+	 * @param properties its properties
+	 * @return its context
+	 */
+	static ConfigurableApplicationContext start(String... properties) {
+		return new SpringApplicationBuilder(OutboxApplication.class).web(WebApplicationType.NONE)
+			.bannerMode(Banner.Mode.OFF)
+			.logStartupInfo(false)
+			.properties(properties)
+			.run();
+	}
+
+	/**
+	 * Return a small plain message whose Message-ID is {@code <id@example.com>}.
+	 */
+	static MimeMessage message(InfobipMailSender sender, String id) throws MessagingException {
+		MimeMessage message = sender.createMimeMessage();
+		MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
+		helper.setFrom("shop@example.com");
+		helper.setTo(id + "@example.com");
+		helper.setSubject("Order " + id);
+		helper.setText("Thanks for order " + id + ".");
+		message.setHeader("Message-ID", messageId(id));
+		return message;
+	}
+
+	/**
+	 * Return the Message-ID of the message {@link #message} makes for {@code id}.
+	 */
+	static String messageId(String id) {
+		return "<" + id + "@example.com>";
+	}
+
+	/**
+	 * Return the queue ids the relay answered for each Message-ID it received, in the
+	 * order received.
+	 */
+	static Map<String, List<String>> queueIdsByMessageId(StartTlsRelay relay) {
+		Map<String, List<String>> received = new HashMap<>();
+		for (StartTlsRelay.Received message : relay.received()) {
+			Matcher matcher = MESSAGE_ID.matcher(message.data());
+			String messageId = matcher.find() ? "<" + matcher.group(1) + ">" : "none";
+			received.computeIfAbsent(messageId, (key) -> new ArrayList<>()).add(message.queueId());
+		}
+		return received;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ SslAutoConfiguration.class, DataSourceAutoConfiguration.class,
+			DataSourceTransactionManagerAutoConfiguration.class, InfobipSmtpAutoConfiguration.class,
+			InfobipSmtpOutboxAutoConfiguration.class })
+	static class OutboxApplication {
+
+	}
+
+}
