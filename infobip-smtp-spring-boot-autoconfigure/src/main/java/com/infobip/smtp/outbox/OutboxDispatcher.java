@@ -35,6 +35,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.mail.MailException;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Threads that claim due entries, offer them to the relay through the pooled sender, and
@@ -191,7 +192,7 @@ final class OutboxDispatcher {
 					entries.forEach((entry) -> this.held.remove(entry.id()));
 				}
 			}
-			catch (DataAccessException ex) {
+			catch (DataAccessException | TransactionException ex) {
 				logger.warn("Outbox dispatcher could not reach the database; trying again in "
 						+ this.settings.pollInterval(), ex);
 				idle();
