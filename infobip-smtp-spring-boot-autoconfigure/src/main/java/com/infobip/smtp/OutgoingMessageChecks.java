@@ -219,6 +219,7 @@ final class OutgoingMessageChecks {
 		if (message.getSentDate() == null) {
 			message.setSentDate(new Date());
 		}
+		TextTransferEncodings.choose(message);
 		message.saveChanges();
 		if (messageId != null) {
 			message.setHeader("Message-ID", messageId);

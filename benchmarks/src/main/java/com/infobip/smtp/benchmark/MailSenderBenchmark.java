@@ -152,14 +152,14 @@ public class MailSenderBenchmark {
 		Path database = Files.createTempDirectory("infobip-outbox-benchmark").resolve("outbox");
 		System.out.printf(Locale.ROOT,
 				"%noutbox, %s: %d messages (after %d untimed), each enqueued in its own transaction, H2 file database with WRITE_DELAY=0%n",
-				Workload.MULTIPART.description(), messages, messages / 4);
+				Workload.MULTIPART.description(), messages, messages);
 		Map<String, Result> results = new LinkedHashMap<>();
 		try (Sender direct = Senders.create("infobip", relay.port(), relay.caPem(), threads);
 				Senders.OutboxSender outbox = new Senders.OutboxSender(relay.port(), relay.caPem(), threads,
 						database)) {
-			run(direct, Workload.MULTIPART, relay, messages / 4, threads);
+			run(direct, Workload.MULTIPART, relay, messages, threads);
 			results.put("infobip", run(direct, Workload.MULTIPART, relay, messages, threads));
-			outboxRun(outbox, relay, messages / 4, threads);
+			outboxRun(outbox, relay, messages, threads);
 			Result enqueued = outboxRun(outbox, relay, messages, threads);
 			results.put("outbox", enqueued);
 		}
