@@ -63,6 +63,22 @@ class TextTransferEncodingsTests {
 	}
 
 	@Test
+	void textWithoutCharsetIsEncodedAsJakartaMailEncodesIt() throws Exception {
+		for (String text : SAMPLES) {
+			MimeMessage chosen = new MimeMessage(SESSION);
+			chosen.setContent(text, "text/plain");
+			chosen.setSentDate(new Date(0));
+			MimeMessage jakarta = new MimeMessage(SESSION);
+			jakarta.setContent(text, "text/plain");
+			jakarta.setSentDate(new Date(0));
+			TextTransferEncodings.choose(chosen);
+			chosen.saveChanges();
+			jakarta.saveChanges();
+			assertThat(written(chosen)).as("bytes of %s", printable(text)).isEqualTo(written(jakarta));
+		}
+	}
+
+	@Test
 	void multipartMessageIsWrittenByteForByteAsJakartaMailWritesIt() throws Exception {
 		MimeMessage chosen = multipart();
 		MimeMessage jakarta = multipart();
