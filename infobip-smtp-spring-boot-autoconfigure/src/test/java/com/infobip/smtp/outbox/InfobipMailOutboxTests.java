@@ -16,6 +16,7 @@ import com.infobip.smtp.InfobipMailSender;
 import com.infobip.smtp.InvalidMessageException;
 import com.infobip.smtp.autoconfigure.InfobipSmtpAutoConfiguration;
 import com.infobip.smtp.autoconfigure.InfobipSmtpOutboxAutoConfiguration;
+import com.infobip.smtp.testsupport.MutableClock;
 import com.infobip.smtp.testsupport.StartTlsRelay;
 import com.infobip.smtp.testsupport.TestRelayProperties;
 import com.infobip.smtp.webhook.DeliveryReport;
@@ -265,6 +266,41 @@ class InfobipMailOutboxTests {
 				assertThat(entry.deliveryStatusName()).isEqualTo("DELIVERED_TO_HANDSET");
 				assertThat(entry.deliveryUpdatedAt()).isNotNull();
 				assertThat(entry.trackingEvent()).isEqualTo("OPENED");
+			});
+		}
+	}
+
+	@Test
+	void finishedEntriesAndRememberedReportsAreDeletedAfterTheRetention() {
+		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+			run(relay, (context, started) -> {
+				((JdbcInfobipMailOutbox) started).stop();
+				MutableClock clock = new MutableClock();
+				JdbcInfobipMailOutbox outbox = JdbcInfobipMailOutbox
+					.builder(context.getBean(DataSource.class), context.getBean(InfobipMailSender.class))
+					.pollInterval(Duration.ofMillis(50))
+					.retention(Duration.ofDays(1))
+					.clock(clock)
+					.build();
+				outbox.start();
+				try {
+					String old = outbox.enqueue(plain(context, "old@example.com"));
+					awaitStatus(outbox, old, InfobipOutboxStatus.SENT);
+					assertThat(outbox.webhookDeduplication().publishOnce("old-report", () -> {
+					})).isTrue();
+					clock.advance(Duration.ofDays(2));
+					String recent = outbox.enqueue(plain(context, "recent@example.com"));
+					awaitStatus(outbox, recent, InfobipOutboxStatus.SENT);
+					await().atMost(Duration.ofSeconds(10)).until(() -> outbox.find(old).isEmpty());
+					assertThat(outbox.find(recent)).isPresent();
+					// the report's key was deleted with it: a new delivery is published
+					// again
+					assertThat(outbox.webhookDeduplication().publishOnce("old-report", () -> {
+					})).isTrue();
+				}
+				finally {
+					outbox.stop();
+				}
 			});
 		}
 	}
