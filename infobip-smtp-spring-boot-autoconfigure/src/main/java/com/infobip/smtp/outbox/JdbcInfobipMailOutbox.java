@@ -53,11 +53,11 @@ public final class JdbcInfobipMailOutbox implements InfobipMailOutbox, SmartLife
 
 	private final OutboxDispatcher dispatcher;
 
-	private final JdbcWebhookDeduplication webhookDeduplication;
-
 	private final OutboxSettings settings;
 
 	private final Clock clock;
+
+	private final InfobipWebhookDeduplication webhookDeduplication;
 
 	private JdbcInfobipMailOutbox(Builder builder) {
 		this.sender = builder.sender;
@@ -67,7 +67,8 @@ public final class JdbcInfobipMailOutbox implements InfobipMailOutbox, SmartLife
 				builder.maxBackoff, builder.retention, builder.shutdownTimeout);
 		this.store = new OutboxStore(builder.dataSource);
 		this.dispatcher = new OutboxDispatcher(this.store, this.sender, this.settings, this.clock);
-		this.webhookDeduplication = new JdbcWebhookDeduplication(builder.dataSource, this.clock);
+		this.webhookDeduplication = (key, publication) -> this.store.publishReportOnce(key, this.clock.instant(),
+				publication);
 	}
 
 	/**

@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 import com.infobip.smtp.InfobipPreparedMessage;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -38,6 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class OutboxStore {
 
 	static final String TABLE = "INFOBIP_SMTP_OUTBOX";
+
+	static final String SEEN_REPORTS_TABLE = "INFOBIP_SMTP_WEBHOOK_SEEN";
 
 	private static final String ENTRY_COLUMNS = "ID, STATUS, MESSAGE_ID, BULK_ID, ATTEMPTS, CREATED_AT, "
 			+ "QUEUE_ID, LAST_ERROR, COMPLETED_AT, DELIVERY_STATUS, DELIVERY_STATUS_NAME, DELIVERY_UPDATED_AT, "
@@ -111,8 +114,10 @@ final class OutboxStore {
 					"UPDATE " + TABLE + " SET CLAIMED_BY = ?, CLAIM_EXPIRES_AT = ? WHERE ID = ?"
 							+ " AND STATUS = 'PENDING' AND (CLAIM_EXPIRES_AT IS NULL OR CLAIM_EXPIRES_AT <= ?)",
 					arguments);
-			return this.jdbc.query("SELECT ID, MESSAGE_ID, BULK_ID, ENVELOPE_FROM, RECIPIENTS, CONTENT, ATTEMPTS FROM "
-					+ TABLE + " WHERE CLAIMED_BY = ? AND STATUS = 'PENDING'", OutboxStore::claimedEntry, token);
+			return this.jdbc.query(
+					"SELECT ID, MESSAGE_ID, BULK_ID, ENVELOPE_FROM, RECIPIENTS, CONTENT, ATTEMPTS FROM " + TABLE
+							+ " WHERE CLAIMED_BY = ? AND STATUS = 'PENDING' ORDER BY NEXT_ATTEMPT_AT",
+					OutboxStore::claimedEntry, token);
 		});
 		return (claimed != null) ? claimed : List.of();
 	}
@@ -182,6 +187,31 @@ final class OutboxStore {
 	}
 
 	/**
+	 * Publish a webhook report unless it was published already, by any instance that
+	 * shares the database: its key is inserted under a unique key in a transaction that
+	 * commits only once the publication ran (the ledger's update, made by a listener,
+	 * commits with it). A duplicate delivered to another instance meanwhile waits on the
+	 * database's lock for that key, and publishes only if the first transaction rolled
+	 * back.
+	 * @return whether this call published the report
+	 */
+	boolean publishReportOnce(String key, Instant now, Runnable publication) {
+		Boolean published = this.transactions.execute((status) -> {
+			try {
+				this.jdbc.update("INSERT INTO " + SEEN_REPORTS_TABLE + " (REPORT_KEY, SEEN_AT) VALUES (?, ?)", key,
+						now.toEpochMilli());
+			}
+			catch (DuplicateKeyException ex) {
+				status.setRollbackOnly();
+				return false;
+			}
+			publication.run();
+			return true;
+		});
+		return Boolean.TRUE.equals(published);
+	}
+
+	/**
 	 * Resolve entries whose sender lost its claim while offering them: they may have
 	 * reached the relay, so they become {@code UNKNOWN} and are never sent again.
 	 * @return how many entries were resolved
@@ -201,7 +231,7 @@ final class OutboxStore {
 	 */
 	int purge(Instant before) {
 		long millis = before.toEpochMilli();
-		this.jdbc.update("DELETE FROM " + JdbcWebhookDeduplication.TABLE + " WHERE SEEN_AT < ?", millis);
+		this.jdbc.update("DELETE FROM " + SEEN_REPORTS_TABLE + " WHERE SEEN_AT < ?", millis);
 		return this.jdbc.update(
 				"DELETE FROM " + TABLE + " WHERE STATUS IN ('SENT', 'FAILED', 'UNKNOWN') AND COMPLETED_AT < ?", millis);
 	}

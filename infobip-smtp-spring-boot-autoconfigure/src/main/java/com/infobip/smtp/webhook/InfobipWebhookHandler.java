@@ -170,7 +170,8 @@ public class InfobipWebhookHandler {
 		}
 		catch (RuntimeException ex) {
 			// the listener's exception, never the request: its URL may carry the token
-			logger.error("A listener failed on an Infobip webhook; answering 500 so that Infobip retries", ex);
+			logger.error("Publishing an Infobip webhook report failed (a listener, or the deduplication's database);"
+					+ " answering 500 so that Infobip retries", ex);
 			return ServerResponse.status(HttpStatus.INTERNAL_SERVER_ERROR).build();
 		}
 	}
