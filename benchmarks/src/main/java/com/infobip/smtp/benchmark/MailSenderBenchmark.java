@@ -42,10 +42,11 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
  * workload, messages per second, the CPU time of the sending threads per message and the
  * ratios.
  * <p>
- * Warm: an untimed warm-up of the same size, then the timed run. Cold: the first messages
- * of a fresh JVM, one JVM per sender. Latency: through a proxy that delays each direction
- * by half a round trip. Then the heap after many sends through InfobipMailSender, which
- * must stay flat.
+ * Every sender runs in a fresh JVM of its own, as each application has its own, so that
+ * no sender runs on code the JIT compiled for another. Warm: an untimed warm-up of the
+ * same size, then the timed run. Cold: the first messages of the fresh JVM. Latency:
+ * through a proxy that delays each direction by half a round trip, after a warm-up. Then
+ * the heap after many sends through InfobipMailSender, which must stay flat.
  * <p>
  * Arguments: messages (2000), threads (8), messages for the heap check (100000, 0 to
  * skip). System properties: {@code benchmark.latencies} (round trips in ms,
@@ -63,8 +64,8 @@ public class MailSenderBenchmark {
 	private static final long CHILD_TIMEOUT_MINUTES = 20;
 
 	public static void main(String[] args) throws Exception {
-		if (args.length > 0 && args[0].equals("cold")) {
-			cold(args);
+		if (args.length > 0 && args[0].equals("child")) {
+			child(args);
 			return;
 		}
 		int messages = (args.length > 0) ? Integer.parseInt(args[0]) : 2000;
@@ -112,34 +113,23 @@ public class MailSenderBenchmark {
 
 	private static void warmRuns(RelayClient relay, int messages, int threads, int rounds, int heapSends)
 			throws Exception {
-		List<Sender> senders = new ArrayList<>();
-		try {
-			for (String name : SENDERS) {
-				senders.add(Senders.create(name, relay.port(), relay.caPem(), threads));
-			}
-			for (Workload workload : Workload.values()) {
-				int count = (workload == Workload.ATTACHMENT) ? messages / 4 : messages;
-				System.out.printf(Locale.ROOT, "%nwarm, %s: %d messages (after %d untimed), %d round(s)%n",
-						workload.description(), count, count, rounds);
-				Map<String, Result> results = new LinkedHashMap<>();
-				for (Sender sender : senders) {
-					run(sender, workload, relay, count, threads);
+		for (Workload workload : Workload.values()) {
+			int count = (workload == Workload.ATTACHMENT) ? messages / 4 : messages;
+			System.out.printf(Locale.ROOT,
+					"%nwarm, %s: %d messages (after %d untimed) in a fresh JVM per sender, %d round(s)%n",
+					workload.description(), count, count, rounds);
+			Map<String, Result> results = new LinkedHashMap<>();
+			for (int round = 0; round < rounds; round++) {
+				for (String name : SENDERS) {
+					Result result = inOwnJvm(name, relay, relay.port(), workload, count, count, threads).result();
+					results.merge(name, result, Result::plus);
 				}
-				for (int round = 0; round < rounds; round++) {
-					for (Sender sender : senders) {
-						Result result = run(sender, workload, relay, count, threads);
-						results.merge(sender.name(), result, Result::plus);
-					}
-				}
-				print(results, rounds);
 			}
-			if (heapSends > 0) {
-				heapCheck((Senders.InfobipSender) senders.get(SENDERS.indexOf("infobip")), relay, heapSends, threads);
-			}
+			print(results, rounds);
 		}
-		finally {
-			for (Sender sender : senders) {
-				sender.close();
+		if (heapSends > 0) {
+			try (Senders.InfobipSender sender = new Senders.InfobipSender(relay.port(), relay.caPem(), threads)) {
+				heapCheck(sender, relay, heapSends, threads);
 			}
 		}
 	}
@@ -185,10 +175,8 @@ public class MailSenderBenchmark {
 				Workload.MULTIPART.description(), messages, messages / 4);
 		Map<String, Result> results = new LinkedHashMap<>();
 		for (String name : SENDERS) {
-			try (Sender sender = Senders.create(name, port, relay.caPem(), threads)) {
-				run(sender, Workload.MULTIPART, relay, messages / 4, threads);
-				results.put(name, run(sender, Workload.MULTIPART, relay, messages, threads));
-			}
+			results.put(name,
+					inOwnJvm(name, relay, port, Workload.MULTIPART, messages / 4, messages, threads).result());
 		}
 		print(results, 1);
 	}
@@ -198,65 +186,88 @@ public class MailSenderBenchmark {
 				Workload.MULTIPART.description(), messages);
 		Map<String, Result> results = new LinkedHashMap<>();
 		for (String name : SENDERS.subList(0, 3)) {
-			List<String> command = new ArrayList<>(javaCommand());
-			command.addAll(List.of(MailSenderBenchmark.class.getName(), "cold", name, String.valueOf(relay.port()),
-					relay.caPem().toString(), String.valueOf(messages), String.valueOf(threads)));
-			int before = relay.count();
-			Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-			// a child that hangs is ended, which also ends the reading below
-			Thread watchdog = new Thread(() -> {
-				try {
-					if (!child.waitFor(CHILD_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-						child.destroyForcibly();
-					}
-				}
-				catch (InterruptedException ex) {
-					child.destroyForcibly();
-				}
-			}, "cold-run-watchdog");
-			watchdog.setDaemon(true);
-			watchdog.start();
-			String line = null;
-			try (BufferedReader out = new BufferedReader(
-					new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-				for (String read = out.readLine(); read != null; read = out.readLine()) {
-					if (read.startsWith("cold-result ")) {
-						line = read;
-					}
-				}
-				if (!child.waitFor(CHILD_TIMEOUT_MINUTES, TimeUnit.MINUTES) || child.exitValue() != 0 || line == null) {
-					throw new IllegalStateException("cold run of " + name + " failed");
-				}
-			}
-			finally {
-				child.destroyForcibly();
-			}
-			relay.expect(before, messages);
-			String[] parts = line.split(" ");
-			Result result = new Result(Double.parseDouble(parts[1]), Double.parseDouble(parts[2]),
-					Double.parseDouble(parts[3]));
-			System.out.printf(Locale.ROOT, "  %-26s started in %s ms%n", Senders.label(name), parts[4]);
-			results.put(name, result);
+			ChildResult child = inOwnJvm(name, relay, relay.port(), Workload.MULTIPART, 0, messages, threads);
+			System.out.printf(Locale.ROOT, "  %-26s started in %d ms%n", Senders.label(name), child.startMillis());
+			results.put(name, child.result());
 		}
 		print(results, 1);
 	}
 
 	/**
-	 * In a fresh JVM: create one sender and time its first messages.
+	 * Run one sender in a fresh JVM of its own: its untimed warm-up, then its timed run.
+	 * No sender is warmed by another's work, as each application has a JVM of its own.
 	 */
-	private static void cold(String[] args) throws Exception {
+	private static ChildResult inOwnJvm(String name, RelayClient relay, int port, Workload workload, int warmup,
+			int messages, int threads) throws Exception {
+		List<String> command = new ArrayList<>(javaCommand());
+		command.addAll(List.of(MailSenderBenchmark.class.getName(), "child", name, String.valueOf(port),
+				relay.caPem().toString(), workload.name(), String.valueOf(warmup), String.valueOf(messages),
+				String.valueOf(threads)));
+		int before = relay.count();
+		Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+		// a child that hangs is ended, which also ends the reading below
+		Thread watchdog = new Thread(() -> {
+			try {
+				if (!child.waitFor(CHILD_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+					child.destroyForcibly();
+				}
+			}
+			catch (InterruptedException ex) {
+				child.destroyForcibly();
+			}
+		}, "child-run-watchdog");
+		watchdog.setDaemon(true);
+		watchdog.start();
+		String line = null;
+		try (BufferedReader out = new BufferedReader(
+				new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+			for (String read = out.readLine(); read != null; read = out.readLine()) {
+				if (read.startsWith("child-result ")) {
+					line = read;
+				}
+			}
+			if (!child.waitFor(CHILD_TIMEOUT_MINUTES, TimeUnit.MINUTES) || child.exitValue() != 0 || line == null) {
+				throw new IllegalStateException("run of " + name + " in its own JVM failed");
+			}
+		}
+		finally {
+			child.destroyForcibly();
+		}
+		relay.expect(before, warmup + messages);
+		String[] parts = line.split(" ");
+		return new ChildResult(
+				new Result(Double.parseDouble(parts[1]), Double.parseDouble(parts[2]), Double.parseDouble(parts[3])),
+				Long.parseLong(parts[4]));
+	}
+
+	/**
+	 * In a fresh JVM: create one sender, send the untimed warm-up, then time the run.
+	 */
+	private static void child(String[] args) throws Exception {
 		String name = args[1];
 		int port = Integer.parseInt(args[2]);
 		Path caPem = Path.of(args[3]);
-		int messages = Integer.parseInt(args[4]);
-		int threads = Integer.parseInt(args[5]);
+		Workload workload = Workload.valueOf(args[4]);
+		int warmup = Integer.parseInt(args[5]);
+		int messages = Integer.parseInt(args[6]);
+		int threads = Integer.parseInt(args[7]);
 		long start = System.nanoTime();
 		try (Sender sender = Senders.create(name, port, caPem, threads)) {
 			long started = (System.nanoTime() - start) / 1_000_000;
-			Result result = run(sender, Workload.MULTIPART, null, messages, threads);
-			System.out.printf(Locale.ROOT, "cold-result %f %f %f %d%n", result.rate, result.threadCpuMillis,
+			if (warmup > 0) {
+				run(sender, workload, null, warmup, threads);
+			}
+			Result result = run(sender, workload, null, messages, threads);
+			System.out.printf(Locale.ROOT, "child-result %f %f %f %d%n", result.rate, result.threadCpuMillis,
 					result.processCpuMillis, started);
 		}
+	}
+
+	/**
+	 * What a run in its own JVM measured, and how long its sender took to start.
+	 */
+	record ChildResult(Result result, long startMillis) {
+
 	}
 
 	static List<String> javaCommand() {
