@@ -45,8 +45,9 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
  * Every sender runs in a fresh JVM of its own, as each application has its own, so that
  * no sender runs on code the JIT compiled for another. Warm: an untimed warm-up of the
  * same size, then the timed run. Cold: the first messages of the fresh JVM. Latency:
- * through a proxy that delays each direction by half a round trip, after a warm-up. Then
- * the heap after many sends through InfobipMailSender, which must stay flat.
+ * through a proxy that delays each direction by half a round trip, after a warm-up
+ * straight to the relay. Then the heap after many sends through InfobipMailSender, which
+ * must stay flat.
  * <p>
  * Arguments: messages (2000), threads (8), messages for the heap check (100000, 0 to
  * skip). System properties: {@code benchmark.latencies} (round trips in ms,
@@ -106,7 +107,7 @@ public class MailSenderBenchmark {
 				outboxRuns(relay, messages, threads);
 			}
 			for (int latency : latencies) {
-				latencyRuns(relay, latency, latencyMessages, threads);
+				latencyRuns(relay, latency, messages, latencyMessages, threads);
 			}
 		}
 	}
@@ -121,7 +122,8 @@ public class MailSenderBenchmark {
 			Map<String, Result> results = new LinkedHashMap<>();
 			for (int round = 0; round < rounds; round++) {
 				for (String name : SENDERS) {
-					Result result = inOwnJvm(name, relay, relay.port(), workload, count, count, threads).result();
+					Result result = inOwnJvm(name, relay, relay.port(), relay.port(), workload, count, count, threads)
+						.result();
 					results.merge(name, result, Result::plus);
 				}
 			}
@@ -169,14 +171,20 @@ public class MailSenderBenchmark {
 		return new Result(messages / seconds, enqueued.threadCpuMillis(), enqueued.processCpuMillis());
 	}
 
-	private static void latencyRuns(RelayClient relay, int roundTrip, int messages, int threads) throws Exception {
+	/**
+	 * Through the delaying proxy, after a warm-up straight to the relay: the JIT has
+	 * compiled the send path, so the figure is about the round trips.
+	 */
+	private static void latencyRuns(RelayClient relay, int roundTrip, int warmup, int messages, int threads)
+			throws Exception {
 		int port = relay.proxyPort(roundTrip);
-		System.out.printf(Locale.ROOT, "%n%d ms round trip, %s: %d messages (after %d untimed)%n", roundTrip,
-				Workload.MULTIPART.description(), messages, messages / 4);
+		System.out.printf(Locale.ROOT,
+				"%n%d ms round trip, %s: %d messages, after %d untimed straight to the relay, in a fresh JVM per sender%n",
+				roundTrip, Workload.MULTIPART.description(), messages, warmup);
 		Map<String, Result> results = new LinkedHashMap<>();
 		for (String name : SENDERS) {
 			results.put(name,
-					inOwnJvm(name, relay, port, Workload.MULTIPART, messages / 4, messages, threads).result());
+					inOwnJvm(name, relay, relay.port(), port, Workload.MULTIPART, warmup, messages, threads).result());
 		}
 		print(results, 1);
 	}
@@ -186,7 +194,8 @@ public class MailSenderBenchmark {
 				Workload.MULTIPART.description(), messages);
 		Map<String, Result> results = new LinkedHashMap<>();
 		for (String name : SENDERS.subList(0, 3)) {
-			ChildResult child = inOwnJvm(name, relay, relay.port(), Workload.MULTIPART, 0, messages, threads);
+			ChildResult child = inOwnJvm(name, relay, relay.port(), relay.port(), Workload.MULTIPART, 0, messages,
+					threads);
 			System.out.printf(Locale.ROOT, "  %-26s started in %d ms%n", Senders.label(name), child.startMillis());
 			results.put(name, child.result());
 		}
@@ -194,15 +203,16 @@ public class MailSenderBenchmark {
 	}
 
 	/**
-	 * Run one sender in a fresh JVM of its own: its untimed warm-up, then its timed run.
-	 * No sender is warmed by another's work, as each application has a JVM of its own.
+	 * Run one sender in a fresh JVM of its own: its untimed warm-up, to
+	 * {@code warmupPort}, then its timed run, to {@code port}. No sender is warmed by
+	 * another's work, as each application has a JVM of its own.
 	 */
-	private static ChildResult inOwnJvm(String name, RelayClient relay, int port, Workload workload, int warmup,
-			int messages, int threads) throws Exception {
+	private static ChildResult inOwnJvm(String name, RelayClient relay, int warmupPort, int port, Workload workload,
+			int warmup, int messages, int threads) throws Exception {
 		List<String> command = new ArrayList<>(javaCommand());
-		command.addAll(List.of(MailSenderBenchmark.class.getName(), "child", name, String.valueOf(port),
-				relay.caPem().toString(), workload.name(), String.valueOf(warmup), String.valueOf(messages),
-				String.valueOf(threads)));
+		command.addAll(List.of(MailSenderBenchmark.class.getName(), "child", name, String.valueOf(warmupPort),
+				String.valueOf(port), relay.caPem().toString(), workload.name(), String.valueOf(warmup),
+				String.valueOf(messages), String.valueOf(threads)));
 		int before = relay.count();
 		Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
 		// a child that hangs is ended, which also ends the reading below
@@ -241,16 +251,25 @@ public class MailSenderBenchmark {
 	}
 
 	/**
-	 * In a fresh JVM: create one sender, send the untimed warm-up, then time the run.
+	 * In a fresh JVM: create one sender, send the untimed warm-up, then time the run; a
+	 * warm-up to another port has a sender of its own, closed before the timed one
+	 * starts.
 	 */
 	private static void child(String[] args) throws Exception {
 		String name = args[1];
-		int port = Integer.parseInt(args[2]);
-		Path caPem = Path.of(args[3]);
-		Workload workload = Workload.valueOf(args[4]);
-		int warmup = Integer.parseInt(args[5]);
-		int messages = Integer.parseInt(args[6]);
-		int threads = Integer.parseInt(args[7]);
+		int warmupPort = Integer.parseInt(args[2]);
+		int port = Integer.parseInt(args[3]);
+		Path caPem = Path.of(args[4]);
+		Workload workload = Workload.valueOf(args[5]);
+		int warmup = Integer.parseInt(args[6]);
+		int messages = Integer.parseInt(args[7]);
+		int threads = Integer.parseInt(args[8]);
+		if (warmup > 0 && warmupPort != port) {
+			try (Sender sender = Senders.create(name, warmupPort, caPem, threads)) {
+				run(sender, workload, null, warmup, threads);
+			}
+			warmup = 0;
+		}
 		long start = System.nanoTime();
 		try (Sender sender = Senders.create(name, port, caPem, threads)) {
 			long started = (System.nanoTime() - start) / 1_000_000;
