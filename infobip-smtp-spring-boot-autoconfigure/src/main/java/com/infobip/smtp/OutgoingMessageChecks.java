@@ -8,7 +8,6 @@ package com.infobip.smtp;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Collection;
-import java.util.Date;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +48,8 @@ final class OutgoingMessageChecks {
 	private final Set<String> allowedSenderDomains;
 
 	private final List<InfobipMessagePostProcessor> postProcessors;
+
+	private final SentDates sentDates = new SentDates();
 
 	OutgoingMessageChecks(@Nullable InternetAddress defaultFrom, long maxMessageSize,
 			Collection<String> allowedSenderDomains, List<InfobipMessagePostProcessor> postProcessors) {
@@ -216,8 +217,10 @@ final class OutgoingMessageChecks {
 	private void saveChanges(MimeMessage message) throws MessagingException {
 		// keep a Message-ID the caller set, as JavaMailSenderImpl does
 		String messageId = message.getMessageID();
-		if (message.getSentDate() == null) {
-			message.setSentDate(new Date());
+		// an unparseable Date is replaced, as JavaMailSenderImpl does; only an existing
+		// one is parsed, under Jakarta Mail's JVM-wide date format lock
+		if (message.getHeader("Date", null) == null || message.getSentDate() == null) {
+			message.setHeader("Date", this.sentDates.now());
 		}
 		TextTransferEncodings.choose(message);
 		message.saveChanges();
