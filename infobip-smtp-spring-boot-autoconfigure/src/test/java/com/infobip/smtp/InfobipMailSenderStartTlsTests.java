@@ -5,10 +5,18 @@
 
 package com.infobip.smtp;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+
 import com.infobip.smtp.autoconfigure.InfobipSmtpAutoConfiguration;
 import com.infobip.smtp.testsupport.StartTlsRelay;
 import com.infobip.smtp.testsupport.TestCertificates;
 import com.infobip.smtp.testsupport.TestRelayProperties;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -94,6 +102,36 @@ class InfobipMailSenderStartTlsTests {
 				.run((context) -> assertThatExceptionOfType(MailSendException.class)
 					.isThrownBy(() -> context.getBean(InfobipMailSender.class).send(message())));
 			assertThat(relay.authAttempts()).isZero();
+		}
+	}
+
+	@Test
+	void messageWhoseWriteToLeavesBytesUnflushedArrivesWhole() {
+		try (StartTlsRelay relay = StartTlsRelay.start(TestCertificates.LOCALHOST)) {
+			this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS"))
+				.run((context) -> {
+					InfobipMailSender sender = context.getBean(InfobipMailSender.class);
+					MimeMessage message = new MimeMessage(Session.getInstance(new Properties())) {
+
+						// an application's own message, which writes one byte at a time
+						// and never flushes
+						@Override
+						public void writeTo(OutputStream out, String[] ignoreList) throws IOException {
+							for (byte b : "Subject: Unflushed\r\n\r\nEvery byte\r\n.arrives\r\n"
+								.getBytes(StandardCharsets.US_ASCII)) {
+								out.write(b);
+							}
+						}
+
+					};
+					message.setFrom("shop@example.com");
+					message.setRecipients(Message.RecipientType.TO, "user@example.com");
+					message.setText("Every byte");
+					sender.send(message);
+				});
+			assertThat(relay.received()).singleElement()
+				.satisfies((received) -> assertThat(received.data())
+					.endsWith("\r\nSubject: Unflushed\r\n\r\nEvery byte\r\n.arrives\r\n"));
 		}
 	}
 

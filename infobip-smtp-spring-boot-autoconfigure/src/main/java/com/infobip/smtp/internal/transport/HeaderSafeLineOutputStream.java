@@ -19,6 +19,12 @@ import org.eclipse.angus.mail.util.LineOutputStream;
  * checked where they are produced: a CR or LF byte that is not part of a fold (CRLF then
  * white space) fails the write before it reaches the relay, so no value can add a header
  * line or end the header block.
+ * <p>
+ * Bytes written one at a time, as the quoted-printable encoder writes a body, are passed
+ * on together, before anything written after them and on {@link #flush()}: one at a time,
+ * each would take the whole chain of streams below, dot-stuffing and a lock included.
+ * {@code MimeMessage.writeTo} flushes when it is done, and the transport flushes again
+ * before the end of the data.
  */
 final class HeaderSafeLineOutputStream extends LineOutputStream {
 
@@ -27,16 +33,31 @@ final class HeaderSafeLineOutputStream extends LineOutputStream {
 
 	private static final byte[] CRLF = { '\r', '\n' };
 
+	private static final int PENDING_BYTES = 1024;
+
 	private final boolean allowUtf8;
+
+	private final byte[] pending = new byte[PENDING_BYTES];
+
+	private int pendingLength;
 
 	HeaderSafeLineOutputStream(OutputStream out, boolean allowUtf8) {
 		super(out, allowUtf8);
 		this.allowUtf8 = allowUtf8;
 	}
 
+	@Override
+	public void write(int b) throws IOException {
+		if (this.pendingLength == PENDING_BYTES) {
+			writePending();
+		}
+		this.pending[this.pendingLength++] = (byte) b;
+	}
+
 	// FilterOutputStream would pass the body on one byte at a time
 	@Override
 	public void write(byte[] bytes, int offset, int length) throws IOException {
+		writePending();
 		this.out.write(bytes, offset, length);
 	}
 
@@ -44,8 +65,29 @@ final class HeaderSafeLineOutputStream extends LineOutputStream {
 	public void writeln(String line) throws IOException {
 		byte[] bytes = this.allowUtf8 ? line.getBytes(StandardCharsets.UTF_8) : oneBytePerChar(line);
 		checkLineBreaks(bytes);
+		writePending();
 		this.out.write(bytes);
 		this.out.write(CRLF);
+	}
+
+	@Override
+	public void writeln() throws IOException {
+		writePending();
+		this.out.write(CRLF);
+	}
+
+	@Override
+	public void flush() throws IOException {
+		writePending();
+		this.out.flush();
+	}
+
+	private void writePending() throws IOException {
+		if (this.pendingLength > 0) {
+			int length = this.pendingLength;
+			this.pendingLength = 0;
+			this.out.write(this.pending, 0, length);
+		}
 	}
 
 	private static byte[] oneBytePerChar(String line) {

@@ -63,6 +63,9 @@ public class TrackingSmtpTransport extends SMTPTransport {
 	// the envelope of the message being sent, while it may be pipelined
 	private Address @Nullable [] pipelinable;
 
+	// the stream the message being sent is written to, until the end of its data
+	private @Nullable HeaderSafeLineOutputStream dataStream;
+
 	/**
 	 * Create a transport, as Jakarta Mail does.
 	 * @param session the session
@@ -142,11 +145,18 @@ public class TrackingSmtpTransport extends SMTPTransport {
 		// given one, jakarta.mail-api skips its StreamProvider lookup, a class path scan
 		// on every message (jakartaee/mail-api#861). It also refuses header lines that
 		// would break the header block.
-		return new HeaderSafeLineOutputStream(super.data(), HeaderSafeLineOutputStream.ALLOW_UTF8);
+		this.dataStream = new HeaderSafeLineOutputStream(super.data(), HeaderSafeLineOutputStream.ALLOW_UTF8);
+		return this.dataStream;
 	}
 
 	@Override
 	protected void finishData() throws IOException, MessagingException {
+		HeaderSafeLineOutputStream data = this.dataStream;
+		this.dataStream = null;
+		if (data != null) {
+			// bytes a message's writeTo left in it belong before the end of the data
+			data.flush();
+		}
 		// from here on the relay may have the whole message
 		this.phase = SmtpPhase.END_OF_DATA;
 		super.finishData();

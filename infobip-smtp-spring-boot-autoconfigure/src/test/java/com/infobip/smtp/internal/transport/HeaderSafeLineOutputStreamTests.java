@@ -67,6 +67,60 @@ class HeaderSafeLineOutputStreamTests {
 	}
 
 	@Test
+	void bytesWrittenOneByOneArePassedOnTogetherInTheOrderOfEveryWrite() throws IOException {
+		java.util.List<String> writes = new java.util.ArrayList<>();
+		ByteArrayOutputStream wire = this.wire;
+		java.io.OutputStream recording = new java.io.OutputStream() {
+
+			@Override
+			public void write(int b) {
+				writes.add("one byte");
+				wire.write(b);
+			}
+
+			@Override
+			public void write(byte[] bytes, int offset, int length) {
+				writes.add(String.valueOf(length));
+				wire.write(bytes, offset, length);
+			}
+
+		};
+		HeaderSafeLineOutputStream stream = new HeaderSafeLineOutputStream(recording, true);
+		stream.writeln("X-A: 1");
+		for (byte b : "=C3=BCber ".getBytes(StandardCharsets.US_ASCII)) {
+			stream.write(b);
+		}
+		stream.write("Stra=C3=9Fe".getBytes(StandardCharsets.US_ASCII));
+		stream.write('!');
+		stream.writeln();
+		stream.write('.');
+		stream.writeln("--boundary");
+		stream.write('x');
+		assertThat(this.wire.toString(StandardCharsets.US_ASCII))
+			.isEqualTo("X-A: 1\r\n=C3=BCber Stra=C3=9Fe!\r\n.--boundary\r\n");
+		stream.flush();
+		assertThat(this.wire.toString(StandardCharsets.US_ASCII))
+			.isEqualTo("X-A: 1\r\n=C3=BCber Stra=C3=9Fe!\r\n.--boundary\r\nx");
+		assertThat(writes).doesNotContain("one byte")
+			.containsExactly("6", "2", "10", "11", "1", "2", "1", "10", "2", "1");
+	}
+
+	@Test
+	void bytesWrittenOneByOneArePassedOnWhenTheBufferIsFull() throws IOException {
+		HeaderSafeLineOutputStream stream = new HeaderSafeLineOutputStream(this.wire, true);
+		for (int i = 0; i < 10_000; i++) {
+			stream.write('a' + i % 26);
+		}
+		assertThat(this.wire.size()).isPositive().isLessThan(10_000);
+		stream.close();
+		byte[] written = this.wire.toByteArray();
+		assertThat(written).hasSize(10_000);
+		for (int i = 0; i < written.length; i++) {
+			assertThat(written[i]).isEqualTo((byte) ('a' + i % 26));
+		}
+	}
+
+	@Test
 	void foldedLineIsWrittenAsItIs() throws IOException {
 		new HeaderSafeLineOutputStream(this.wire, true).writeln("Content-Type: text/plain;\r\n\tcharset=UTF-8");
 		assertThat(this.wire.toString(StandardCharsets.US_ASCII))
