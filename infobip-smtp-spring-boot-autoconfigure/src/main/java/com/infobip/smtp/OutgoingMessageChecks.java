@@ -6,6 +6,7 @@
 package com.infobip.smtp;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Collection;
 import java.util.Enumeration;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.Address;
 import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
@@ -274,10 +276,10 @@ final class OutgoingMessageChecks {
 	}
 
 	/**
-	 * Return an upper bound of the size the part takes on the wire, or -1 when only
-	 * writing it out can tell (content from a data source, such as an attachment).
+	 * Return an upper bound of the size {@code writeTo} gives the part, or -1 when only
+	 * writing it out can tell.
 	 */
-	private static long sizeBound(Part part) throws MessagingException, IOException {
+	static long sizeBound(Part part) throws MessagingException, IOException {
 		long headers = 0;
 		Enumeration<Header> all = part.getAllHeaders();
 		while (all.hasMoreElements()) {
@@ -302,7 +304,37 @@ final class OutgoingMessageChecks {
 		if (part.isMimeType("text/*") && part.getContent() instanceof String text) {
 			return headers + (long) text.length() * MAX_BYTES_PER_CHAR + 2;
 		}
-		return -1;
+		long content = dataSourceBound(part);
+		return (content >= 0) ? headers + content + 2 : -1;
+	}
+
+	/**
+	 * Bound the content of a part read from a data source, such as an attachment, by
+	 * counting its bytes rather than encoding them: by the transfer encoding
+	 * {@code saveChanges} chose, or -1 for any other part.
+	 */
+	private static long dataSourceBound(Part part) throws MessagingException, IOException {
+		String[] encodings = part.getHeader("Content-Transfer-Encoding");
+		DataHandler handler = part.getDataHandler();
+		if (encodings == null || encodings.length != 1 || handler == null
+				|| TextTransferEncodings.isObjectBased(handler)) {
+			return -1;
+		}
+		long bytes;
+		try (InputStream in = handler.getDataSource().getInputStream()) {
+			bytes = in.transferTo(OutputStream.nullOutputStream());
+		}
+		return switch (encodings[0].trim().toLowerCase(Locale.ROOT)) {
+			// 4 characters for every 3 bytes, CRLF after every 76 characters
+			case "base64" -> {
+				long characters = (bytes + 2) / 3 * 4;
+				yield characters + (characters / 76 + 1) * 2;
+			}
+			// at most "=XX" for a byte, "=" CRLF after at most 73 characters
+			case "quoted-printable" -> bytes * 3 + (bytes * 3 / 73 + 1) * 3;
+			case "7bit", "8bit", "binary" -> bytes;
+			default -> -1;
+		};
 	}
 
 	private static final class SizeCountingStream extends OutputStream {

@@ -84,7 +84,7 @@ final class TextTransferEncodings {
 	 * encoded again. Jakarta Activation wraps such an object in its package-private
 	 * DataHandlerDataSource.
 	 */
-	private static boolean isObjectBased(DataHandler handler) {
+	static boolean isObjectBased(DataHandler handler) {
 		return handler.getName() == null
 				&& handler.getDataSource().getClass().getName().equals("jakarta.activation.DataHandlerDataSource");
 	}
