@@ -57,15 +57,14 @@ class MessageSizeBoundTests {
 				encodings.add(encoding);
 				long written = written(message);
 				long bound = OutgoingMessageChecks.sizeBound(message);
-				// close for base64 and 7bit; quoted-printable is bounded by its worst
-				// case,
-				// three characters for every byte
+				// close for base64 and 7bit; quoted-printable is
+				// bounded by its worst case, three characters a byte
 				long slack = encoding.equals("quoted-printable") ? 2 * written : 2 * written / 100;
 				assertThat(bound).as("%s, %d bytes, %s", content, size, encoding)
 					.isGreaterThanOrEqualTo(written)
 					.isLessThan(written + slack + 20_000);
-				// the limit is met exactly: accepted; one byte less: refused, with the
-				// size
+				// the limit is met exactly: accepted; one byte
+				// less: refused, with the size
 				new OutgoingMessageChecks(null, written, List.of(), List.of()).prepare(message);
 				assertThatExceptionOfType(InvalidMessageException.class)
 					.isThrownBy(

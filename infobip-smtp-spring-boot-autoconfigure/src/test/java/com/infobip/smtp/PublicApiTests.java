@@ -57,8 +57,8 @@ class PublicApiTests {
 
 	@Test
 	void internalTypesAreFound() throws Exception {
-		// the scan sees the classes it checks: the transport is found, as an internal
-		// type
+		// the scan sees the classes it checks: the transport is
+		// found, as an internal type
 		assertThat(scan()).anyMatch((type) -> type.getName().endsWith("internal.transport.TrackingSmtpTransport"));
 		assertThat(apiTypes()).contains(InfobipMailSender.class, InfobipMailSender.Builder.class);
 	}

@@ -44,8 +44,6 @@ final class BenchmarkRelay implements AutoCloseable {
 
 	private final AtomicInteger messages = new AtomicInteger();
 
-	private final AtomicInteger queueIds = new AtomicInteger();
-
 	private final boolean pipelining;
 
 	BenchmarkRelay(boolean pipelining) {
@@ -102,8 +100,8 @@ final class BenchmarkRelay implements AutoCloseable {
 		@Override
 		public String data(InputStream data) throws IOException {
 			data.readAllBytes();
-			BenchmarkRelay.this.messages.incrementAndGet();
-			return "2.6.0 Message queued as <b-" + BenchmarkRelay.this.queueIds.incrementAndGet() + ">";
+			int message = BenchmarkRelay.this.messages.incrementAndGet();
+			return "2.6.0 Message queued as <b-" + message + ">";
 		}
 
 		@Override

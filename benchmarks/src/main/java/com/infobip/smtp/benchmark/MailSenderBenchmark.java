@@ -42,19 +42,22 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
  * workload, messages per second, the CPU time of the sending threads per message and the
  * ratios.
  * <p>
- * Every sender runs in a fresh JVM of its own, as each application has its own, so that
- * no sender runs on code the JIT compiled for another. Warm: an untimed warm-up of the
- * same size, then the timed run. Cold: the first messages of the fresh JVM. Latency:
- * through a proxy that delays each direction by half a round trip, after a warm-up
- * straight to the relay. Then the heap after many sends through InfobipMailSender, which
- * must stay flat.
+ * First the relay is warmed, so that no sender meets it colder than another. Then the
+ * cold, warm and latency runs give every sender a fresh JVM of its own, as each
+ * application has its own, so that no sender runs on code the JIT compiled for another.
+ * Cold: the first messages of the fresh JVM. Warm: an untimed warm-up of the same size,
+ * then the timed run. Latency: through a proxy that delays each direction by half a round
+ * trip, after a warm-up straight to the relay. In this JVM: the heap after many sends
+ * through InfobipMailSender, which must stay flat, and the outbox beside the direct
+ * sender.
  * <p>
  * Arguments: messages (2000), threads (8), messages for the heap check (100000, 0 to
  * skip). System properties: {@code benchmark.latencies} (round trips in ms,
  * {@code 20,100}; empty to skip), {@code benchmark.latency-messages} (400),
  * {@code benchmark.cold} ({@code true}), {@code benchmark.rounds} (1),
- * {@code benchmark.mode} ({@code full}, or {@code profile}: InfobipMailSender's warm runs
- * only, for a profiler, of {@code benchmark.workload}, {@code MULTIPART}).
+ * {@code benchmark.outbox} ({@code true}), {@code benchmark.mode} ({@code full};
+ * {@code outbox}: the outbox run only; {@code profile}: InfobipMailSender's warm runs
+ * only, in this JVM, for a profiler, of {@code benchmark.workload}, {@code MULTIPART}).
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -120,12 +123,16 @@ public class MailSenderBenchmark {
 	 */
 	private static void warmRelay(RelayClient relay, int threads) throws Exception {
 		long start = System.nanoTime();
+		int sent = 0;
+		// stock opens a connection per message, the starter reuses them
 		for (String name : List.of("stock", "infobip")) {
+			int messages = name.equals("stock") ? 500 : 5000;
 			try (Sender sender = Senders.create(name, relay.port(), relay.caPem(), threads)) {
-				run(sender, Workload.MULTIPART, relay, name.equals("stock") ? 500 : 5000, threads);
+				run(sender, Workload.MULTIPART, relay, messages, threads);
 			}
+			sent += messages;
 		}
-		System.out.printf(Locale.ROOT, "relay warmed with 5500 messages in %.1f s%n",
+		System.out.printf(Locale.ROOT, "relay warmed with %d messages in %.1f s%n", sent,
 				(System.nanoTime() - start) / 1e9);
 	}
 
@@ -139,8 +146,7 @@ public class MailSenderBenchmark {
 			Map<String, Result> results = new LinkedHashMap<>();
 			for (int round = 0; round < rounds; round++) {
 				for (String name : SENDERS) {
-					Result result = inOwnJvm(name, relay, relay.port(), relay.port(), workload, count, count, threads)
-						.result();
+					Result result = inOwnJvm(name, relay, relay.port(), workload, count, count, threads).result();
 					results.merge(name, result, Result::plus);
 				}
 			}
@@ -200,8 +206,7 @@ public class MailSenderBenchmark {
 				roundTrip, Workload.MULTIPART.description(), messages, warmup);
 		Map<String, Result> results = new LinkedHashMap<>();
 		for (String name : SENDERS) {
-			results.put(name,
-					inOwnJvm(name, relay, relay.port(), port, Workload.MULTIPART, warmup, messages, threads).result());
+			results.put(name, inOwnJvm(name, relay, port, Workload.MULTIPART, warmup, messages, threads).result());
 		}
 		print(results, 1);
 	}
@@ -211,8 +216,7 @@ public class MailSenderBenchmark {
 				Workload.MULTIPART.description(), messages);
 		Map<String, Result> results = new LinkedHashMap<>();
 		for (String name : SENDERS.subList(0, 3)) {
-			ChildResult child = inOwnJvm(name, relay, relay.port(), relay.port(), Workload.MULTIPART, 0, messages,
-					threads);
+			ChildResult child = inOwnJvm(name, relay, relay.port(), Workload.MULTIPART, 0, messages, threads);
 			System.out.printf(Locale.ROOT, "  %-26s started in %d ms%n", Senders.label(name), child.startMillis());
 			results.put(name, child.result());
 		}
@@ -220,14 +224,14 @@ public class MailSenderBenchmark {
 	}
 
 	/**
-	 * Run one sender in a fresh JVM of its own: its untimed warm-up, to
-	 * {@code warmupPort}, then its timed run, to {@code port}. No sender is warmed by
-	 * another's work, as each application has a JVM of its own.
+	 * Run one sender in a fresh JVM of its own: its untimed warm-up, straight to the
+	 * relay, then its timed run, to {@code port}. No sender is warmed by another's work,
+	 * as each application has a JVM of its own.
 	 */
-	private static ChildResult inOwnJvm(String name, RelayClient relay, int warmupPort, int port, Workload workload,
-			int warmup, int messages, int threads) throws Exception {
+	private static ChildResult inOwnJvm(String name, RelayClient relay, int port, Workload workload, int warmup,
+			int messages, int threads) throws Exception {
 		List<String> command = new ArrayList<>(javaCommand());
-		command.addAll(List.of(MailSenderBenchmark.class.getName(), "child", name, String.valueOf(warmupPort),
+		command.addAll(List.of(MailSenderBenchmark.class.getName(), "child", name, String.valueOf(relay.port()),
 				String.valueOf(port), relay.caPem().toString(), workload.name(), String.valueOf(warmup),
 				String.valueOf(messages), String.valueOf(threads)));
 		int before = relay.count();

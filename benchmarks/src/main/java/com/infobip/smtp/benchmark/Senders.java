@@ -61,8 +61,6 @@ final class Senders {
 	 */
 	interface Sender extends AutoCloseable {
 
-		String name();
-
 		/**
 		 * Called before each timed run, untimed.
 		 */
@@ -128,6 +126,16 @@ final class Senders {
 			.run();
 	}
 
+	/**
+	 * InfobipMailSender's properties: the relay, its trust, a pool of one connection per
+	 * thread.
+	 */
+	private static List<String> infobipProperties(int port, Path caPem, int threads) {
+		return List.of("infobip.smtp.host=localhost", "infobip.smtp.port=" + port, "infobip.smtp.security=STARTTLS",
+				"infobip.smtp.api-key=" + BenchmarkRelay.API_KEY, "infobip.smtp.ssl.bundle=relay",
+				"infobip.smtp.pool.max-connections=" + threads, relayTrust(caPem));
+	}
+
 	private static String relayTrust(Path caPem) {
 		return "spring.ssl.bundle.pem.relay.truststore.certificate=file:" + caPem.toAbsolutePath();
 	}
@@ -156,11 +164,6 @@ final class Senders {
 		}
 
 		@Override
-		public String name() {
-			return "stock";
-		}
-
-		@Override
 		public void send(Workload workload, int thread, int i) throws Exception {
 			this.sender.send(workload.build(this.sender.createMimeMessage(), i, false));
 		}
@@ -182,19 +185,12 @@ final class Senders {
 		private final InfobipMailSender sender;
 
 		InfobipSender(int port, Path caPem, int threads) {
-			this.context = start("infobip.smtp.host=localhost", "infobip.smtp.port=" + port,
-					"infobip.smtp.security=STARTTLS", "infobip.smtp.api-key=" + BenchmarkRelay.API_KEY,
-					"infobip.smtp.ssl.bundle=relay", "infobip.smtp.pool.max-connections=" + threads, relayTrust(caPem));
+			this.context = start(infobipProperties(port, caPem, threads).toArray(String[]::new));
 			this.sender = this.context.getBean(InfobipMailSender.class);
 		}
 
 		InfobipMailSender sender() {
 			return this.sender;
-		}
-
-		@Override
-		public String name() {
-			return "infobip";
 		}
 
 		@Override
@@ -226,21 +222,15 @@ final class Senders {
 		private final TransactionTemplate transactions;
 
 		OutboxSender(int port, Path caPem, int threads, Path database) {
-			this.context = start("infobip.smtp.host=localhost", "infobip.smtp.port=" + port,
-					"infobip.smtp.security=STARTTLS", "infobip.smtp.api-key=" + BenchmarkRelay.API_KEY,
-					"infobip.smtp.ssl.bundle=relay", "infobip.smtp.pool.max-connections=" + threads, relayTrust(caPem),
-					"infobip.smtp.outbox.enabled=true", "infobip.smtp.outbox.initialize-schema=always",
-					"infobip.smtp.outbox.concurrency=" + threads,
+			List<String> properties = new ArrayList<>(infobipProperties(port, caPem, threads));
+			properties.addAll(List.of("infobip.smtp.outbox.enabled=true",
+					"infobip.smtp.outbox.initialize-schema=always", "infobip.smtp.outbox.concurrency=" + threads,
 					"spring.datasource.url=jdbc:h2:file:" + database.toAbsolutePath() + ";WRITE_DELAY=0",
-					"spring.datasource.hikari.maximum-pool-size=" + (2 * threads + 2));
+					"spring.datasource.hikari.maximum-pool-size=" + (2 * threads + 2)));
+			this.context = start(properties.toArray(String[]::new));
 			this.sender = this.context.getBean(InfobipMailSender.class);
 			this.outbox = this.context.getBean(InfobipMailOutbox.class);
 			this.transactions = new TransactionTemplate(this.context.getBean(PlatformTransactionManager.class));
-		}
-
-		@Override
-		public String name() {
-			return "outbox";
 		}
 
 		@Override
@@ -288,19 +278,14 @@ final class Senders {
 				.verifyingServerIdentity(true)
 				.withSessionTimeout(TIMEOUT_MILLIS)
 				.withProperty("mail.smtp.connectiontimeout", String.valueOf(CONNECT_TIMEOUT_MILLIS))
-				// Simple Java Mail trusts every host by default: the relay's CA only
-				// instead
+				// Simple Java Mail trusts every host by default:
+				// the relay's CA only instead
 				.trustingAllHosts(false)
 				.withCustomSSLFactoryInstance(trusting(caPem))
 				.withConnectionPoolCoreSize(threads)
 				.withConnectionPoolMaxSize(threads)
 				.withThreadPoolSize(threads)
 				.buildMailer();
-		}
-
-		@Override
-		public String name() {
-			return "sjm";
 		}
 
 		@Override
@@ -349,11 +334,6 @@ final class Senders {
 		}
 
 		@Override
-		public String name() {
-			return "ceiling";
-		}
-
-		@Override
 		public void prepare(Workload workload, int threads) throws Exception {
 			this.messages.clear();
 			this.recipients.clear();
@@ -362,8 +342,8 @@ final class Senders {
 				built.saveChanges();
 				ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 				built.writeTo(bytes);
-				// parsed and unchanged: written out as the same bytes, nothing encoded
-				// again
+				// parsed and unchanged: written out as the same
+				// bytes, nothing encoded again
 				this.messages.add(new MimeMessage(this.session, new ByteArrayInputStream(bytes.toByteArray())));
 				this.recipients.add(built.getAllRecipients());
 			}

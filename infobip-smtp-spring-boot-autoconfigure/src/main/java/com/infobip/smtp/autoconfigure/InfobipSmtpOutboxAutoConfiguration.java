@@ -42,8 +42,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * @since 0.1.0
  */
-@AutoConfiguration(after = { InfobipSmtpAutoConfiguration.class, DataSourceAutoConfiguration.class },
-		afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration")
+@AutoConfiguration(after = { InfobipSmtpAutoConfiguration.class, DataSourceAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = "infobip.smtp.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty("infobip.smtp.outbox.enabled")
 public final class InfobipSmtpOutboxAutoConfiguration {

@@ -678,7 +678,8 @@ public class InfobipSmtpProperties {
 
 		/**
 		 * How many recently published reports are remembered to answer duplicates without
-		 * publishing them again.
+		 * publishing them again. Not used with infobip.smtp.outbox.enabled: the reports
+		 * are then remembered in the database for infobip.smtp.outbox.retention.
 		 */
 		private int deduplicationCapacity = 10000;
 

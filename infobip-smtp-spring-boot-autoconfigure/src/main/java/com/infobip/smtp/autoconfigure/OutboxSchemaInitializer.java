@@ -47,7 +47,7 @@ final class OutboxSchemaInitializer extends DataSourceScriptDatabaseInitializer 
 		DatabaseDriver driver = driver(dataSource);
 		if (SUPPORTED.contains(driver)) {
 			settings.setSchemaLocations(
-					new PlatformPlaceholderDatabaseDriverResolver().resolveAll(dataSource, SCHEMA_LOCATION));
+					new PlatformPlaceholderDatabaseDriverResolver().resolveAll(driver.getId(), SCHEMA_LOCATION));
 		}
 		else if (mode == DatabaseInitializationMode.ALWAYS || EMBEDDED.contains(driver)) {
 			throw new InfobipSmtpConfigurationException(

@@ -53,8 +53,6 @@ public final class JdbcInfobipMailOutbox implements InfobipMailOutbox, SmartLife
 
 	private final OutboxDispatcher dispatcher;
 
-	private final OutboxSettings settings;
-
 	private final Clock clock;
 
 	private final InfobipWebhookDeduplication webhookDeduplication;
@@ -62,11 +60,11 @@ public final class JdbcInfobipMailOutbox implements InfobipMailOutbox, SmartLife
 	private JdbcInfobipMailOutbox(Builder builder) {
 		this.sender = builder.sender;
 		this.clock = builder.clock;
-		this.settings = new OutboxSettings(builder.concurrency, builder.batchSize, builder.pollInterval,
+		OutboxSettings settings = new OutboxSettings(builder.concurrency, builder.batchSize, builder.pollInterval,
 				builder.claimTimeout, builder.maxAttempts, builder.initialBackoff, builder.backoffMultiplier,
 				builder.maxBackoff, builder.retention, builder.shutdownTimeout);
 		this.store = new OutboxStore(builder.dataSource);
-		this.dispatcher = new OutboxDispatcher(this.store, this.sender, this.settings, this.clock);
+		this.dispatcher = new OutboxDispatcher(this.store, this.sender, settings, this.clock);
 		this.webhookDeduplication = (key, publication) -> this.store.publishReportOnce(key, this.clock.instant(),
 				publication);
 	}
@@ -160,7 +158,7 @@ public final class JdbcInfobipMailOutbox implements InfobipMailOutbox, SmartLife
 	 */
 	@Override
 	public void stop() {
-		this.dispatcher.stop(this.settings.shutdownTimeout());
+		this.dispatcher.stop();
 	}
 
 	@Override

@@ -118,16 +118,15 @@ final class OutboxDispatcher {
 
 	/**
 	 * Stop claiming, let the sends in flight end, and give back what was claimed and not
-	 * offered.
-	 * @param timeout how long to wait for the sends in flight
+	 * offered, waiting at most the shutdown timeout for the sends in flight.
 	 */
-	synchronized void stop(Duration timeout) {
+	synchronized void stop() {
 		if (!this.running) {
 			return;
 		}
 		this.running = false;
 		wake();
-		long deadline = System.nanoTime() + timeout.toNanos();
+		long deadline = System.nanoTime() + this.settings.shutdownTimeout().toNanos();
 		for (Thread worker : this.workers) {
 			try {
 				worker.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));

@@ -114,10 +114,14 @@ final class OutboxStore {
 					"UPDATE " + TABLE + " SET CLAIMED_BY = ?, CLAIM_EXPIRES_AT = ? WHERE ID = ?"
 							+ " AND STATUS = 'PENDING' AND (CLAIM_EXPIRES_AT IS NULL OR CLAIM_EXPIRES_AT <= ?)",
 					arguments);
+			// by primary key: the claim's token has no index
+			List<Object> keys = new ArrayList<>(ids);
+			keys.add(token);
 			return this.jdbc.query(
 					"SELECT ID, MESSAGE_ID, BULK_ID, ENVELOPE_FROM, RECIPIENTS, CONTENT, ATTEMPTS FROM " + TABLE
-							+ " WHERE CLAIMED_BY = ? AND STATUS = 'PENDING' ORDER BY NEXT_ATTEMPT_AT",
-					OutboxStore::claimedEntry, token);
+							+ " WHERE ID IN (" + String.join(", ", Collections.nCopies(ids.size(), "?"))
+							+ ") AND CLAIMED_BY = ? AND STATUS = 'PENDING' ORDER BY NEXT_ATTEMPT_AT",
+					OutboxStore::claimedEntry, keys.toArray());
 		});
 		return (claimed != null) ? claimed : List.of();
 	}

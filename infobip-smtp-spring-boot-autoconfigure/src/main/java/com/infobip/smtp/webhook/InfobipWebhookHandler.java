@@ -169,7 +169,8 @@ public class InfobipWebhookHandler {
 			return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE).build();
 		}
 		catch (RuntimeException ex) {
-			// the listener's exception, never the request: its URL may carry the token
+			// the exception (a listener's or the database's), never the
+			// request: its URL may carry the token
 			logger.error("Publishing an Infobip webhook report failed (a listener, or the deduplication's database);"
 					+ " answering 500 so that Infobip retries", ex);
 			return ServerResponse.status(HttpStatus.INTERNAL_SERVER_ERROR).build();

@@ -114,8 +114,8 @@ class StreamProviderWireIdentityTests {
 				fill(message);
 				CountingStreamProvider.encoders.set(0);
 				sender.send(message);
-				// the parts were encoded on their way to the relay by the application's
-				// provider
+				// the parts were encoded on their way to the relay
+				// by the application's provider
 				assertThat(CountingStreamProvider.encoders).hasPositiveValue();
 				assertThat(WireMessage.bytewise(WireMessage.ownData(relay.received().get(0))))
 					.isEqualTo(WireMessage.bytewise(WireMessage.data(message)));

@@ -293,8 +293,8 @@ class InfobipMailOutboxTests {
 					awaitStatus(outbox, recent, InfobipOutboxStatus.SENT);
 					await().atMost(Duration.ofSeconds(10)).until(() -> outbox.find(old).isEmpty());
 					assertThat(outbox.find(recent)).isPresent();
-					// the report's key was deleted with it: a new delivery is published
-					// again
+					// the report's key was deleted with it: a new
+					// delivery is published again
 					assertThat(outbox.webhookDeduplication().publishOnce("old-report", () -> {
 					})).isTrue();
 				}

@@ -68,8 +68,8 @@ class OutboxProcessKillPostgresTests {
 			}
 			assertThat(worker.waitFor(30, TimeUnit.SECONDS)).isTrue();
 			int receivedAtTheKill = relay.messageCount();
-			// the server has ended the dead instance's sessions: the table is as it left
-			// it
+			// the server has ended the dead instance's sessions:
+			// the table is as it left it
 			await().atMost(Duration.ofSeconds(10))
 				.pollInterval(Duration.ofMillis(10))
 				.until(() -> jdbc.queryForObject(

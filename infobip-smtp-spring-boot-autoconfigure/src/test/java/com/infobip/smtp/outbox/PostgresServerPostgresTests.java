@@ -98,8 +98,8 @@ class PostgresServerPostgresTests {
 		assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
 		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
 			connection.setAutoCommit(false);
-			// Waits until the server has noticed the dead client and ended its
-			// transaction.
+			// Waits until the server has noticed the dead client
+			// and ended its transaction.
 			statement.execute("SET LOCAL lock_timeout = '10s'");
 			List<Integer> locked = new ArrayList<>();
 			try (ResultSet result = statement.executeQuery("SELECT id FROM job WHERE id <= 3 FOR UPDATE")) {

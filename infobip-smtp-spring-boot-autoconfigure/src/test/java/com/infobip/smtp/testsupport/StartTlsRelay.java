@@ -344,10 +344,9 @@ public final class StartTlsRelay implements AutoCloseable {
 				return SessionAcceptance.failure(421, "4.7.0 Service not available, try again later");
 			}
 			if (StartTlsRelay.this.script.pipelining) {
-				// an RFC 2920 server sends the replies to a group at once; SubEthaSMTP
-				// writes
-				// each on its own, and Nagle's algorithm would hold them for the client's
-				// ACK
+				// an RFC 2920 server sends the replies to a group at
+				// once; SubEthaSMTP writes each on its own, and Nagle's
+				// algorithm would hold them for the client's ACK
 				try {
 					session.getSocket().setTcpNoDelay(true);
 				}

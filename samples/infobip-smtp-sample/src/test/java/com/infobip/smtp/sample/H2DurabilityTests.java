@@ -104,6 +104,8 @@ class H2DurabilityTests {
 			while (acknowledged < commits && (line = out.readLine()) != null) {
 				acknowledged = Integer.parseInt(line);
 			}
+			// killed before its output pipe is closed: a broken pipe would let it end on
+			// its own, and close the database cleanly
 			child.destroyForcibly();
 		}
 		finally {

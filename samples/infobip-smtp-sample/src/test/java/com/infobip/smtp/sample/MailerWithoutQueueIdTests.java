@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.http.HttpResponse;
 
+import com.infobip.smtp.test.InfobipSmtpTestRelay;
 import com.infobip.smtp.test.RelayCertificates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -84,7 +85,7 @@ class MailerWithoutQueueIdTests {
 	}
 
 	private static void login(String username, String password, MessageContext context) throws LoginFailedException {
-		if (!"App".equals(username) || !API_KEY.equals(password)) {
+		if (!InfobipSmtpTestRelay.API_KEY_USERNAME.equals(username) || !API_KEY.equals(password)) {
 			throw new LoginFailedException();
 		}
 	}

@@ -170,7 +170,7 @@ class OrdersTests {
 	private List<ReceivedMessage> confirmationsOf(String orderId) {
 		return this.relay.getReceivedMessages()
 			.stream()
-			.filter((message) -> ("order-" + orderId).equals(message.callbackData()))
+			.filter((message) -> (Orders.CALLBACK_DATA_PREFIX + orderId).equals(message.callbackData()))
 			.toList();
 	}
 

@@ -85,10 +85,9 @@ class SampleAotIT {
 				BlockingQueue<String> lines = readLines(sample);
 				List<String> output = awaitOutput(lines, new ArrayList<>(),
 						(read) -> has(read, "Sent 'Welcome to the Infobip SMTP sample'"));
-				// Spring Boot says so only when it runs the generated initializer, and
-				// fails
-				// the start when spring.aot.enabled is set but that initializer is
-				// missing
+				// Spring Boot says so only when it runs the generated
+				// initializer, and fails the start when spring.aot.enabled
+				// is set but that initializer is missing
 				assertThat(line(output, "Starting ")).contains("Starting AOT-processed InfobipSmtpSampleApplication");
 				ReceivedMessage startup = relay.awaitMessages(1, Duration.ofSeconds(5)).get(0);
 				assertThat(startup.mimeMessage().getSubject()).isEqualTo("Welcome to the Infobip SMTP sample");
