@@ -16,7 +16,6 @@ import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.type.AnnotationMetadata;
 
 /**
@@ -52,14 +51,8 @@ class ImportInfobipSmtpTestRelayRegistrar implements ImportBeanDefinitionRegistr
 		Map<String, Object> attributes = metadata.getAnnotationAttributes(ImportInfobipSmtpTestRelay.class.getName());
 		SmtpSecurity security = (attributes != null) ? (SmtpSecurity) attributes.get("security")
 				: SmtpSecurity.STARTTLS;
-		InfobipSmtpTestRelay relay = InfobipSmtpTestRelay.start(security);
-		beanFactory.registerSingleton(InfobipSmtpTestRelayContextCustomizer.RELAY_BEAN_NAME, relay);
-		beanFactory.registerDisposableBean(InfobipSmtpTestRelayContextCustomizer.RELAY_BEAN_NAME, relay::close);
-		beanFactory.registerSingleton("infobipSmtpTestRelayWebhookUrls",
-				new TestRelayWebhookUrls(beanFactory, environment));
-		environment.getPropertySources()
-			.addFirst(new MapPropertySource("infobipSmtpTestRelay", InfobipSmtpTestRelayContextCustomizer
-				.properties(relay, AutoConfigureInfobipSmtpTestRelay.Credentials.API_KEY)));
+		InfobipSmtpTestRelayContextCustomizer.register(InfobipSmtpTestRelay.start(security),
+				AutoConfigureInfobipSmtpTestRelay.Credentials.API_KEY, beanFactory, environment);
 	}
 
 }

@@ -14,6 +14,7 @@ import com.infobip.smtp.SmtpSecurity;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.MergedContextConfiguration;
@@ -43,23 +44,30 @@ final class InfobipSmtpTestRelayContextCustomizer implements ContextCustomizer {
 
 	@Override
 	public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
-		InfobipSmtpTestRelay relay = InfobipSmtpTestRelay.start(this.security);
-		ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
+		register(InfobipSmtpTestRelay.start(this.security), this.credentials, context.getBeanFactory(),
+				context.getEnvironment());
+	}
+
+	/**
+	 * Register a started relay as a bean, closed with the context, and point the starter
+	 * at it with the given credentials.
+	 */
+	static void register(InfobipSmtpTestRelay relay, AutoConfigureInfobipSmtpTestRelay.Credentials credentials,
+			ConfigurableListableBeanFactory beanFactory, ConfigurableEnvironment environment) {
 		beanFactory.registerSingleton(RELAY_BEAN_NAME, relay);
 		if (beanFactory instanceof DefaultSingletonBeanRegistry registry) {
 			registry.registerDisposableBean(RELAY_BEAN_NAME, relay::close);
 		}
 		beanFactory.registerSingleton("infobipSmtpTestRelayWebhookUrls",
-				new TestRelayWebhookUrls(beanFactory, context.getEnvironment()));
-		context.getEnvironment()
-			.getPropertySources()
-			.addFirst(new MapPropertySource("infobipSmtpTestRelay", properties(relay, this.credentials)));
+				new TestRelayWebhookUrls(beanFactory, environment));
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource("infobipSmtpTestRelay", properties(relay, credentials)));
 	}
 
 	/**
 	 * The properties that point the starter at the relay, with the given credentials.
 	 */
-	static Map<String, Object> properties(InfobipSmtpTestRelay relay,
+	private static Map<String, Object> properties(InfobipSmtpTestRelay relay,
 			AutoConfigureInfobipSmtpTestRelay.Credentials credentials) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("infobip.smtp.host", relay.host());
