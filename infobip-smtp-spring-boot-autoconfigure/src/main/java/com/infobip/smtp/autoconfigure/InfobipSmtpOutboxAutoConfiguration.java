@@ -122,6 +122,7 @@ public final class InfobipSmtpOutboxAutoConfiguration {
 	static class JdbcUnavailableConfiguration {
 
 		@Bean
+		@ConditionalOnMissingBean(InfobipMailOutbox.class)
 		InfobipMailOutbox infobipMailOutbox() {
 			throw new InfobipSmtpConfigurationException(
 					"infobip.smtp.outbox.enabled=true but Spring Boot's JDBC support (spring-boot-jdbc) is not on the class path.",

@@ -143,6 +143,16 @@ class InfobipSmtpOutboxAutoConfigurationTests {
 	}
 
 	@Test
+	void userOutboxMakesOursBackOffWithoutSpringBootJdbc() {
+		this.withoutDataSource.withClassLoader(new FilteredClassLoader(DataSourceScriptDatabaseInitializer.class))
+			.withUserConfiguration(UserOutboxConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).hasSingleBean(InfobipMailOutbox.class).hasBean("userOutbox");
+			});
+	}
+
+	@Test
 	void failsWithConcurrencyZeroNamingTheProperty() {
 		this.contextRunner.withPropertyValues("infobip.smtp.outbox.concurrency=0")
 			.run((context) -> assertStartupFailure(context, "infobip.smtp.outbox.concurrency=0 is less than 1.",
