@@ -870,7 +870,7 @@ public class InfobipMailSender implements JavaMailSender, SmartLifecycle, AutoCl
 		 * @param maxConnections the most connections open at once
 		 * @param maxWait how long a send waits for a free connection
 		 * @param idleTimeout how long a connection may stay unused before it is closed
-		 * @param maxMessagesPerConnection how many messages a connection sends before it
+		 * @param maxMessagesPerConnection the most messages a connection sends before it
 		 * is retired
 		 * @return this builder
 		 */

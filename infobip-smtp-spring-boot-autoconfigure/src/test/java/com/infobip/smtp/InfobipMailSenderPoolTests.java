@@ -8,6 +8,7 @@ package com.infobip.smtp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -74,6 +75,30 @@ class InfobipMailSenderPoolTests {
 				}
 				assertThat(relay.sessions()).isEqualTo(3);
 			});
+		}
+	}
+
+	@Test
+	void connectionsAreRetiredAtStaggeredCountsSoThatTheyDoNotAllReconnectAtOnce() {
+		try (StartTlsRelay relay = StartTlsRelay.builder().countOnly().start()) {
+			runner(relay)
+				.withPropertyValues("infobip.smtp.pool.max-connections=1",
+						"infobip.smtp.pool.max-messages-per-connection=50")
+				.run((context) -> {
+					InfobipMailSender sender = context.getBean(InfobipMailSender.class);
+					for (int i = 0; i < 1000; i++) {
+						sender.send(message("user" + i + "@example.com"));
+					}
+				});
+			List<Integer> counts = relay.messagesPerSession();
+			assertThat(counts.stream().mapToInt(Integer::intValue).sum()).isEqualTo(1000);
+			// every session but the last ran to its limit: between nine tenths of the
+			// maximum and the maximum, not the same for all
+			List<Integer> retired = counts.subList(0, counts.size() - 1);
+			assertThat(retired).hasSizeGreaterThanOrEqualTo(19)
+				.allSatisfy((count) -> assertThat(count).isBetween(45, 50));
+			assertThat(Set.copyOf(retired)).hasSizeGreaterThan(1);
+			assertThat(counts.get(counts.size() - 1)).isLessThanOrEqualTo(50);
 		}
 	}
 

@@ -446,7 +446,9 @@ public class InfobipSmtpProperties {
 		private Duration idleTimeout = Duration.ofSeconds(60);
 
 		/**
-		 * How many messages a connection sends before it is closed and replaced.
+		 * The most messages a connection sends before it is closed and replaced. Each
+		 * connection is replaced after a number drawn between nine tenths of this and
+		 * this, so that connections opened together are not all replaced at once.
 		 */
 		private int maxMessagesPerConnection = 1000;
 

@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,6 +61,9 @@ public final class StartTlsRelay implements AutoCloseable {
 	private final AtomicInteger queueIds = new AtomicInteger();
 
 	private final AtomicInteger messageCount = new AtomicInteger();
+
+	// messages queued per session, by session id, in the order of their first message
+	private final Map<String, AtomicInteger> messagesPerSession = new LinkedHashMap<>();
 
 	private final AtomicInteger held = new AtomicInteger();
 
@@ -187,6 +191,16 @@ public final class StartTlsRelay implements AutoCloseable {
 	}
 
 	/**
+	 * Return how many messages each session queued, in the order of their first message.
+	 * @return the counts
+	 */
+	public List<Integer> messagesPerSession() {
+		synchronized (this.messagesPerSession) {
+			return this.messagesPerSession.values().stream().map(AtomicInteger::get).toList();
+		}
+	}
+
+	/**
 	 * Return the messages received so far.
 	 * @return the messages
 	 */
@@ -295,6 +309,11 @@ public final class StartTlsRelay implements AutoCloseable {
 				}
 				String id = "q-" + StartTlsRelay.this.queueIds.incrementAndGet();
 				StartTlsRelay.this.messageCount.incrementAndGet();
+				synchronized (StartTlsRelay.this.messagesPerSession) {
+					StartTlsRelay.this.messagesPerSession
+						.computeIfAbsent(((Session) context).getSessionId(), (session) -> new AtomicInteger())
+						.incrementAndGet();
+				}
 				if (StartTlsRelay.this.script.keepMessages) {
 					StartTlsRelay.this.received
 						.add(new Received(this.from, List.copyOf(this.recipients), content, id, bytes));

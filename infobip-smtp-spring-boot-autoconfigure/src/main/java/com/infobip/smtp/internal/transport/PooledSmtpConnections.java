@@ -8,6 +8,7 @@ package com.infobip.smtp.internal.transport;
 import java.time.Duration;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.ThreadLocalRandom;
 
 import com.infobip.smtp.ConnectionUsage;
 import com.infobip.smtp.SmtpPhase;
@@ -21,9 +22,12 @@ import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 /**
  * A bounded pool of authenticated connections (Commons Pool 2). Never more than
  * {@code maxConnections} are open; a caller waits up to {@code maxWait} for one. Idle
- * connections are closed after {@code idleTimeout}, and a connection is retired after
- * {@code maxMessagesPerConnection}. A connection that sat idle is checked with NOOP
- * before use, so one the relay closed is replaced before anything of a message is sent.
+ * connections are closed after {@code idleTimeout}, and a connection is retired after at
+ * most {@code maxMessagesPerConnection}: after a number drawn for it between nine tenths
+ * of that and that, so that connections opened together, and used alike, are not all
+ * retired and reopened at the same moment. A connection that sat idle is checked with
+ * NOOP before use, so one the relay closed is replaced before anything of a message is
+ * sent.
  *
  * @since 0.1.0
  */
@@ -38,22 +42,19 @@ public class PooledSmtpConnections implements SmtpConnections {
 
 	private final Duration maxWait;
 
-	private final int maxMessagesPerConnection;
-
 	/**
 	 * Create a pool.
 	 * @param connector opens the connections
 	 * @param maxConnections the most connections open at once
 	 * @param maxWait how long a caller waits for a free connection
 	 * @param idleTimeout how long a connection may stay idle before it is closed
-	 * @param maxMessagesPerConnection how many messages a connection sends before it is
+	 * @param maxMessagesPerConnection the most messages a connection sends before it is
 	 * retired
 	 */
 	public PooledSmtpConnections(SmtpConnector connector, int maxConnections, Duration maxWait, Duration idleTimeout,
 			int maxMessagesPerConnection) {
 		this.maxConnections = maxConnections;
 		this.maxWait = maxWait;
-		this.maxMessagesPerConnection = maxMessagesPerConnection;
 		GenericObjectPoolConfig<SmtpConnection> config = new GenericObjectPoolConfig<>();
 		config.setMaxTotal(maxConnections);
 		config.setMaxIdle(maxConnections);
@@ -66,7 +67,7 @@ public class PooledSmtpConnections implements SmtpConnections {
 		config.setTimeBetweenEvictionRuns(evictionInterval(idleTimeout));
 		config.setNumTestsPerEvictionRun(maxConnections);
 		config.setJmxEnabled(false);
-		this.pool = new GenericObjectPool<>(new ConnectionFactory(connector), config);
+		this.pool = new GenericObjectPool<>(new ConnectionFactory(connector, maxMessagesPerConnection), config);
 	}
 
 	@Override
@@ -94,7 +95,7 @@ public class PooledSmtpConnections implements SmtpConnections {
 
 	@Override
 	public void release(SmtpConnection connection) {
-		if (connection.getMessagesSent() >= this.maxMessagesPerConnection) {
+		if (connection.getMessagesSent() >= connection.getRetirementLimit()) {
 			discard(connection);
 		}
 		else {
@@ -134,13 +135,20 @@ public class PooledSmtpConnections implements SmtpConnections {
 
 		private final SmtpConnector connector;
 
-		ConnectionFactory(SmtpConnector connector) {
+		private final int maxMessagesPerConnection;
+
+		ConnectionFactory(SmtpConnector connector, int maxMessagesPerConnection) {
 			this.connector = connector;
+			this.maxMessagesPerConnection = maxMessagesPerConnection;
 		}
 
 		@Override
 		public SmtpConnection create() throws SmtpFailure {
-			return this.connector.connect();
+			SmtpConnection connection = this.connector.connect();
+			int spread = this.maxMessagesPerConnection / 10;
+			connection
+				.setRetirementLimit(this.maxMessagesPerConnection - ThreadLocalRandom.current().nextInt(spread + 1));
+			return connection;
 		}
 
 		@Override

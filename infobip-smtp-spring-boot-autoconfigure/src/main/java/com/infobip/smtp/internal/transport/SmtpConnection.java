@@ -26,6 +26,8 @@ public class SmtpConnection implements AutoCloseable {
 
 	private int messagesSent;
 
+	private int retirementLimit = Integer.MAX_VALUE;
+
 	SmtpConnection(TrackingSmtpTransport transport) {
 		this.transport = transport;
 	}
@@ -69,6 +71,18 @@ public class SmtpConnection implements AutoCloseable {
 	 */
 	public int getMessagesSent() {
 		return this.messagesSent;
+	}
+
+	/**
+	 * Return after how many messages a pool retires this connection.
+	 * @return the number of messages
+	 */
+	int getRetirementLimit() {
+		return this.retirementLimit;
+	}
+
+	void setRetirementLimit(int retirementLimit) {
+		this.retirementLimit = retirementLimit;
 	}
 
 	/**
