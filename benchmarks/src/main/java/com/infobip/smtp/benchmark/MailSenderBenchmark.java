@@ -55,9 +55,11 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
  * skip). System properties: {@code benchmark.latencies} (round trips in ms,
  * {@code 20,100}; empty to skip), {@code benchmark.latency-messages} (400),
  * {@code benchmark.cold} ({@code true}), {@code benchmark.rounds} (1),
- * {@code benchmark.outbox} ({@code true}), {@code benchmark.mode} ({@code full};
- * {@code outbox}: the outbox run only; {@code profile}: InfobipMailSender's warm runs
- * only, in this JVM, for a profiler, of {@code benchmark.workload}, {@code MULTIPART}).
+ * {@code benchmark.outbox} ({@code true}), {@code benchmark.java} (this JVM's java: the
+ * java command of the senders' JVMs), {@code benchmark.mode} ({@code full};
+ * {@code outbox}: the outbox run only; {@code cold}: the cold runs only; {@code profile}:
+ * InfobipMailSender's warm runs only, in this JVM, for a profiler, of
+ * {@code benchmark.workload}, {@code MULTIPART}).
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -103,8 +105,12 @@ public class MailSenderBenchmark {
 				return;
 			}
 			warmRelay(relay, threads);
+			if (mode.equals("cold")) {
+				coldRuns(relay, messages, threads, rounds);
+				return;
+			}
 			if (cold) {
-				coldRuns(relay, messages, threads);
+				coldRuns(relay, messages, threads, rounds);
 			}
 			warmRuns(relay, messages, threads, rounds, heapSends);
 			if (Boolean.parseBoolean(System.getProperty("benchmark.outbox", "true"))) {
@@ -145,9 +151,14 @@ public class MailSenderBenchmark {
 					workload.description(), count, count, rounds);
 			Map<String, Result> results = new LinkedHashMap<>();
 			for (int round = 0; round < rounds; round++) {
+				Map<String, Result> roundResults = new LinkedHashMap<>();
 				for (String name : SENDERS) {
 					Result result = inOwnJvm(name, relay, relay.port(), workload, count, count, threads).result();
+					roundResults.put(name, result);
 					results.merge(name, result, Result::plus);
+				}
+				if (rounds > 1) {
+					printRound(round + 1, roundResults);
 				}
 			}
 			print(results, rounds);
@@ -211,16 +222,23 @@ public class MailSenderBenchmark {
 		print(results, 1);
 	}
 
-	private static void coldRuns(RelayClient relay, int messages, int threads) throws Exception {
-		System.out.printf(Locale.ROOT, "%ncold, %s: the first %d messages of a fresh JVM per sender%n",
-				Workload.MULTIPART.description(), messages);
+	private static void coldRuns(RelayClient relay, int messages, int threads, int rounds) throws Exception {
+		System.out.printf(Locale.ROOT, "%ncold, %s: the first %d messages of a fresh JVM per sender, %d round(s)%n",
+				Workload.MULTIPART.description(), messages, rounds);
 		Map<String, Result> results = new LinkedHashMap<>();
-		for (String name : SENDERS.subList(0, 3)) {
-			ChildResult child = inOwnJvm(name, relay, relay.port(), Workload.MULTIPART, 0, messages, threads);
-			System.out.printf(Locale.ROOT, "  %-26s started in %d ms%n", Senders.label(name), child.startMillis());
-			results.put(name, child.result());
+		for (int round = 0; round < rounds; round++) {
+			Map<String, Result> roundResults = new LinkedHashMap<>();
+			for (String name : SENDERS.subList(0, 3)) {
+				ChildResult child = inOwnJvm(name, relay, relay.port(), Workload.MULTIPART, 0, messages, threads);
+				System.out.printf(Locale.ROOT, "  %-26s started in %d ms%n", Senders.label(name), child.startMillis());
+				roundResults.put(name, child.result());
+				results.merge(name, child.result(), Result::plus);
+			}
+			if (rounds > 1) {
+				printRound(round + 1, roundResults);
+			}
 		}
-		print(results, 1);
+		print(results, rounds);
 	}
 
 	/**
@@ -312,7 +330,9 @@ public class MailSenderBenchmark {
 
 	static List<String> javaCommand() {
 		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		// the senders may run on another JDK; the relay runs on this one
+		command.add(System.getProperty("benchmark.java",
+				Path.of(System.getProperty("java.home"), "bin", "java").toString()));
 		command.addAll(List.of("-Xms512m", "-Xmx512m"));
 		String extra = System.getProperty("benchmark.child-jvm-arg", "");
 		if (!extra.isEmpty()) {
@@ -333,6 +353,24 @@ public class MailSenderBenchmark {
 					result.rate, result.threadCpuMillis, result.processCpuMillis, ratio(result, stock, rounds),
 					ratio(result, sjm, rounds));
 		}
+	}
+
+	// one line per round, so that the spread behind the averages shows
+	private static void printRound(int round, Map<String, Result> results) {
+		StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  round %d:", round));
+		Result stock = results.get("stock");
+		Result sjm = results.get("sjm");
+		for (Map.Entry<String, Result> entry : results.entrySet()) {
+			Result result = entry.getValue();
+			line.append(String.format(Locale.ROOT, " %s %.1f msg/s %.3f ms", entry.getKey(), result.rate,
+					result.threadCpuMillis));
+			if (entry.getKey().equals("infobip")) {
+				line.append(String.format(Locale.ROOT, " (%s stock, %s SJM)", ratio(result, stock, 1),
+						ratio(result, sjm, 1)));
+			}
+			line.append(';');
+		}
+		System.out.println(line);
 	}
 
 	private static String ratio(Result result, Result base, int rounds) {
