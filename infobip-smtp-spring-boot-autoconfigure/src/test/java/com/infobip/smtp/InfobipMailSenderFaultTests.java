@@ -196,21 +196,7 @@ class InfobipMailSenderFaultTests {
 			this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS"))
 				.withPropertyValues("infobip.smtp.pool.max-connections=4")
 				.run((context) -> {
-					InfobipMailSender sender = context.getBean(InfobipMailSender.class);
-					ExecutorService threads = Executors.newFixedThreadPool(16);
-					try {
-						List<Future<?>> sends = new ArrayList<>();
-						for (int i = 0; i < 200; i++) {
-							String to = "user" + i + "@example.com";
-							sends.add(threads.submit(() -> sender.send(message(to))));
-						}
-						for (Future<?> send : sends) {
-							send.get();
-						}
-					}
-					finally {
-						threads.shutdown();
-					}
+					sendFromSixteenThreads(context.getBean(InfobipMailSender.class), 200);
 					assertThat(relay.received()).hasSize(200);
 					assertThat(relay.received().stream().map((received) -> received.recipients().get(0)).distinct())
 						.hasSize(200);
@@ -218,6 +204,36 @@ class InfobipMailSenderFaultTests {
 					assertThat(relay.refusedGreetings()).isZero();
 					assertThat(context.getBean(MeterRegistry.class).find("infobip.smtp.retries").counters()).isEmpty();
 				});
+		}
+	}
+
+	@Test
+	void aRelayCappingConnectionsBelowThePoolSizeLosesNoSend() throws Exception {
+		try (StartTlsRelay relay = StartTlsRelay.builder().maxConnections(2).countOnly().start()) {
+			this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS"))
+				.run((context) -> {
+					sendFromSixteenThreads(context.getBean(InfobipMailSender.class), 400);
+					assertThat(relay.messageCount()).isEqualTo(400);
+					assertThat(relay.maxConcurrentSessions()).isLessThanOrEqualTo(2);
+				});
+		}
+	}
+
+	// every send must succeed: a failed one fails the test
+	private static void sendFromSixteenThreads(InfobipMailSender sender, int messages) throws Exception {
+		ExecutorService threads = Executors.newFixedThreadPool(16);
+		try {
+			List<Future<?>> sends = new ArrayList<>();
+			for (int i = 0; i < messages; i++) {
+				String to = "user" + i + "@example.com";
+				sends.add(threads.submit(() -> sender.send(message(to))));
+			}
+			for (Future<?> send : sends) {
+				send.get();
+			}
+		}
+		finally {
+			threads.shutdown();
 		}
 	}
 

@@ -41,7 +41,8 @@ public final class InfobipSmtpHealthContributorAutoConfiguration {
 	InfobipSmtpHealthIndicator infobipSmtpHealthIndicator(InfobipMailSender sender, InfobipSmtpProperties properties) {
 		InfobipSmtpProperties.Health health = properties.getHealth();
 		return new InfobipSmtpHealthIndicator(sender.getConnectionSettings().withTimeouts(health.getTimeout()),
-				ConnectionSettingsFactory.regionName(properties), health.getCacheTimeToLive(), Clock.systemUTC());
+				ConnectionSettingsFactory.regionName(properties), health.getCacheTimeToLive(), Clock.systemUTC(),
+				sender::getConnectionUsage);
 	}
 
 }

@@ -11,10 +11,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.infobip.smtp.ConnectionUsage;
 import com.infobip.smtp.SmtpConnectionSettings;
 import com.infobip.smtp.SmtpSecurity;
+import com.infobip.smtp.internal.transport.SmtpConnection;
+import com.infobip.smtp.internal.transport.SmtpConnector;
 import com.infobip.smtp.testsupport.GreenMailRelays;
+import com.infobip.smtp.testsupport.StartTlsRelay;
 import com.infobip.smtp.testsupport.TestCertificates;
+import com.infobip.smtp.testsupport.TestCredentials;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,6 +83,47 @@ class InfobipSmtpHealthIndicatorTests {
 		assertThat(indicator.health().getStatus()).as("cached").isEqualTo(Status.UP);
 		this.clock.advance(Duration.ofSeconds(2));
 		assertThat(indicator.health().getStatus()).as("probed again").isEqualTo(Status.DOWN);
+	}
+
+	@Test
+	void upWhenTheRelayRefusesTheProbeOnlyBecauseTheSendersConnectionsFillItsCap() throws Exception {
+		try (StartTlsRelay capped = StartTlsRelay.builder().maxConnections(1).start()) {
+			SmtpConnectionSettings settings = startTlsSettings(capped.port());
+			// the sender's one connection, open and idle in its pool
+			try (SmtpConnection held = new SmtpConnector(settings).connect()) {
+				Health health = new InfobipSmtpHealthIndicator(settings, "frankfurt", Duration.ofSeconds(30),
+						this.clock, () -> new ConnectionUsage(1, 1, 0))
+					.health();
+				assertThat(health.getStatus()).isEqualTo(Status.UP);
+				assertThat(health.getDetails()).hasEntrySatisfying("connectionLimit",
+						(detail) -> assertThat(detail.toString()).contains("421")
+							.contains("while the sender had 1 open"));
+				assertThat(capped.sessions()).as("only the held connection got a session").isEqualTo(1);
+			}
+		}
+	}
+
+	@Test
+	void downWhenTheRelayRefusesTheProbeAndTheSenderHasNoConnection() throws Exception {
+		try (StartTlsRelay capped = StartTlsRelay.builder().maxConnections(1).start()) {
+			SmtpConnectionSettings settings = startTlsSettings(capped.port());
+			// another client's connection fills the cap
+			try (SmtpConnection other = new SmtpConnector(settings).connect()) {
+				Health health = new InfobipSmtpHealthIndicator(settings, "frankfurt", Duration.ofSeconds(30),
+						this.clock, () -> new ConnectionUsage(0, 0, 0))
+					.health();
+				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(health.getDetails()).containsKey("error").doesNotContainKey("connectionLimit");
+			}
+		}
+	}
+
+	private static SmtpConnectionSettings startTlsSettings(int port) {
+		SslBundle bundle = SslBundle.of(new PemSslStoreBundle(null,
+				PemSslStoreDetails.forCertificate(TestCertificates.TRUSTED_CA.pemLocation())));
+		return new SmtpConnectionSettings("localhost", port, SmtpSecurity.STARTTLS, TestCredentials.API_KEY_USER,
+				TestCredentials.API_KEY, null, bundle.createSslContext().getSocketFactory(), Duration.ofSeconds(2),
+				Duration.ofSeconds(2), Duration.ofSeconds(2));
 	}
 
 	private InfobipSmtpHealthIndicator indicator(String apiKey) {

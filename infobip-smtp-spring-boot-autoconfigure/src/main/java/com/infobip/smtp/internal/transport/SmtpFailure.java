@@ -104,6 +104,15 @@ public class SmtpFailure extends MessagingException {
 	}
 
 	/**
+	 * Return whether the relay refused a new connection at its greeting with a 4xx reply
+	 * (421), as a relay that caps open connections does.
+	 * @return whether the greeting was a temporary refusal
+	 */
+	public boolean isRefusedGreeting() {
+		return this.phase == SmtpPhase.CONNECT && this.replyCode >= 400 && this.replyCode < 500;
+	}
+
+	/**
 	 * Return whether the connection broke (reset, closed, timed out) rather than the
 	 * relay answering or TLS failing.
 	 * @return whether the connection was lost
