@@ -66,7 +66,7 @@ class InfobipMailSenderPoolTests {
 	}
 
 	@Test
-	void connectionIsRetiredAfterMaxMessages() {
+	void connectionIsRetiredAfterMaxMessagesWithQuit() {
 		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
 			runner(relay).withPropertyValues("infobip.smtp.pool.max-messages-per-connection=2").run((context) -> {
 				InfobipMailSender sender = context.getBean(InfobipMailSender.class);
@@ -74,7 +74,11 @@ class InfobipMailSenderPoolTests {
 					sender.send(message("user" + i + "@example.com"));
 				}
 				assertThat(relay.sessions()).isEqualTo(3);
+				// the two retired connections said goodbye; the third is still in use
+				await().atMost(Duration.ofSeconds(5)).until(() -> relay.quits() == 2);
 			});
+			// and the third when the pool closed
+			await().atMost(Duration.ofSeconds(5)).until(() -> relay.quits() == 3);
 		}
 	}
 

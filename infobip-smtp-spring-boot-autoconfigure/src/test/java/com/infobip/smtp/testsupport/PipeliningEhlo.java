@@ -23,8 +23,8 @@ import org.subethamail.smtp.server.Session;
  * EHLO as Infobip's integration guide lists it, PIPELINING included, for a SubEthaSMTP
  * relay: SubEthaSMTP reads pipelined commands in order but does not advertise the
  * keyword, and its builder has no public way to change a command, so the command handler
- * is set by reflection (test code only). Optionally lists DSN too, and records the MAIL
- * and RCPT command lines as received, parameters included.
+ * is set by reflection (test code only). Optionally lists DSN too, and records the MAIL,
+ * RCPT and QUIT command lines as received, parameters included.
  */
 final class PipeliningEhlo extends BaseCommand {
 
@@ -48,18 +48,17 @@ final class PipeliningEhlo extends BaseCommand {
 	 * @param pipelining whether EHLO lists PIPELINING (and this EHLO replaces
 	 * SubEthaSMTP's, as it does when {@code dsn} is set)
 	 * @param dsn whether EHLO lists DSN
-	 * @param envelopeCommands where to record MAIL and RCPT command lines, or
+	 * @param commandLines where to record MAIL, RCPT and QUIT command lines, or
 	 * {@code null}
 	 */
-	static void install(SMTPServer.Builder builder, boolean pipelining, boolean dsn,
-			Consumer<String> envelopeCommands) {
+	static void install(SMTPServer.Builder builder, boolean pipelining, boolean dsn, Consumer<String> commandLines) {
 		CommandHandler commands = new CommandHandler();
 		if (pipelining || dsn) {
 			commands.addCommand(new PipeliningEhlo(pipelining, dsn));
 		}
-		if (envelopeCommands != null) {
-			for (String verb : List.of("MAIL", "RCPT")) {
-				commands.addCommand(new Recording(commands.getCommand(verb), envelopeCommands));
+		if (commandLines != null) {
+			for (String verb : List.of("MAIL", "RCPT", "QUIT")) {
+				commands.addCommand(new Recording(commands.getCommand(verb), commandLines));
 			}
 		}
 		try {

@@ -58,6 +58,8 @@ public final class StartTlsRelay implements AutoCloseable {
 
 	private final List<String> envelopeCommands = new CopyOnWriteArrayList<>();
 
+	private final AtomicInteger quits = new AtomicInteger();
+
 	private final AtomicInteger queueIds = new AtomicInteger();
 
 	private final AtomicInteger messageCount = new AtomicInteger();
@@ -87,7 +89,14 @@ public final class StartTlsRelay implements AutoCloseable {
 		else {
 			builder.enableTLS(false).showAuthCapabilitiesBeforeSTARTTLS(true);
 		}
-		PipeliningEhlo.install(builder, script.pipelining, script.dsn, this.envelopeCommands::add);
+		PipeliningEhlo.install(builder, script.pipelining, script.dsn, (line) -> {
+			if (line.regionMatches(true, 0, "QUIT", 0, 4)) {
+				this.quits.incrementAndGet();
+			}
+			else {
+				this.envelopeCommands.add(line);
+			}
+		});
 		this.server = builder.build();
 		this.server.start();
 	}
@@ -141,6 +150,14 @@ public final class StartTlsRelay implements AutoCloseable {
 	 */
 	public int sessions() {
 		return this.sessions.get();
+	}
+
+	/**
+	 * Return how many sessions the client ended with QUIT.
+	 * @return the number of QUIT commands
+	 */
+	public int quits() {
+		return this.quits.get();
 	}
 
 	/**

@@ -28,9 +28,9 @@ import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
  * connections are closed after {@code idleTimeout}, and a connection is retired after at
  * most {@code maxMessagesPerConnection}: after a number drawn for it between nine tenths
  * of that and that, so that connections opened together, and used alike, are not all
- * retired and reopened at the same moment. A connection that sat idle is checked with
- * NOOP before use, so one the relay closed is replaced before anything of a message is
- * sent.
+ * retired and reopened at the same moment; it leaves with QUIT. A connection that sat
+ * idle is checked with NOOP before use, so one the relay closed is replaced before
+ * anything of a message is sent.
  * <p>
  * A relay may cap open connections below {@code maxConnections}: it then greets one more
  * with a 4xx reply (421). While others are open, that is no failure of the send: the pool
@@ -227,12 +227,23 @@ public class PooledSmtpConnections implements SmtpConnections {
 	@Override
 	public void release(SmtpConnection connection) {
 		if (connection.getMessagesSent() >= connection.getRetirementLimit()) {
-			discard(connection);
+			retire(connection);
 		}
 		else {
 			this.pool.returnObject(connection);
 		}
 		raiseLimitIfDue();
+	}
+
+	// a connection that has done its share is closed with QUIT, not waiting for the
+	// answer, as an idle one is
+	private void retire(SmtpConnection connection) {
+		try {
+			this.pool.invalidateObject(connection);
+		}
+		catch (Exception ex) {
+			// not the pool's any more
+		}
 	}
 
 	@Override
