@@ -156,7 +156,7 @@ public class PooledSmtpConnections implements SmtpConnections {
 			if (!this.relayCapWarned) {
 				this.relayCapWarned = true;
 				logger.warn("The relay refused a new connection (" + failure.getServerReply() + ") while " + others
-						+ " were open: sends wait for those, and one more is tried at most every "
+						+ " were open or opening: sends wait for those, and one more is tried at most every "
 						+ this.raiseLimitAfter.toSeconds() + " s (infobip.smtp.pool.max-connections="
 						+ this.maxConnections + ")");
 			}
