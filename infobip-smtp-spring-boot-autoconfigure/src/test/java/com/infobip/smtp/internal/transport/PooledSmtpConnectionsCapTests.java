@@ -32,11 +32,11 @@ import static org.awaitility.Awaitility.await;
 class PooledSmtpConnectionsCapTests {
 
 	@Test
-	void aRefusedConnectionMakesTheSendWaitForAnOpenOneAndTheLimitFollowTheRelay() throws Exception {
+	void aRefusedConnectionMakesTheSendWaitForAnOpenOneAndTheLimitFollowsTheRelay() throws Exception {
 		try (StartTlsRelay relay = StartTlsRelay.builder().maxConnections(1).start();
 				PooledSmtpConnections pool = pool(relay, Duration.ofHours(1))) {
 			SmtpConnection first = pool.acquire();
-			CompletableFuture<SmtpConnection> second = CompletableFuture.supplyAsync(this.acquire(pool));
+			CompletableFuture<SmtpConnection> second = CompletableFuture.supplyAsync(acquiring(pool));
 			await().atMost(Duration.ofSeconds(5)).until(() -> pool.limit() == 1);
 			assertThat(second).isNotDone();
 			pool.release(first);
@@ -52,7 +52,7 @@ class PooledSmtpConnectionsCapTests {
 		try (StartTlsRelay relay = StartTlsRelay.builder().maxConnections(1).start();
 				PooledSmtpConnections pool = pool(relay, Duration.ZERO)) {
 			SmtpConnection first = pool.acquire();
-			CompletableFuture<SmtpConnection> second = CompletableFuture.supplyAsync(this.acquire(pool));
+			CompletableFuture<SmtpConnection> second = CompletableFuture.supplyAsync(acquiring(pool));
 			await().atMost(Duration.ofSeconds(5)).until(() -> pool.limit() == 1);
 			pool.release(first);
 			assertThat(second.get(5, TimeUnit.SECONDS)).isSameAs(first);
@@ -72,7 +72,7 @@ class PooledSmtpConnectionsCapTests {
 		}
 	}
 
-	private Supplier<SmtpConnection> acquire(PooledSmtpConnections pool) {
+	private static Supplier<SmtpConnection> acquiring(PooledSmtpConnections pool) {
 		return () -> {
 			try {
 				return pool.acquire();
