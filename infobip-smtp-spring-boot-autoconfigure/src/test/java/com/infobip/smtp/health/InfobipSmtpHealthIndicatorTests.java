@@ -18,17 +18,14 @@ import com.infobip.smtp.internal.transport.SmtpConnection;
 import com.infobip.smtp.internal.transport.SmtpConnector;
 import com.infobip.smtp.testsupport.GreenMailRelays;
 import com.infobip.smtp.testsupport.StartTlsRelay;
-import com.infobip.smtp.testsupport.TestCertificates;
 import com.infobip.smtp.testsupport.TestCredentials;
+import com.infobip.smtp.testsupport.TestRelayProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.ssl.SslBundle;
-import org.springframework.boot.ssl.pem.PemSslStoreBundle;
-import org.springframework.boot.ssl.pem.PemSslStoreDetails;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -88,7 +85,8 @@ class InfobipSmtpHealthIndicatorTests {
 	@Test
 	void upWhenTheRelayRefusesTheProbeOnlyBecauseTheSendersConnectionsFillItsCap() throws Exception {
 		try (StartTlsRelay capped = StartTlsRelay.builder().maxConnections(1).start()) {
-			SmtpConnectionSettings settings = startTlsSettings(capped.port());
+			SmtpConnectionSettings settings = TestRelayProperties.settings(capped.port(), SmtpSecurity.STARTTLS,
+					TestCredentials.API_KEY);
 			// the sender's one connection, open and idle in its pool
 			try (SmtpConnection held = new SmtpConnector(settings).connect()) {
 				Health health = new InfobipSmtpHealthIndicator(settings, "frankfurt", Duration.ofSeconds(30),
@@ -106,7 +104,8 @@ class InfobipSmtpHealthIndicatorTests {
 	@Test
 	void downWhenTheRelayRefusesTheProbeAndTheSenderHasNoConnection() throws Exception {
 		try (StartTlsRelay capped = StartTlsRelay.builder().maxConnections(1).start()) {
-			SmtpConnectionSettings settings = startTlsSettings(capped.port());
+			SmtpConnectionSettings settings = TestRelayProperties.settings(capped.port(), SmtpSecurity.STARTTLS,
+					TestCredentials.API_KEY);
 			// another client's connection fills the cap
 			try (SmtpConnection other = new SmtpConnector(settings).connect()) {
 				Health health = new InfobipSmtpHealthIndicator(settings, "frankfurt", Duration.ofSeconds(30),
@@ -118,21 +117,9 @@ class InfobipSmtpHealthIndicatorTests {
 		}
 	}
 
-	private static SmtpConnectionSettings startTlsSettings(int port) {
-		SslBundle bundle = SslBundle.of(new PemSslStoreBundle(null,
-				PemSslStoreDetails.forCertificate(TestCertificates.TRUSTED_CA.pemLocation())));
-		return new SmtpConnectionSettings("localhost", port, SmtpSecurity.STARTTLS, TestCredentials.API_KEY_USER,
-				TestCredentials.API_KEY, null, bundle.createSslContext().getSocketFactory(), Duration.ofSeconds(2),
-				Duration.ofSeconds(2), Duration.ofSeconds(2));
-	}
-
 	private InfobipSmtpHealthIndicator indicator(String apiKey) {
-		SslBundle bundle = SslBundle.of(new PemSslStoreBundle(null,
-				PemSslStoreDetails.forCertificate(TestCertificates.TRUSTED_CA.pemLocation())));
-		SmtpConnectionSettings settings = new SmtpConnectionSettings("localhost", this.relay.getSmtps().getPort(),
-				SmtpSecurity.TLS, GreenMailRelays.API_KEY_USER, apiKey, null,
-				bundle.createSslContext().getSocketFactory(), Duration.ofSeconds(2), Duration.ofSeconds(2),
-				Duration.ofSeconds(2));
+		SmtpConnectionSettings settings = TestRelayProperties.settings(this.relay.getSmtps().getPort(),
+				SmtpSecurity.TLS, apiKey);
 		return new InfobipSmtpHealthIndicator(settings, "frankfurt", Duration.ofSeconds(30), this.clock);
 	}
 

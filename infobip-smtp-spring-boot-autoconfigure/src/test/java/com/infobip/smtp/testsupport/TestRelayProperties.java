@@ -5,9 +5,18 @@
 
 package com.infobip.smtp.testsupport;
 
+import java.time.Duration;
+
+import com.infobip.smtp.SmtpConnectionSettings;
+import com.infobip.smtp.SmtpSecurity;
+
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.pem.PemSslStoreBundle;
+import org.springframework.boot.ssl.pem.PemSslStoreDetails;
+
 /**
- * {@code infobip.smtp.*} properties that point the starter at a test relay on loopback,
- * trusting {@link TestCertificates#TRUSTED_CA} through an SSL bundle.
+ * {@code infobip.smtp.*} properties, or connection settings, that point the starter at a
+ * test relay on loopback, trusting {@link TestCertificates#TRUSTED_CA}.
  */
 public final class TestRelayProperties {
 
@@ -26,6 +35,22 @@ public final class TestRelayProperties {
 				"infobip.smtp.ssl.bundle=test-relay",
 				"spring.ssl.bundle.pem.test-relay.truststore.certificate=" + TestCertificates.TRUSTED_CA.pemLocation(),
 				"infobip.smtp.connection-timeout=5s", "infobip.smtp.timeout=5s", "infobip.smtp.write-timeout=5s" };
+	}
+
+	/**
+	 * Return settings for a relay on localhost, as user {@code App} with the given API
+	 * key, with timeouts of 2 s.
+	 * @param port the relay's port
+	 * @param security STARTTLS or TLS
+	 * @param apiKey the API key to authenticate with
+	 * @return the settings
+	 */
+	public static SmtpConnectionSettings settings(int port, SmtpSecurity security, String apiKey) {
+		SslBundle bundle = SslBundle.of(new PemSslStoreBundle(null,
+				PemSslStoreDetails.forCertificate(TestCertificates.TRUSTED_CA.pemLocation())));
+		Duration timeout = Duration.ofSeconds(2);
+		return new SmtpConnectionSettings("localhost", port, security, TestCredentials.API_KEY_USER, apiKey, null,
+				bundle.createSslContext().getSocketFactory(), timeout, timeout, timeout);
 	}
 
 }

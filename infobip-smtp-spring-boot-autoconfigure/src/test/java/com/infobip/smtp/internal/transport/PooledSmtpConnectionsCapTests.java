@@ -13,13 +13,9 @@ import java.util.function.Supplier;
 import com.infobip.smtp.SmtpConnectionSettings;
 import com.infobip.smtp.SmtpSecurity;
 import com.infobip.smtp.testsupport.StartTlsRelay;
-import com.infobip.smtp.testsupport.TestCertificates;
 import com.infobip.smtp.testsupport.TestCredentials;
+import com.infobip.smtp.testsupport.TestRelayProperties;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.ssl.SslBundle;
-import org.springframework.boot.ssl.pem.PemSslStoreBundle;
-import org.springframework.boot.ssl.pem.PemSslStoreDetails;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -84,12 +80,8 @@ class PooledSmtpConnectionsCapTests {
 	}
 
 	private static PooledSmtpConnections pool(StartTlsRelay relay, Duration raiseLimitAfter) {
-		SslBundle bundle = SslBundle.of(new PemSslStoreBundle(null,
-				PemSslStoreDetails.forCertificate(TestCertificates.TRUSTED_CA.pemLocation())));
-		SmtpConnectionSettings settings = new SmtpConnectionSettings("localhost", relay.port(), SmtpSecurity.STARTTLS,
-				TestCredentials.API_KEY_USER, TestCredentials.API_KEY, null,
-				bundle.createSslContext().getSocketFactory(), Duration.ofSeconds(2), Duration.ofSeconds(2),
-				Duration.ofSeconds(2));
+		SmtpConnectionSettings settings = TestRelayProperties.settings(relay.port(), SmtpSecurity.STARTTLS,
+				TestCredentials.API_KEY);
 		return new PooledSmtpConnections(new SmtpConnector(settings), 4, Duration.ofSeconds(10), Duration.ofSeconds(60),
 				1000, raiseLimitAfter);
 	}
