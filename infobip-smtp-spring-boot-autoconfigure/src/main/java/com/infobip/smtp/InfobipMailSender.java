@@ -20,10 +20,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.infobip.smtp.internal.transport.MessageWriter;
 import com.infobip.smtp.internal.transport.PooledSmtpConnections;
 import com.infobip.smtp.internal.transport.SingleUseConnections;
 import com.infobip.smtp.internal.transport.SmtpConnections;
 import com.infobip.smtp.internal.transport.SmtpConnector;
+import com.infobip.smtp.internal.transport.SmtpEnvelope;
 import com.infobip.smtp.internal.transport.SmtpFailure;
 import com.infobip.smtp.internal.transport.SmtpReceipt;
 import com.infobip.smtp.internal.transport.SmtpReplies;
@@ -34,7 +36,6 @@ import com.infobip.smtp.observation.InfobipSendObservationConvention;
 import com.infobip.smtp.observation.SendOutcome;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
-import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -260,18 +261,19 @@ public class InfobipMailSender implements JavaMailSender, SmartLifecycle, AutoCl
 	 * @throws InvalidMessageException if the message must not be sent
 	 */
 	public InfobipPreparedMessage prepare(MimeMessage message) throws MailException {
-		Address[] recipients = prepareMessage(message);
+		SmtpEnvelope envelope = prepareMessage(message);
 		ByteArrayOutputStream content = new ByteArrayOutputStream(8192);
 		try {
-			message.writeTo(content, OutgoingMessageChecks.unsentHeaders());
+			MessageWriter.writeTo(message, content, OutgoingMessageChecks.unsentHeaders());
 		}
 		catch (MessagingException | IOException ex) {
 			throw new InvalidMessageException("Message could not be written: " + describe(ex), ex);
 		}
-		String envelopeFrom = (message instanceof SMTPMessage smtpMessage) ? smtpMessage.getEnvelopeFrom() : null;
-		return new InfobipPreparedMessage(envelopeFrom,
-				Arrays.stream(recipients).map(InfobipMailSender::envelopeAddress).toList(), content.toByteArray(),
-				messageIdHeader(message), header(message, InfobipHeaders.BULK_ID));
+		// the envelope sender only when it is not the From, as it was checked
+		boolean envelopeFrom = message instanceof SMTPMessage smtpMessage && smtpMessage.getEnvelopeFrom() != null
+				&& !smtpMessage.getEnvelopeFrom().isEmpty();
+		return new InfobipPreparedMessage(envelopeFrom ? envelope.sender() : null, envelope.recipients(),
+				content.toByteArray(), messageIdHeader(message), header(message, InfobipHeaders.BULK_ID));
 	}
 
 	/**
@@ -299,22 +301,17 @@ public class InfobipMailSender implements JavaMailSender, SmartLifecycle, AutoCl
 	 */
 	public InfobipSendResult sendPrepared(InfobipPreparedMessage message) throws MailException {
 		SMTPMessage mimeMessage;
-		Address[] recipients;
 		try {
 			mimeMessage = new SMTPMessage(this.connector.getPreparedMessageSession(),
 					new ByteArrayInputStream(message.contentBytes()));
 			mimeMessage.setEnvelopeFrom(message.envelopeFrom());
-			recipients = new Address[message.recipients().size()];
-			for (int i = 0; i < recipients.length; i++) {
-				recipients[i] = new InternetAddress(message.recipients().get(i), true);
-			}
 		}
 		catch (MessagingException ex) {
 			throw new InvalidMessageException("Prepared message could not be read: " + describe(ex), ex);
 		}
 		this.inFlight.begin();
 		try {
-			return sendObserved(mimeMessage, null, recipients);
+			return sendObserved(mimeMessage, null, message.recipients());
 		}
 		finally {
 			this.inFlight.end();
@@ -527,7 +524,7 @@ public class InfobipMailSender implements JavaMailSender, SmartLifecycle, AutoCl
 	 * recipients and is only checked.
 	 */
 	private InfobipSendResult sendObserved(MimeMessage message, @Nullable Observation parent,
-			Address @Nullable [] preparedRecipients) {
+			@Nullable List<String> preparedRecipients) {
 		SmtpConnectionSettings settings = this.connector.getSettings();
 		InfobipSendContext context = new InfobipSendContext(message, this.region, settings.host(), settings.port());
 		Observation observation = observation(context);
@@ -536,16 +533,10 @@ public class InfobipMailSender implements JavaMailSender, SmartLifecycle, AutoCl
 		}
 		observation.start();
 		try {
-			Address[] recipients;
-			if (preparedRecipients != null) {
-				this.checks.checkPrepared(message);
-				recipients = preparedRecipients;
-			}
-			else {
-				recipients = prepareMessage(message);
-			}
-			context.setRecipientCount(recipients.length);
-			MessageDelivery.Delivered delivered = this.delivery.deliver(message, recipients, context);
+			SmtpEnvelope envelope = (preparedRecipients != null)
+					? this.checks.checkPrepared(message, preparedRecipients) : prepareMessage(message);
+			context.setRecipientCount(envelope.recipients().size());
+			MessageDelivery.Delivered delivered = this.delivery.deliver(message, envelope, context);
 			context.setRefusedRecipients(delivered.receipt().refusedRecipients());
 			return result(message, delivered.receipt(), delivered.attempts());
 		}
@@ -581,7 +572,7 @@ public class InfobipMailSender implements JavaMailSender, SmartLifecycle, AutoCl
 		}
 	}
 
-	private Address[] prepareMessage(MimeMessage message) {
+	private SmtpEnvelope prepareMessage(MimeMessage message) {
 		try {
 			return this.checks.prepare(message);
 		}
@@ -662,10 +653,6 @@ public class InfobipMailSender implements JavaMailSender, SmartLifecycle, AutoCl
 		catch (Exception ex) {
 			throw new MailPreparationException(ex);
 		}
-	}
-
-	private static String envelopeAddress(Address address) {
-		return (address instanceof InternetAddress internetAddress) ? internetAddress.getAddress() : address.toString();
 	}
 
 	private static @Nullable String messageIdHeader(MimeMessage message) {

@@ -7,10 +7,10 @@ package com.infobip.smtp;
 
 import com.infobip.smtp.internal.transport.SmtpConnection;
 import com.infobip.smtp.internal.transport.SmtpConnections;
+import com.infobip.smtp.internal.transport.SmtpEnvelope;
 import com.infobip.smtp.internal.transport.SmtpFailure;
 import com.infobip.smtp.internal.transport.SmtpReceipt;
 import com.infobip.smtp.observation.InfobipSendContext;
-import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.core.retry.RetryException;
@@ -41,8 +41,8 @@ final class MessageDelivery {
 	 * @return the relay's receipt and the number of attempts
 	 * @throws Undelivered with the last failure and the number of attempts
 	 */
-	Delivered deliver(MimeMessage message, Address[] recipients, InfobipSendContext context) throws Undelivered {
-		Attempt attempt = new Attempt(message, recipients, context);
+	Delivered deliver(MimeMessage message, SmtpEnvelope envelope, InfobipSendContext context) throws Undelivered {
+		Attempt attempt = new Attempt(message, envelope, context);
 		try {
 			return new Delivered(this.retryTemplate.execute(attempt::run), attempt.count);
 		}
@@ -75,7 +75,7 @@ final class MessageDelivery {
 
 		private final MimeMessage message;
 
-		private final Address[] recipients;
+		private final SmtpEnvelope envelope;
 
 		private final InfobipSendContext context;
 
@@ -83,9 +83,9 @@ final class MessageDelivery {
 
 		private int count;
 
-		Attempt(MimeMessage message, Address[] recipients, InfobipSendContext context) {
+		Attempt(MimeMessage message, SmtpEnvelope envelope, InfobipSendContext context) {
 			this.message = message;
-			this.recipients = recipients;
+			this.envelope = envelope;
 			this.context = context;
 		}
 
@@ -101,7 +101,7 @@ final class MessageDelivery {
 				boolean reused = connection.getMessagesSent() > 0;
 				boolean completed = false;
 				try {
-					SmtpReceipt receipt = connection.send(this.message, this.recipients);
+					SmtpReceipt receipt = connection.send(this.message, this.envelope);
 					completed = true;
 					return receipt;
 				}

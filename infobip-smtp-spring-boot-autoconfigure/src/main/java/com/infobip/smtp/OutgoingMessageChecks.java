@@ -12,25 +12,23 @@ import java.util.Collection;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
 
+import com.infobip.smtp.internal.transport.MessageWriter;
+import com.infobip.smtp.internal.transport.SmtpEnvelope;
 import jakarta.activation.DataHandler;
-import jakarta.mail.Address;
 import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
-import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Readies a message for the relay and refuses, before any connection is opened, what the
- * relay must not see: no sender, no recipient, a sender domain that is not allowed, an
- * Infobip header with a bad value, or a message larger than the relay takes.
+ * relay must not see: no sender, no recipient, an envelope address that would not be
+ * written as checked or a sender domain that is not allowed, an Infobip header with a bad
+ * value, or a message larger than the relay takes.
  */
 final class OutgoingMessageChecks {
 
@@ -47,7 +45,7 @@ final class OutgoingMessageChecks {
 
 	private final long maxMessageSize;
 
-	private final Set<String> allowedSenderDomains;
+	private final EnvelopeChecks envelopeChecks;
 
 	private final List<InfobipMessagePostProcessor> postProcessors;
 
@@ -57,9 +55,7 @@ final class OutgoingMessageChecks {
 			Collection<String> allowedSenderDomains, List<InfobipMessagePostProcessor> postProcessors) {
 		this.defaultFrom = defaultFrom;
 		this.maxMessageSize = maxMessageSize;
-		this.allowedSenderDomains = allowedSenderDomains.stream()
-			.map((domain) -> domain.trim().toLowerCase(Locale.ROOT))
-			.collect(Collectors.toUnmodifiableSet());
+		this.envelopeChecks = new EnvelopeChecks(allowedSenderDomains);
 		this.postProcessors = List.copyOf(postProcessors);
 	}
 
@@ -67,10 +63,10 @@ final class OutgoingMessageChecks {
 	 * Apply the default sender and the post-processors, save the message's changes and
 	 * check it.
 	 * @param message the message to send
-	 * @return its envelope recipients
+	 * @return its envelope
 	 * @throws InvalidMessageException if the message must not be sent
 	 */
-	Address[] prepare(MimeMessage message) {
+	SmtpEnvelope prepare(MimeMessage message) {
 		try {
 			if (message.getHeader("From") == null && this.defaultFrom != null) {
 				message.setFrom(this.defaultFrom);
@@ -81,13 +77,9 @@ final class OutgoingMessageChecks {
 			checkInfobipHeaders(message);
 			saveChanges(message);
 			checkHeaderLines(message);
-			checkSenders(message);
-			Address[] recipients = message.getAllRecipients();
-			if (recipients == null || recipients.length == 0) {
-				throw new InvalidMessageException("Message has no recipient in To, Cc or Bcc");
-			}
+			SmtpEnvelope envelope = this.envelopeChecks.of(message);
 			checkSize(message);
-			return recipients;
+			return envelope;
 		}
 		catch (InvalidHeaderException ex) {
 			throw new InvalidMessageException(ex.getMessage(), ex);
@@ -100,15 +92,18 @@ final class OutgoingMessageChecks {
 	/**
 	 * Check a message prepared earlier, as {@link #prepare} did, without changing it: it
 	 * may have been stored, so it is trusted no more than a new one.
-	 * @param message the message, read from its prepared bytes
+	 * @param message the message, read from its prepared bytes, with its envelope sender
+	 * @param recipients its stored envelope recipients
+	 * @return its envelope
 	 * @throws InvalidMessageException if the message must not be sent
 	 */
-	void checkPrepared(MimeMessage message) {
+	SmtpEnvelope checkPrepared(MimeMessage message, List<String> recipients) {
 		try {
 			checkInfobipHeaders(message);
 			checkHeaderLines(message);
-			checkSenders(message);
+			SmtpEnvelope envelope = this.envelopeChecks.ofPrepared(message, recipients);
 			checkSize(message);
+			return envelope;
 		}
 		catch (InvalidHeaderException ex) {
 			throw new InvalidMessageException(ex.getMessage(), ex);
@@ -138,10 +133,9 @@ final class OutgoingMessageChecks {
 
 	/**
 	 * Refuse any header, of the message or of a part built in memory, that would put a
-	 * line break on the wire other than a fold: a CR or LF that is not part of CRLF
-	 * followed by white space, or a character whose low byte is CR or LF (a stream that
-	 * writes one byte per character turns U+010A into LF). Parts read from a stream are
-	 * sent as read, so their headers cannot change the header block.
+	 * line break other than a fold, or another control byte, on the wire, judged by the
+	 * bytes the header is written as ({@link MessageWriter}). Parts read from a stream
+	 * are sent as read, so their headers cannot change the header block.
 	 */
 	private static void checkHeaderLines(Part part) throws MessagingException, IOException {
 		Enumeration<Header> headers = part.getAllHeaders();
@@ -151,10 +145,10 @@ final class OutgoingMessageChecks {
 				throw new InvalidMessageException("Header name '" + printable(header.getName())
 						+ "' is not a valid header name (printable US-ASCII without ':')");
 			}
-			String problem = lineBreakProblem(header.getValue());
+			String problem = MessageWriter.headerValueProblem(header.getValue());
 			if (problem != null) {
-				throw new InvalidMessageException(
-						"Header " + header.getName() + " " + problem + ": it would add lines to the header block");
+				throw new InvalidMessageException("Header " + header.getName() + " " + problem
+						+ ": it would break the header block or put control bytes on the wire");
 			}
 		}
 		if (part.getSize() < 0 && part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
@@ -175,37 +169,6 @@ final class OutgoingMessageChecks {
 			}
 		}
 		return true;
-	}
-
-	private static @Nullable String lineBreakProblem(String value) {
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			int low = c & 0xFF;
-			if (low != '\r' && low != '\n') {
-				continue;
-			}
-			if (c != '\r') {
-				return (c == '\n') ? "contains a line feed that is not part of a folded line"
-						: "contains a character that would be written as a CR or LF byte";
-			}
-			// a fold: CRLF, then white space, then something other than white space
-			int next = i + 2;
-			if (next >= value.length() || value.charAt(i + 1) != '\n' || !isBlank(value.charAt(next))) {
-				return "contains a carriage return that is not part of a folded line";
-			}
-			while (next < value.length() && isBlank(value.charAt(next))) {
-				next++;
-			}
-			if (next >= value.length() || value.charAt(next) == '\r' || value.charAt(next) == '\n') {
-				return "contains a blank folded line";
-			}
-			i = next - 1;
-		}
-		return null;
-	}
-
-	private static boolean isBlank(char c) {
-		return c == ' ' || c == '\t';
 	}
 
 	private static String printable(String text) {
@@ -231,36 +194,6 @@ final class OutgoingMessageChecks {
 		}
 	}
 
-	private void checkSenders(MimeMessage message) throws MessagingException {
-		Address[] from = message.getFrom();
-		if (from == null || from.length == 0) {
-			throw new InvalidMessageException(
-					"Message has no From: set one on the message or set infobip.smtp.default-from");
-		}
-		if (this.allowedSenderDomains.isEmpty()) {
-			return;
-		}
-		for (Address address : from) {
-			checkSenderDomain(address, "From");
-		}
-		if (message instanceof SMTPMessage smtpMessage && smtpMessage.getEnvelopeFrom() != null) {
-			checkSenderDomain(new InternetAddress(smtpMessage.getEnvelopeFrom()), "envelope sender");
-		}
-	}
-
-	private void checkSenderDomain(Address address, String role) throws AddressException {
-		if (!(address instanceof InternetAddress internetAddress)) {
-			throw new InvalidMessageException(role + " address " + address + " is not an email address");
-		}
-		String email = internetAddress.getAddress();
-		int at = (email != null) ? email.lastIndexOf('@') : -1;
-		String domain = (at >= 0) ? email.substring(at + 1).toLowerCase(Locale.ROOT) : "";
-		if (!this.allowedSenderDomains.contains(domain)) {
-			throw new InvalidMessageException(role + " domain '" + domain
-					+ "' is not in infobip.smtp.allowed-sender-domains " + this.allowedSenderDomains);
-		}
-	}
-
 	private void checkSize(MimeMessage message) throws IOException, MessagingException {
 		long bound = sizeBound(message);
 		if (bound >= 0 && bound <= this.maxMessageSize) {
@@ -268,7 +201,7 @@ final class OutgoingMessageChecks {
 			return;
 		}
 		SizeCountingStream counter = new SizeCountingStream();
-		message.writeTo(counter, UNSENT_HEADERS);
+		MessageWriter.writeTo(message, counter, UNSENT_HEADERS);
 		if (counter.size > this.maxMessageSize) {
 			throw new InvalidMessageException("Message is " + counter.size
 					+ " bytes, larger than infobip.smtp.max-message-size (" + this.maxMessageSize + " bytes)");

@@ -5,6 +5,7 @@
 
 package com.infobip.smtp;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -88,15 +89,65 @@ class HeaderInjectionTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "v\r\nX-Injected: 1", "v\nX-Injected: 1", "v\rX-Injected: 1", "v\u010AX-Injected: 1",
-			"v\uFF0D\uFF0A\uFF0D\uFF0Abody", "v\r\n \r\nbody" })
-	void anyHeaderThatWouldBreakTheHeaderBlockIsRefusedBeforeAnyConnection(String value) {
+	@ValueSource(strings = { "v\r\nX-Injected: 1", "v\nX-Injected: 1", "v\rX-Injected: 1", "v\r\n \r\nbody",
+			"v\u0000X-Injected: 1", "v\u0007", "v\u001B[2J", "v\u000BX" })
+	void anyHeaderThatWouldBreakTheHeaderBlockOrWriteAControlByteIsRefusedBeforeAnyConnection(String value) {
 		run((sender) -> {
 			MimeMessage message = message(sender);
 			message.setHeader("X-Custom", value);
 			assertThatExceptionOfType(InvalidMessageException.class).isThrownBy(() -> sender.send(message))
 				.withMessageContaining("X-Custom");
 			assertNothingReachedTheRelay();
+		});
+	}
+
+	// header lines are written as UTF-8: these are two or three bytes of 0x80 and above,
+	// never a line break, so they are sent, on one line, as stock Spring mail sends them
+	@ParameterizedTest
+	@ValueSource(strings = { "v\u010AX-Injected: 1", "v\u010DX-Injected: 1", "v\uFF0D\uFF0A\uFF0D\uFF0AX-Injected: 1" })
+	void characterWhoseLowByteIsCrOrLfArrivesAsUtf8OnItsOwnLine(String value) {
+		run((sender) -> {
+			MimeMessage message = message(sender);
+			message.setHeader("X-Custom", value);
+			sender.send(message);
+			List<String> lines = lastReceived().headerLines();
+			assertThat(lines).contains("X-Custom: " + utf8Bytes(value));
+			assertThat(lines).noneMatch((line) -> line.startsWith("X-Injected"));
+		});
+	}
+
+	@Test
+	void rawUtf8SubjectArrivesIntactAsStockSpringMailSendsIt() {
+		run((sender) -> {
+			MimeMessage message = message(sender);
+			message.setHeader("Subject", "Dobrý den, Čeněk č");
+			sender.send(message);
+			assertThat(lastReceived().headerLines()).contains("Subject: " + utf8Bytes("Dobrý den, Čeněk č"));
+		});
+	}
+
+	@Test
+	void tabInAHeaderValueIsSentAsItIs() {
+		run((sender) -> {
+			MimeMessage message = message(sender);
+			message.setHeader("X-Custom", "a\tb");
+			sender.send(message);
+			assertThat(lastReceived().headerLines()).contains("X-Custom: a\tb");
+		});
+	}
+
+	@Test
+	void preparedMessageKeepsARawUtf8HeaderOfAParsedMessageAsUtf8() {
+		run((sender) -> {
+			MimeMessage parsed = sender.createMimeMessage(new ByteArrayInputStream(
+					"From: shop@example.com\r\nTo: user@example.com\r\nSubject: Hi\r\n\r\nBody\r\n"
+						.getBytes(StandardCharsets.US_ASCII)));
+			parsed.setHeader("Subject", "Čeněk č");
+			InfobipPreparedMessage prepared = sender.prepare(parsed);
+			String content = new String(prepared.content(), StandardCharsets.ISO_8859_1);
+			assertThat(content).contains("Subject: " + utf8Bytes("Čeněk č") + "\r\n");
+			sender.sendPrepared(prepared);
+			assertThat(lastReceived().headerLines()).contains("Subject: " + utf8Bytes("Čeněk č"));
 		});
 	}
 
@@ -158,6 +209,10 @@ class HeaderInjectionTests {
 					"MIME-Version", "Content-Type", "X-IB-bulk-id", "X-IB-callback-data");
 			assertThat(received.data()).contains("Content-Disposition: attachment");
 		});
+	}
+
+	private static String utf8Bytes(String text) {
+		return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
 	}
 
 	private void assertNothingReachedTheRelay() {

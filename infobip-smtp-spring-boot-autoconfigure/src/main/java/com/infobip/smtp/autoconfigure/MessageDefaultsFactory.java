@@ -6,6 +6,7 @@
 package com.infobip.smtp.autoconfigure;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import java.util.Map;
 
 import com.infobip.smtp.InfobipHeaders;
 import com.infobip.smtp.InvalidHeaderException;
+import com.infobip.smtp.internal.transport.EnvelopeAddresses;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import org.apache.commons.logging.Log;
@@ -80,7 +82,15 @@ final class MessageDefaultsFactory {
 					"infobip.smtp.default-from is not a valid email address: " + ex.getMessage(),
 					"Set infobip.smtp.default-from to an address such as 'Shop <shop@example.com>'.");
 		}
-		String domain = domainOf(address.getAddress());
+		try {
+			EnvelopeAddresses.toWire(address.getAddress());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InfobipSmtpConfigurationException(
+					"infobip.smtp.default-from cannot be sent as an envelope sender: it " + ex.getMessage() + ".",
+					"Set infobip.smtp.default-from to an address with an ASCII local part, such as 'Shop <shop@example.com>'.");
+		}
+		String domain = EnvelopeAddresses.domainOf(address.getAddress());
 		List<String> allowed = allowedSenderDomains(properties);
 		if (!allowed.isEmpty() && !allowed.contains(domain)) {
 			throw new InfobipSmtpConfigurationException(
@@ -96,14 +106,22 @@ final class MessageDefaultsFactory {
 			.stream()
 			.map((domain) -> domain.trim().toLowerCase(Locale.ROOT))
 			.toList();
+		List<String> wire = new ArrayList<>(domains.size());
 		for (String domain : domains) {
-			if (domain.isEmpty() || domain.contains("@") || domain.contains(" ")) {
+			try {
+				if (domain.isEmpty() || domain.contains("@")) {
+					throw new IllegalArgumentException("is not a domain");
+				}
+				// as a sender's domain goes on the wire, and is compared
+				wire.add(EnvelopeAddresses.wireDomain(domain).toLowerCase(Locale.ROOT));
+			}
+			catch (IllegalArgumentException ex) {
 				throw new InfobipSmtpConfigurationException(
 						"infobip.smtp.allowed-sender-domains contains '" + domain + "', which is not a domain.",
 						"List domains only, for instance 'example.com,mail.example.com'.");
 			}
 		}
-		return domains;
+		return wire;
 	}
 
 	static long maxMessageSize(InfobipSmtpProperties properties) {
@@ -129,11 +147,6 @@ final class MessageDefaultsFactory {
 					"Fix infobip.smtp." + property + " or remove it.");
 		}
 		headers.put(header, value.toString());
-	}
-
-	private static String domainOf(String email) {
-		int at = email.lastIndexOf('@');
-		return (at >= 0) ? email.substring(at + 1).toLowerCase(Locale.ROOT) : "";
 	}
 
 }

@@ -330,6 +330,33 @@ class InfobipSmtpAutoConfigurationTests {
 	}
 
 	@Test
+	void failsWithDefaultFromThatCannotBeAnEnvelopeSender() {
+		this.contextRunner
+			.withPropertyValues("infobip.smtp.api-key=k", "infobip.smtp.default-from=Čeněk <čeněk@example.com>")
+			.run((context) -> assertStartupFailure(context,
+					"infobip.smtp.default-from cannot be sent as an envelope sender: it has a non-ASCII local part",
+					"Set infobip.smtp.default-from to an address with an ASCII local part"));
+	}
+
+	@Test
+	void internationalizedAllowedSenderDomainIsComparedAsItsALabel() {
+		this.contextRunner
+			.withPropertyValues("infobip.smtp.api-key=k", "infobip.smtp.default-from=shop@xn--bcher-kva.example",
+					"infobip.smtp.allowed-sender-domains=Bücher.example")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void failsWithAllowedSenderDomainThatIsNotADomain() {
+		this.contextRunner
+			.withPropertyValues("infobip.smtp.api-key=k",
+					"infobip.smtp.allowed-sender-domains=example.com,exa mple.com")
+			.run((context) -> assertStartupFailure(context,
+					"infobip.smtp.allowed-sender-domains contains 'exa mple.com', which is not a domain.",
+					"List domains only"));
+	}
+
+	@Test
 	void failsWithUnknownSslBundle() {
 		this.contextRunner.withPropertyValues("infobip.smtp.api-key=k", "infobip.smtp.ssl.bundle=missing")
 			.run((context) -> assertStartupFailure(context, "infobip.smtp.ssl.bundle=missing names no SSL bundle.",

@@ -17,8 +17,9 @@ import org.eclipse.angus.mail.util.LineOutputStream;
  * encoded as {@code MimeBodyPart.writeTo} would encode them (UTF-8 unless the system
  * property {@code mail.mime.allowutf8} is {@code false}), and each line's bytes are
  * checked where they are produced: a CR or LF byte that is not part of a fold (CRLF then
- * white space) fails the write before it reaches the relay, so no value can add a header
- * line or end the header block.
+ * white space), or another control byte but TAB, fails the write before it reaches the
+ * relay, so no value can add a header line, end the header block or put a NUL on the
+ * wire.
  * <p>
  * Bytes written one at a time, as the quoted-printable encoder writes a body, are passed
  * on together, before anything written after them and on {@link #flush()}: one at a time,
@@ -101,15 +102,15 @@ final class HeaderSafeLineOutputStream extends LineOutputStream {
 	private static void checkLineBreaks(byte[] bytes) throws UnsafeHeaderLineException {
 		for (int i = 0; i < bytes.length; i++) {
 			byte b = bytes[i];
-			if (b == '\n') {
+			if (b >= ' ' || b < 0 || b == '\t') {
+				continue;
+			}
+			// a control byte is allowed only as the CR of a fold: CRLF, then white space
+			if (b != '\r' || i + 2 >= bytes.length || bytes[i + 1] != '\n'
+					|| (bytes[i + 2] != ' ' && bytes[i + 2] != '\t')) {
 				throw new UnsafeHeaderLineException();
 			}
-			if (b == '\r') {
-				if (i + 2 >= bytes.length || bytes[i + 1] != '\n' || (bytes[i + 2] != ' ' && bytes[i + 2] != '\t')) {
-					throw new UnsafeHeaderLineException();
-				}
-				i++;
-			}
+			i++;
 		}
 	}
 
@@ -122,7 +123,8 @@ final class HeaderSafeLineOutputStream extends LineOutputStream {
 		private static final long serialVersionUID = 1L;
 
 		UnsafeHeaderLineException() {
-			super("A header line contains a CR or LF that is not part of a folded line; the message was not sent");
+			super("A header line contains a control byte, or a CR or LF that is not part of a folded line;"
+					+ " the message was not sent");
 		}
 
 	}

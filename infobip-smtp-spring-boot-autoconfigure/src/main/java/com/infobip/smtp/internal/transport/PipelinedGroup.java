@@ -13,7 +13,6 @@ import java.util.List;
 
 import jakarta.mail.Address;
 import jakarta.mail.internet.InternetAddress;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The commands of one message sent in one flight to a relay that offers PIPELINING (RFC
@@ -28,27 +27,14 @@ final class PipelinedGroup {
 	private int unreadReplies;
 
 	/**
-	 * Return whether a message to these recipients can be pipelined: Angus issues one
-	 * RCPT TO per address as given, which a group address is not.
-	 */
-	static boolean canPipeline(Address[] recipients) {
-		for (Address recipient : recipients) {
-			if (!(recipient instanceof InternetAddress address) || address.isGroup()) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	/**
 	 * Start a group with the MAIL FROM command Angus is about to send.
 	 * @param mailFrom the MAIL FROM command
 	 * @param recipients the envelope recipients
-	 * @return the group's commands, each ended by CRLF, to be sent in one write; or
-	 * {@code null} if a command holds anything but printable US-ASCII, which Angus would
-	 * refuse or encode: the message is then sent without pipelining
+	 * @return the group's commands, each ended by CRLF, to be sent in one write
+	 * @throws IllegalArgumentException if a command holds anything but printable
+	 * US-ASCII, which the envelope's checks refused before
 	 */
-	byte @Nullable [] start(String mailFrom, Address[] recipients) {
+	byte[] start(String mailFrom, Address[] recipients) {
 		List<String> commands = new ArrayList<>(recipients.length + 2);
 		commands.add(mailFrom);
 		for (Address recipient : recipients) {
@@ -57,11 +43,9 @@ final class PipelinedGroup {
 		commands.add("DATA");
 		StringBuilder group = new StringBuilder();
 		for (String command : commands) {
-			for (int i = 0; i < command.length(); i++) {
-				char c = command.charAt(i);
-				if (c < ' ' || c > '~') {
-					return null;
-				}
+			if (!isPrintableAscii(command)) {
+				throw new IllegalArgumentException(
+						"An SMTP command holds a character that would not be written as it is; not sent");
 			}
 			group.append(command).append("\r\n");
 		}
@@ -69,6 +53,20 @@ final class PipelinedGroup {
 		this.sentAhead.addAll(commands.subList(1, commands.size()));
 		this.unreadReplies = commands.size();
 		return group.toString().getBytes(StandardCharsets.US_ASCII);
+	}
+
+	/**
+	 * Return whether a command holds only printable US-ASCII, which Angus writes one byte
+	 * per character as it is.
+	 */
+	static boolean isPrintableAscii(String command) {
+		for (int i = 0; i < command.length(); i++) {
+			char c = command.charAt(i);
+			if (c < ' ' || c > '~') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	// as Angus writes an address in RCPT TO

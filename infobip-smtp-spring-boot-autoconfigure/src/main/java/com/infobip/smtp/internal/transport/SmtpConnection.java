@@ -12,6 +12,7 @@ import com.infobip.smtp.SmtpPhase;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 /**
@@ -33,19 +34,19 @@ public class SmtpConnection implements AutoCloseable {
 	}
 
 	/**
-	 * Send a message to the given envelope recipients. Recipients the relay refuses are
+	 * Send a message to exactly the given envelope. Recipients the relay refuses are
 	 * reported in the receipt as long as at least one was accepted.
 	 * @param message the message, its changes saved
-	 * @param recipients the envelope recipients (RCPT TO)
+	 * @param envelope the envelope: MAIL FROM and every RCPT TO
 	 * @return what the relay answered
 	 * @throws SmtpFailure if the relay took the message for no recipient, the connection
 	 * failed, or writing the message threw
 	 */
-	public SmtpReceipt send(MimeMessage message, Address[] recipients) throws SmtpFailure {
+	public SmtpReceipt send(MimeMessage message, SmtpEnvelope envelope) throws SmtpFailure {
 		try {
-			this.transport.sendMessage(message, recipients);
+			this.transport.sendMessage(message, envelope);
 			this.messagesSent++;
-			return new SmtpReceipt(trim(this.transport.getLastServerResponse()), addresses(recipients), List.of());
+			return new SmtpReceipt(trim(this.transport.getLastServerResponse()), envelope.recipients(), List.of());
 		}
 		catch (SendFailedException ex) {
 			if (deliveredToSome(ex)) {
@@ -136,7 +137,11 @@ public class SmtpConnection implements AutoCloseable {
 	}
 
 	private static List<String> addresses(Address[] addresses) {
-		return (addresses != null) ? Arrays.stream(addresses).map(Address::toString).toList() : List.of();
+		// as written in RCPT TO, as the refused ones are reported
+		return (addresses != null) ? Arrays.stream(addresses)
+			.map((address) -> (address instanceof InternetAddress internet) ? internet.getAddress()
+					: address.toString())
+			.toList() : List.of();
 	}
 
 }

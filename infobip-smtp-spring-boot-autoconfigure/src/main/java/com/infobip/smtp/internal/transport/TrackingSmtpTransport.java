@@ -20,6 +20,8 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.URLName;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.jspecify.annotations.Nullable;
@@ -63,6 +65,12 @@ public class TrackingSmtpTransport extends SMTPTransport {
 	// the envelope of the message being sent, while it may be pipelined
 	private Address @Nullable [] pipelinable;
 
+	// the checked envelope of the message being sent, and the start of the MAIL FROM
+	// command Angus writes for it, whose path is replaced by the checked sender
+	private @Nullable SmtpEnvelope envelope;
+
+	private @Nullable String angusSenderPath;
+
 	// the stream the message being sent is written to, until the end of its data
 	private @Nullable HeaderSafeLineOutputStream dataStream;
 
@@ -99,11 +107,43 @@ public class TrackingSmtpTransport extends SMTPTransport {
 		}
 	}
 
+	/**
+	 * Send a message to exactly the given envelope: MAIL FROM carries its sender, each
+	 * RCPT TO one of its recipients, as they were checked.
+	 * @param message the message, its changes saved
+	 * @param envelope the envelope, whose sender must be the one Angus takes for the
+	 * message ({@link EnvelopeAddresses#senderOf})
+	 * @throws MessagingException if sending fails
+	 */
+	synchronized void sendMessage(MimeMessage message, SmtpEnvelope envelope) throws MessagingException {
+		String sender = EnvelopeAddresses.senderOf(message);
+		if (sender == null || !envelope.sender().equals(EnvelopeAddresses.toWire(sender))) {
+			throw new MessagingException("The message's envelope sender is not the one checked; not sent");
+		}
+		Address[] recipients = new Address[envelope.recipients().size()];
+		for (int i = 0; i < recipients.length; i++) {
+			InternetAddress recipient = new InternetAddress();
+			// as checked, not parsed again
+			recipient.setAddress(envelope.recipients().get(i));
+			recipients[i] = recipient;
+		}
+		this.envelope = envelope;
+		this.angusSenderPath = "MAIL FROM:<" + sender + ">";
+		try {
+			sendMessage(message, recipients);
+		}
+		finally {
+			this.envelope = null;
+			this.angusSenderPath = null;
+		}
+	}
+
 	@Override
 	public synchronized void sendMessage(Message message, Address[] addresses) throws MessagingException {
 		this.phase = SmtpPhase.MAIL;
-		this.pipelinable = (this.pipelining && addresses != null && PipelinedGroup.canPipeline(addresses)
-				&& !asksForDeliveryStatusNotifications(message)) ? addresses : null;
+		// only an envelope that was checked: its recipients are single addresses
+		this.pipelinable = (this.pipelining && this.envelope != null && !asksForDeliveryStatusNotifications(message))
+				? addresses : null;
 		try {
 			super.sendMessage(message, addresses);
 		}
@@ -179,8 +219,10 @@ public class TrackingSmtpTransport extends SMTPTransport {
 	@Override
 	protected void sendCommand(String command) throws MessagingException {
 		if (this.aborting) {
-			throw new MessagingException("Connection is being abandoned; not sending " + command);
+			// the verb only: a command may carry an address
+			throw new MessagingException("Connection is being abandoned; not sending " + command.split("[ :]", 2)[0]);
 		}
+		command = checkedCommand(command);
 		if (skipPipelined(command)) {
 			return;
 		}
@@ -198,6 +240,26 @@ public class TrackingSmtpTransport extends SMTPTransport {
 	}
 
 	/**
+	 * Return the command as it is written: MAIL FROM with the checked sender's path, and
+	 * only printable US-ASCII, which Angus writes one byte per character as it is.
+	 */
+	private String checkedCommand(String command) throws MessagingException {
+		SmtpEnvelope envelope = this.envelope;
+		String senderPath = this.angusSenderPath;
+		if (envelope != null && senderPath != null && command.startsWith("MAIL FROM:")) {
+			if (!command.startsWith(senderPath)) {
+				throw new MessagingException("MAIL FROM does not carry the envelope sender that was checked; not sent");
+			}
+			command = "MAIL FROM:<" + envelope.sender() + ">" + command.substring(senderPath.length());
+		}
+		if (!PipelinedGroup.isPrintableAscii(command)) {
+			throw new MessagingException(
+					"An SMTP command holds a character that would not be written as it is; not sent");
+		}
+		return command;
+	}
+
+	/**
 	 * Send MAIL FROM, every RCPT TO and DATA in one write (RFC 2920): one round trip
 	 * instead of one per command. Angus then reads each reply in order, as without
 	 * pipelining. Written to the TLS socket itself, as Angus would write the commands one
@@ -210,9 +272,12 @@ public class TrackingSmtpTransport extends SMTPTransport {
 			// never anything but TLS
 			return false;
 		}
-		byte[] group = this.pipelined.start(mailFrom, recipients);
-		if (group == null) {
-			return false;
+		byte[] group;
+		try {
+			group = this.pipelined.start(mailFrom, recipients);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new MessagingException(ex.getMessage());
 		}
 		try {
 			OutputStream out = socket.getOutputStream();

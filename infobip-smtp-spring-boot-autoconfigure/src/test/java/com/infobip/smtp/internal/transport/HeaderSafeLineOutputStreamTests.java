@@ -25,8 +25,9 @@ class HeaderSafeLineOutputStreamTests {
 	private final ByteArrayOutputStream wire = new ByteArrayOutputStream();
 
 	@ParameterizedTest
-	@ValueSource(strings = { "X-A: v\nX-B: 1", "X-A: v\rX-B: 1", "X-A: v\r\nX-B: 1", "X-A: v\r\n", "X-A: v\r" })
-	void lineBreakOutsideAFoldIsRefusedAndNothingIsWritten(String line) {
+	@ValueSource(strings = { "X-A: v\nX-B: 1", "X-A: v\rX-B: 1", "X-A: v\r\nX-B: 1", "X-A: v\r\n", "X-A: v\r",
+			"X-A: v\u0000", "X-A: \u001B[2J" })
+	void lineBreakOutsideAFoldOrAControlByteIsRefusedAndNothingIsWritten(String line) {
 		HeaderSafeLineOutputStream stream = new HeaderSafeLineOutputStream(this.wire, true);
 		assertThatExceptionOfType(IOException.class).isThrownBy(() -> stream.writeln(line));
 		assertThat(this.wire.size()).isZero();
