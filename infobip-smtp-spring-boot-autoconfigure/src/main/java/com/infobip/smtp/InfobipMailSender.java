@@ -538,17 +538,32 @@ public class InfobipMailSender implements JavaMailSender, SmartLifecycle, AutoCl
 			context.setRecipientCount(envelope.recipients().size());
 			MessageDelivery.Delivered delivered = this.delivery.deliver(message, envelope, context);
 			context.setRefusedRecipients(delivered.receipt().refusedRecipients());
-			return result(message, delivered.receipt(), delivered.attempts());
+			InfobipSendResult result = result(message, delivered.receipt(), delivered.attempts());
+			if (logger.isDebugEnabled()) {
+				logger.debug("Sent " + describeForLog(message) + ": queue id " + result.messageId() + ", "
+						+ result.acceptedRecipients().size() + " of " + envelope.recipients().size()
+						+ " recipient(s) accepted, " + result.attempts() + " attempt(s)");
+			}
+			return result;
 		}
 		catch (MessageDelivery.Undelivered undelivered) {
 			SmtpFailure failure = undelivered.failure();
 			MailException ex = toException(message, failure, undelivered.attempts());
 			context.setOutcome(SendOutcome.of(failure));
+			if (logger.isDebugEnabled()) {
+				logger.debug("Did not send " + describeForLog(message) + ": " + context.getOutcome() + " at "
+						+ failure.getPhase() + ", " + SmtpReplies.summary(failure.getServerReply()) + ", "
+						+ undelivered.attempts() + " attempt(s)");
+			}
 			observation.error(ex);
 			throw ex;
 		}
 		catch (MailException ex) {
 			context.setOutcome(SendOutcome.of(ex));
+			if (logger.isDebugEnabled()) {
+				logger.debug("Did not send " + describeForLog(message) + ": " + context.getOutcome() + " ("
+						+ ex.getClass().getSimpleName() + ")");
+			}
 			observation.error(ex);
 			throw ex;
 		}
@@ -653,6 +668,14 @@ public class InfobipMailSender implements JavaMailSender, SmartLifecycle, AutoCl
 		catch (Exception ex) {
 			throw new MailPreparationException(ex);
 		}
+	}
+
+	// ids only: never an address, a subject or a body
+	private static String describeForLog(MimeMessage message) {
+		String messageId = messageIdHeader(message);
+		String bulkId = header(message, InfobipHeaders.BULK_ID);
+		return "message " + ((messageId != null) ? messageId : "without Message-ID")
+				+ ((bulkId != null) ? " (bulk id " + bulkId + ")" : "");
 	}
 
 	private static @Nullable String messageIdHeader(MimeMessage message) {

@@ -74,7 +74,7 @@ class ProtocolTraceTests {
 	@Test
 	void protocolTraceIsNotLoggedUnderTheStartersCategory() {
 		// even a level set on the trace category itself before the first connection
-		Logger.getLogger(CATEGORY + ".transport.protocol").setLevel(Level.FINEST);
+		Logger.getLogger(CATEGORY + ".internal.transport.protocol").setLevel(Level.FINEST);
 		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
 			SenderContextRunners.withMetrics()
 				.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS"))

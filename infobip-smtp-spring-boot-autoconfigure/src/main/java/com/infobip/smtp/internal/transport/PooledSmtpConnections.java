@@ -155,7 +155,8 @@ public class PooledSmtpConnections implements SmtpConnections {
 			this.limitChangedAt = System.nanoTime();
 			if (!this.relayCapWarned) {
 				this.relayCapWarned = true;
-				logger.warn("The relay refused a new connection (" + failure.getServerReply() + ") while " + others
+				logger.warn("The relay refused a new connection (" + SmtpReplies.summary(failure.getServerReply())
+						+ ") while " + others
 						+ " were open or opening: sends wait for those, and one more is tried at most every "
 						+ this.raiseLimitAfter.toSeconds() + " s (infobip.smtp.pool.max-connections="
 						+ this.maxConnections + ")");

@@ -30,6 +30,9 @@ public final class SmtpReplies {
 
 	private static final Pattern QUEUED_AS = Pattern.compile("queued as\\s+<?([^\\s<>]+)>?", Pattern.CASE_INSENSITIVE);
 
+	private static final Pattern CODE_AND_STATUS = Pattern
+		.compile("^(\\d{3})(?:[ -]+([245]\\.\\d{1,3}\\.\\d{1,3})\\b)?");
+
 	private SmtpReplies() {
 	}
 
@@ -105,6 +108,24 @@ public final class SmtpReplies {
 			}
 		}
 		return Integer.parseInt(text.substring(0, 3));
+	}
+
+	/**
+	 * Return a reply shortened to what a log line may carry: its code and enhanced
+	 * status, without the text, which may name an address.
+	 * @param serverReply the reply, for instance "550 5.1.1 &lt;a@example.com&gt;: no
+	 * such user"
+	 * @return for instance "550 5.1.1", or "no reply" when there is none
+	 */
+	public static String summary(@Nullable String serverReply) {
+		if (serverReply == null) {
+			return "no reply";
+		}
+		Matcher matcher = CODE_AND_STATUS.matcher(serverReply.trim());
+		if (!matcher.find()) {
+			return "a reply without a code";
+		}
+		return (matcher.group(2) != null) ? matcher.group(1) + " " + matcher.group(2) : matcher.group(1);
 	}
 
 	/**

@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import javax.net.ssl.SSLSocket;
 
@@ -35,13 +33,6 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public class TrackingSmtpTransport extends SMTPTransport {
-
-	// Angus names its protocol trace logger after this class's package. The trace holds
-	// whole messages (personal data, the webhook token in X-IB-notify-url), so it stays
-	// off whatever level an application gives the starter's log category. Held here so
-	// that java.util.logging keeps the level.
-	private static final Logger PROTOCOL_TRACE = Logger
-		.getLogger(TrackingSmtpTransport.class.getPackageName() + ".protocol");
 
 	// closing a TLS 1.3 socket reads for up to its read timeout in the hope of the
 	// peer's close_notify; a relay that stopped answering would cost a second timeout
@@ -82,9 +73,7 @@ public class TrackingSmtpTransport extends SMTPTransport {
 	public TrackingSmtpTransport(Session session, URLName urlName) {
 		super(session, urlName);
 		this.pipelining = !"false".equals(session.getProperty(PIPELINING_PROPERTY));
-		// again for every transport: a logging system that resets java.util.logging
-		// levels (Logback's LevelChangePropagator does) would otherwise turn it back on
-		PROTOCOL_TRACE.setLevel(Level.OFF);
+		JakartaMailLogging.apply();
 	}
 
 	/**

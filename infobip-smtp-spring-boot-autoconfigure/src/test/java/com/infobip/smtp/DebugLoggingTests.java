@@ -1,0 +1,97 @@
+/*
+ * Copyright 2026 the infobip-smtp-spring-boot-starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package com.infobip.smtp;
+
+import com.infobip.smtp.testsupport.StartTlsRelay;
+import com.infobip.smtp.testsupport.TestRelayProperties;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.MimeMessageHelper;
+
+import com.infobip.smtp.autoconfigure.InfobipSmtpAutoConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * An application with Spring Boot's logging set up as usual (Logback, java.util.logging
+ * bridged), switching the starter's category to DEBUG to diagnose it: the starter's DEBUG
+ * lines carry ids, counts, phases and reply codes, never an address, a subject or a
+ * relay's reply text; Angus Mail's own logging stays under Angus Mail's category.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class DebugLoggingTests {
+
+	private static final String ACCEPTED = "accepted.person@example.com";
+
+	private static final String REFUSED = "refused.person@example.com";
+
+	private static final String SUBJECT = "Very personal subject";
+
+	@Test
+	void debugOfTheStartersCategoryLogsIdsButNoAddressSubjectOrReplyText(CapturedOutput output) throws Exception {
+		try (StartTlsRelay relay = StartTlsRelay.builder().refuseRecipient(REFUSED, 550).start();
+				ConfigurableApplicationContext context = start(relay, "logging.level.com.infobip=DEBUG")) {
+			InfobipMailSender sender = context.getBean(InfobipMailSender.class);
+			InfobipSendResult partial = sender.sendWithResult(message(sender, ACCEPTED, REFUSED));
+			assertThat(partial.refusedRecipients()).hasSize(1);
+			assertThatExceptionOfType(InfobipSendFailedException.class)
+				.isThrownBy(() -> sender.send(message(sender, REFUSED)));
+			assertThat(output).contains("Sent message <", "queue id " + partial.messageId(),
+					"1 of 2 recipient(s) accepted");
+			assertThat(output).contains("Did not send message <", "at RCPT, 550 5.1.1");
+			assertThat(output).doesNotContain("accepted.person", "refused.person", SUBJECT,
+					"Recipient address rejected", "Verified Addresses");
+		}
+	}
+
+	@Test
+	void angusMailsDebugIsUnderAngusMailsCategory(CapturedOutput output) throws Exception {
+		try (StartTlsRelay relay = StartTlsRelay.builder().start();
+				ConfigurableApplicationContext context = start(relay, "logging.level.org.eclipse.angus.mail=DEBUG",
+						"logging.pattern.console=%logger %msg%n")) {
+			InfobipMailSender sender = context.getBean(InfobipMailSender.class);
+			sender.send(message(sender, ACCEPTED));
+			assertThat(output).contains("org.eclipse.angus.mail.smtp Verified Addresses");
+			assertThat(output).doesNotContain("com.infobip.smtp.internal.transport Verified Addresses");
+		}
+	}
+
+	private static ConfigurableApplicationContext start(StartTlsRelay relay, String... properties) {
+		return new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE)
+			.properties(TestRelayProperties.relay(relay.port(), "STARTTLS"))
+			.properties("infobip.smtp.retry.max-attempts=1")
+			.properties(properties)
+			.run();
+	}
+
+	private static MimeMessage message(InfobipMailSender sender, String... to) throws Exception {
+		MimeMessage message = sender.createMimeMessage();
+		MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+		helper.setFrom("shop@example.com");
+		helper.setTo(to);
+		helper.setSubject(SUBJECT);
+		helper.setText("plain", "<p>html</p>");
+		return message;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ SslAutoConfiguration.class, InfobipSmtpAutoConfiguration.class })
+	static class Application {
+
+	}
+
+}
