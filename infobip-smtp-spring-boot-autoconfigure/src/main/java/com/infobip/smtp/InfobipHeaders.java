@@ -17,6 +17,13 @@ import java.util.Locale;
  */
 public final class InfobipHeaders {
 
+	/**
+	 * Longest header line, in characters, the name, colon and space included (RFC 5322
+	 * 2.1.1). Infobip's values are single lines of printable US-ASCII, so they cannot be
+	 * folded onto more.
+	 */
+	public static final int MAX_LINE_LENGTH = 998;
+
 	/** Prefix shared by every Infobip header. */
 	public static final String PREFIX = "X-IB-";
 
@@ -55,7 +62,8 @@ public final class InfobipHeaders {
 	 * Check a value for an Infobip header. Every value must be a single line of printable
 	 * US-ASCII characters (space to tilde); URLs must be absolute http or https URLs; the
 	 * notify content type and the intermediate report flag must be values Infobip
-	 * accepts. The value itself is never echoed in the error, as it may be anything.
+	 * accepts; the header line must fit {@value #MAX_LINE_LENGTH} characters. The value
+	 * itself is never echoed in the error, as it may be anything.
 	 * @param name the header name
 	 * @param value the value to check
 	 * @throws InvalidHeaderException if the value must not be sent
@@ -63,6 +71,10 @@ public final class InfobipHeaders {
 	public static void checkValue(String name, String value) {
 		if (value.isBlank()) {
 			throw new InvalidHeaderException(name, "must not be blank");
+		}
+		if (name.length() + 2 + value.length() > MAX_LINE_LENGTH) {
+			throw new InvalidHeaderException(name, "must fit on one header line of at most " + MAX_LINE_LENGTH
+					+ " characters, its name included (it has " + value.length() + ")");
 		}
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);

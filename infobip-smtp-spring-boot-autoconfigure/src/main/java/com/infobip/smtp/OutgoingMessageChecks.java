@@ -76,6 +76,7 @@ final class OutgoingMessageChecks {
 			}
 			checkInfobipHeaders(message);
 			saveChanges(message);
+			checkMessageId(message);
 			checkHeaderLines(message);
 			SmtpEnvelope envelope = this.envelopeChecks.of(message);
 			checkSize(message);
@@ -100,6 +101,7 @@ final class OutgoingMessageChecks {
 	SmtpEnvelope checkPrepared(MimeMessage message, List<String> recipients) {
 		try {
 			checkInfobipHeaders(message);
+			checkMessageId(message);
 			checkHeaderLines(message);
 			SmtpEnvelope envelope = this.envelopeChecks.ofPrepared(message, recipients);
 			checkSize(message);
@@ -119,6 +121,16 @@ final class OutgoingMessageChecks {
 	 */
 	static String[] unsentHeaders() {
 		return UNSENT_HEADERS.clone();
+	}
+
+	// a Message-ID cannot be folded: its line must fit as it is
+	private static void checkMessageId(MimeMessage message) throws MessagingException {
+		String messageId = message.getHeader("Message-ID", null);
+		if (messageId != null && "Message-ID: ".length() + messageId.length() > InfobipHeaders.MAX_LINE_LENGTH) {
+			throw new InvalidMessageException(
+					"Header Message-ID is " + messageId.length() + " characters, longer than fits on one header line ("
+							+ InfobipHeaders.MAX_LINE_LENGTH + " characters, RFC 5322)");
+		}
 	}
 
 	private void checkInfobipHeaders(MimeMessage message) throws MessagingException {
