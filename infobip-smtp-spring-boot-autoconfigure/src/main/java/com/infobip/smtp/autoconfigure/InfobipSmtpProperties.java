@@ -585,8 +585,11 @@ public class InfobipSmtpProperties {
 
 		/**
 		 * Name of the SSL bundle (spring.ssl.bundle.*) whose trust material verifies the
-		 * relay's certificate, for a proxy or a test relay. When not set, the JVM's
-		 * default trust store is used.
+		 * relay's certificate, for a proxy or a test relay, and whose
+		 * options.enabled-protocols and options.ciphers, when set, are the only TLS
+		 * versions and cipher suites offered. When not set, the JVM's default trust store
+		 * is used. Whatever the bundle and the JVM allow, no TLS version below TLSv1.2 is
+		 * offered.
 		 */
 		private @Nullable String bundle;
 
