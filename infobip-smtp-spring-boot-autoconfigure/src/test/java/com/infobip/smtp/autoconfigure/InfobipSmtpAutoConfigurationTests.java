@@ -294,6 +294,35 @@ class InfobipSmtpAutoConfigurationTests {
 	}
 
 	@Test
+	void urlsWithCharactersAUrlDoesNotAllowAreEncodedAsSpringsUriEditorDoes() {
+		this.contextRunner
+			.withPropertyValues("infobip.smtp.api-key=k",
+					"infobip.smtp.notify-url= https://app.example.com/dlr?token=a b|c ",
+					"infobip.smtp.tracking-url=https://app.example.com/track?token=50%#top#2")
+			.run((context) -> assertThat(context.getBean(InfobipDefaultHeadersPostProcessor.class).getDefaults())
+				.containsEntry(InfobipHeaders.NOTIFY_URL, "https://app.example.com/dlr?token=a%20b%7Cc")
+				.containsEntry(InfobipHeaders.TRACKING_URL, "https://app.example.com/track?token=50%25#top%232"));
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+			"notify-url | ://shop.example.com/infobip/smtp/delivery-reports?token=s3cr3t-t0ken | ://shop.example.com/infobip/smtp/delivery-reports?token=******",
+			"notify-url | https://[shop.example.com]/dlr?tenant=7&token=s3cr3t-t0ken | https://[shop.example.com]/dlr?tenant=******&token=******",
+			"notify-url | https://hooks:s3cr3t-t0ken@[shop.example.com]/dlr | https://******@[shop.example.com]/dlr",
+			"tracking-url | ://shop.example.com/infobip/smtp/tracking?token=s3cr3t-t0ken#top | ://shop.example.com/infobip/smtp/tracking?token=******#******",
+			"tracking-url | ://shop.example.com/t?s3cr3t-t0ken | ://shop.example.com/t?******" })
+	void malformedUrlFailsTheStartWithoutItsSecrets(String property, String url, String masked, CapturedOutput output) {
+		this.contextRunner.withPropertyValues("infobip.smtp.api-key=k", "infobip.smtp." + property + "=" + url)
+			.run((context) -> {
+				StartupFailures.assertNeverShows(context, "s3cr3t-t0ken");
+				assertStartupFailure(context, "infobip.smtp." + property + " is not a valid URL",
+						"infobip.smtp." + property);
+				assertThat(findCause(context.getStartupFailure()).getDescription()).contains(masked);
+			});
+		assertThat(output).doesNotContain("s3cr3t-t0ken");
+	}
+
+	@Test
 	void failsWithLineBreakInCallbackData() {
 		this.contextRunner
 			.withPropertyValues("infobip.smtp.api-key=k",
