@@ -5,7 +5,6 @@
 
 package com.infobip.smtp.autoconfigure;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,16 +113,17 @@ public class InfobipSmtpProperties {
 	private List<String> allowedSenderDomains = new ArrayList<>();
 
 	/**
-	 * URL to which Infobip posts open and click notifications, written as
-	 * X-IB-tracking-url on every message that does not set its own.
+	 * Absolute http or https URL to which Infobip posts open and click notifications,
+	 * written as X-IB-tracking-url on every message that does not set its own.
 	 */
-	private @Nullable URI trackingUrl;
+	private @Nullable String trackingUrl;
 
 	/**
-	 * URL to which Infobip posts delivery reports, written as X-IB-notify-url on every
-	 * message that does not set its own.
+	 * Absolute http or https URL to which Infobip posts delivery reports, written as
+	 * X-IB-notify-url on every message that does not set its own. For instance,
+	 * 'https://shop.example.com/infobip/smtp/delivery-reports?token=...'.
 	 */
-	private @Nullable URI notifyUrl;
+	private @Nullable String notifyUrl;
 
 	/**
 	 * Content type of the delivery reports, written as X-IB-notify-content-type on every
@@ -322,19 +322,19 @@ public class InfobipSmtpProperties {
 		this.allowedSenderDomains = allowedSenderDomains;
 	}
 
-	public @Nullable URI getTrackingUrl() {
+	public @Nullable String getTrackingUrl() {
 		return this.trackingUrl;
 	}
 
-	public void setTrackingUrl(@Nullable URI trackingUrl) {
+	public void setTrackingUrl(@Nullable String trackingUrl) {
 		this.trackingUrl = trackingUrl;
 	}
 
-	public @Nullable URI getNotifyUrl() {
+	public @Nullable String getNotifyUrl() {
 		return this.notifyUrl;
 	}
 
-	public void setNotifyUrl(@Nullable URI notifyUrl) {
+	public void setNotifyUrl(@Nullable String notifyUrl) {
 		this.notifyUrl = notifyUrl;
 	}
 
@@ -585,8 +585,11 @@ public class InfobipSmtpProperties {
 
 		/**
 		 * Name of the SSL bundle (spring.ssl.bundle.*) whose trust material verifies the
-		 * relay's certificate, for a proxy or a test relay. When not set, the JVM's
-		 * default trust store is used.
+		 * relay's certificate, for a proxy or a test relay, and whose
+		 * options.enabled-protocols and options.ciphers, when set, are the only TLS
+		 * versions and cipher suites offered. When not set, the JVM's default trust store
+		 * is used. Whatever the bundle and the JVM allow, no TLS version below TLSv1.2 is
+		 * offered.
 		 */
 		private @Nullable String bundle;
 
@@ -672,11 +675,11 @@ public class InfobipSmtpProperties {
 		private DataSize maxBodySize = DataSize.ofMegabytes(1);
 
 		/**
-		 * Public URL of this application, for instance 'https://shop.example.com'. When
-		 * set and the webhook is enabled, notify-url and tracking-url default to its
-		 * webhook endpoints, with the token.
+		 * Absolute http or https URL at which this application is public, for instance
+		 * 'https://shop.example.com'. When set and the webhook is enabled, notify-url and
+		 * tracking-url default to its webhook endpoints, with the token.
 		 */
-		private @Nullable URI publicBaseUrl;
+		private @Nullable String publicBaseUrl;
 
 		/**
 		 * How many recently published reports are remembered to answer duplicates without
@@ -733,11 +736,11 @@ public class InfobipSmtpProperties {
 			this.maxBodySize = maxBodySize;
 		}
 
-		public @Nullable URI getPublicBaseUrl() {
+		public @Nullable String getPublicBaseUrl() {
 			return this.publicBaseUrl;
 		}
 
-		public void setPublicBaseUrl(@Nullable URI publicBaseUrl) {
+		public void setPublicBaseUrl(@Nullable String publicBaseUrl) {
 			this.publicBaseUrl = publicBaseUrl;
 		}
 

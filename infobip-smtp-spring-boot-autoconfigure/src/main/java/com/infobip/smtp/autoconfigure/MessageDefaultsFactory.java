@@ -37,12 +37,12 @@ final class MessageDefaultsFactory {
 	static Map<String, String> defaultHeaders(InfobipSmtpProperties properties) {
 		Map<String, String> headers = new LinkedHashMap<>();
 		boolean derive = deriveWebhookUrls(properties);
-		put(headers, InfobipHeaders.TRACKING_URL, "tracking-url",
-				(properties.getTrackingUrl() != null) ? properties.getTrackingUrl()
-						: (derive ? WebhookSettingsFactory.publicUrl(properties, "/tracking") : null));
-		put(headers, InfobipHeaders.NOTIFY_URL, "notify-url",
-				(properties.getNotifyUrl() != null) ? properties.getNotifyUrl()
-						: (derive ? WebhookSettingsFactory.publicUrl(properties, "/delivery-reports") : null));
+		URI trackingUrl = ConfiguredUrls.parse("infobip.smtp.tracking-url", properties.getTrackingUrl());
+		put(headers, InfobipHeaders.TRACKING_URL, "tracking-url", (trackingUrl != null) ? trackingUrl
+				: (derive ? WebhookSettingsFactory.publicUrl(properties, "/tracking") : null));
+		URI notifyUrl = ConfiguredUrls.parse("infobip.smtp.notify-url", properties.getNotifyUrl());
+		put(headers, InfobipHeaders.NOTIFY_URL, "notify-url", (notifyUrl != null) ? notifyUrl
+				: (derive ? WebhookSettingsFactory.publicUrl(properties, "/delivery-reports") : null));
 		put(headers, InfobipHeaders.NOTIFY_CONTENT_TYPE, "notify-content-type",
 				(properties.getNotifyContentType() != null) ? properties.getNotifyContentType().value() : null);
 		put(headers, InfobipHeaders.INTERMEDIATE_REPORT, "intermediate-report", properties.getIntermediateReport());
@@ -59,9 +59,9 @@ final class MessageDefaultsFactory {
 		if (properties.getWebhook().isEnabled()) {
 			return true;
 		}
-		URI base = properties.getWebhook().getPublicBaseUrl();
-		boolean wouldDerive = properties.getTrackingUrl() == null || properties.getNotifyUrl() == null;
-		if (base != null && !base.toString().isBlank() && wouldDerive) {
+		boolean wouldDerive = !StringUtils.hasText(properties.getTrackingUrl())
+				|| !StringUtils.hasText(properties.getNotifyUrl());
+		if (StringUtils.hasText(properties.getWebhook().getPublicBaseUrl()) && wouldDerive) {
 			logger.warn("infobip.smtp.webhook.public-base-url is set but infobip.smtp.webhook.enabled is false: "
 					+ "no notify or tracking URL is derived from it, as this application does not serve the webhook endpoints");
 		}

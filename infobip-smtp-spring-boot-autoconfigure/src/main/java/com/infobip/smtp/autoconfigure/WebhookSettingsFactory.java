@@ -6,6 +6,7 @@
 package com.infobip.smtp.autoconfigure;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
@@ -30,6 +31,15 @@ final class WebhookSettingsFactory {
 					"infobip.smtp.webhook.path=" + path + " is not an absolute path.",
 					"Set infobip.smtp.webhook.path to a path such as /infobip/smtp.");
 		}
+		try {
+			// it becomes part of the URLs Infobip is given
+			new URI("https://example.com" + path);
+		}
+		catch (URISyntaxException ex) {
+			throw new InfobipSmtpConfigurationException(
+					"infobip.smtp.webhook.path=" + path + " is not a valid URL path.",
+					"Set infobip.smtp.webhook.path to a path such as /infobip/smtp, percent-encoding any character a URL does not allow.");
+		}
 		return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
 	}
 
@@ -52,31 +62,45 @@ final class WebhookSettingsFactory {
 	 */
 	static @Nullable URI publicUrl(InfobipSmtpProperties properties, String endpoint) {
 		InfobipSmtpProperties.Webhook webhook = properties.getWebhook();
-		URI base = webhook.getPublicBaseUrl();
-		if (base == null || base.toString().isBlank()) {
+		URI base = ConfiguredUrls.parse("infobip.smtp.webhook.public-base-url", webhook.getPublicBaseUrl());
+		if (base == null) {
 			return null;
 		}
 		if (!base.isAbsolute() || base.getHost() == null
 				|| !("http".equalsIgnoreCase(base.getScheme()) || "https".equalsIgnoreCase(base.getScheme()))) {
 			throw new InfobipSmtpConfigurationException(
-					"infobip.smtp.webhook.public-base-url=" + base + " is not an absolute http or https URL.",
+					"infobip.smtp.webhook.public-base-url=" + ConfiguredUrls.mask(base.toString())
+							+ " is not an absolute http or https URL.",
 					"Set infobip.smtp.webhook.public-base-url to this application's public URL, for instance https://shop.example.com.");
 		}
 		String root = base.toString().endsWith("/") ? base.toString().substring(0, base.toString().length() - 1)
 				: base.toString();
 		String url = root + path(properties) + endpoint;
 		if (StringUtils.hasText(webhook.getToken())) {
-			return URI.create(url + "?token=" + URLEncoder.encode(webhook.getToken(), StandardCharsets.UTF_8));
+			return derived(url + "?token=" + URLEncoder.encode(webhook.getToken(), StandardCharsets.UTF_8));
 		}
 		if (StringUtils.hasText(webhook.getUsername()) && StringUtils.hasText(webhook.getPassword())
 				&& base.getHost() != null) {
 			String userInfo = URLEncoder.encode(webhook.getUsername(), StandardCharsets.UTF_8) + ":"
 					+ URLEncoder.encode(webhook.getPassword(), StandardCharsets.UTF_8) + "@";
-			return URI.create(url.replaceFirst("://", "://" + userInfo));
+			return derived(url.replaceFirst("://", "://" + userInfo));
 		}
 		throw new InfobipSmtpConfigurationException(
 				"infobip.smtp.webhook.public-base-url is set but there is no webhook token or credentials to give Infobip.",
 				"Set infobip.smtp.webhook.token, or infobip.smtp.webhook.username and infobip.smtp.webhook.password.");
+	}
+
+	private static URI derived(String url) {
+		try {
+			return new URI(url);
+		}
+		catch (URISyntaxException ex) {
+			// not expected, as its parts are checked or encoded; but it holds the secret
+			throw new InfobipSmtpConfigurationException(
+					"infobip.smtp.webhook.public-base-url and infobip.smtp.webhook.path make no valid URL ("
+							+ ex.getReason() + "): " + ConfiguredUrls.mask(url) + ".",
+					"Fix infobip.smtp.webhook.public-base-url or infobip.smtp.webhook.path.");
+		}
 	}
 
 }

@@ -46,6 +46,22 @@ class ConfigurationMetadataTests {
 	}
 
 	@Test
+	void urlPropertiesAreStringsDescribedAsAbsoluteHttpUrls() throws Exception {
+		// bound as strings and parsed by the starter, so that a failure never shows the
+		// token in the query
+		Metadata metadata = read("META-INF/spring-configuration-metadata.json");
+		assertThat(metadata.properties())
+			.filteredOn((property) -> List
+				.of("infobip.smtp.notify-url", "infobip.smtp.tracking-url", "infobip.smtp.webhook.public-base-url")
+				.contains(property.name()))
+			.hasSize(3)
+			.allSatisfy((property) -> {
+				assertThat(property.type()).as(property.name()).isEqualTo("java.lang.String");
+				assertThat(property.description()).as(property.name()).contains("Absolute http or https URL");
+			});
+	}
+
+	@Test
 	void regionHasAHintForEveryRegion() throws Exception {
 		Metadata metadata = read("META-INF/additional-spring-configuration-metadata.json");
 		Hint region = metadata.hints()
@@ -132,7 +148,7 @@ class ConfigurationMetadataTests {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	record Property(String name, String description) {
+	record Property(String name, String type, String description) {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)

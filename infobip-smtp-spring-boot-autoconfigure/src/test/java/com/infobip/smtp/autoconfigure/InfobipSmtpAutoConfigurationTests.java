@@ -16,6 +16,7 @@ import com.infobip.smtp.InfobipRegion;
 import com.infobip.smtp.InvalidMessageException;
 import com.infobip.smtp.SmtpConnectionSettings;
 import com.infobip.smtp.SmtpSecurity;
+import com.infobip.smtp.testsupport.TestCertificates;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -293,6 +294,35 @@ class InfobipSmtpAutoConfigurationTests {
 	}
 
 	@Test
+	void urlsWithCharactersAUrlDoesNotAllowAreEncodedAsSpringsUriEditorDoes() {
+		this.contextRunner
+			.withPropertyValues("infobip.smtp.api-key=k",
+					"infobip.smtp.notify-url= https://app.example.com/dlr?token=a b|c ",
+					"infobip.smtp.tracking-url=https://app.example.com/track?token=50%#top#2")
+			.run((context) -> assertThat(context.getBean(InfobipDefaultHeadersPostProcessor.class).getDefaults())
+				.containsEntry(InfobipHeaders.NOTIFY_URL, "https://app.example.com/dlr?token=a%20b%7Cc")
+				.containsEntry(InfobipHeaders.TRACKING_URL, "https://app.example.com/track?token=50%25#top%232"));
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+			"notify-url | ://shop.example.com/infobip/smtp/delivery-reports?token=s3cr3t-t0ken | ://shop.example.com/infobip/smtp/delivery-reports?token=******",
+			"notify-url | https://[shop.example.com]/dlr?tenant=7&token=s3cr3t-t0ken | https://[shop.example.com]/dlr?tenant=******&token=******",
+			"notify-url | https://hooks:s3cr3t-t0ken@[shop.example.com]/dlr | https://******@[shop.example.com]/dlr",
+			"tracking-url | ://shop.example.com/infobip/smtp/tracking?token=s3cr3t-t0ken#top | ://shop.example.com/infobip/smtp/tracking?token=******#******",
+			"tracking-url | ://shop.example.com/t?s3cr3t-t0ken | ://shop.example.com/t?******" })
+	void malformedUrlFailsTheStartWithoutItsSecrets(String property, String url, String masked, CapturedOutput output) {
+		this.contextRunner.withPropertyValues("infobip.smtp.api-key=k", "infobip.smtp." + property + "=" + url)
+			.run((context) -> {
+				StartupFailures.assertNeverShows(context, "s3cr3t-t0ken");
+				assertStartupFailure(context, "infobip.smtp." + property + " is not a valid URL",
+						"infobip.smtp." + property);
+				assertThat(findCause(context.getStartupFailure()).getDescription()).contains(masked);
+			});
+		assertThat(output).doesNotContain("s3cr3t-t0ken");
+	}
+
+	@Test
 	void failsWithLineBreakInCallbackData() {
 		this.contextRunner
 			.withPropertyValues("infobip.smtp.api-key=k",
@@ -364,6 +394,67 @@ class InfobipSmtpAutoConfigurationTests {
 	}
 
 	@Test
+	void settingsOfferOnlyTls13AndTls12WithoutAnSslBundle() {
+		this.contextRunner.withPropertyValues("infobip.smtp.api-key=k").run((context) -> {
+			SmtpConnectionSettings settings = context.getBean(InfobipMailSender.class).getConnectionSettings();
+			assertThat(settings.tlsProtocols()).containsExactly("TLSv1.3", "TLSv1.2");
+			assertThat(settings.tlsCipherSuites()).isEmpty();
+		});
+	}
+
+	@Test
+	void settingsCarryTheSslBundleOptions() {
+		this.contextRunner
+			.withPropertyValues(sslBundle("options.enabled-protocols=TLSv1.2",
+					"options.ciphers=TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"))
+			.run((context) -> {
+				SmtpConnectionSettings settings = context.getBean(InfobipMailSender.class).getConnectionSettings();
+				assertThat(settings.tlsProtocols()).containsExactly("TLSv1.2");
+				assertThat(settings.tlsCipherSuites()).containsExactly("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
+				assertThat(settings.toString()).contains("tlsProtocols=[TLSv1.2]");
+			});
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "'TLSv1.2,TLSv1.1', TLSv1.1", "'TLSv1.3,TLSv1', TLSv1", "SSLv3, SSLv3",
+			"'TLSv1.3,TLSv1.2,SSLv2Hello', SSLv2Hello" })
+	void failsWithSslBundleEnablingAVersionBelowTls12(String enabled, String below) {
+		this.contextRunner.withPropertyValues(sslBundle("options.enabled-protocols=" + enabled))
+			.run((context) -> assertStartupFailure(context,
+					"infobip.smtp.ssl.bundle=relay enables " + below
+							+ " in the bundle's options.enabled-protocols; the starter requires TLSv1.2 or later.",
+					"Remove " + below
+							+ " from spring.ssl.bundle.pem.relay.options.enabled-protocols (or spring.ssl.bundle.jks.relay.options.enabled-protocols)"));
+	}
+
+	@Test
+	void failsWithSslBundleEnablingAVersionTheJvmDoesNotSupport() {
+		this.contextRunner.withPropertyValues(sslBundle("options.enabled-protocols=TLSv1.3,TLSv9"))
+			.run((context) -> assertStartupFailure(context,
+					"infobip.smtp.ssl.bundle=relay enables TLSv9 in the bundle's options.enabled-protocols, which this JVM does not support",
+					"spring.ssl.bundle.pem.relay.options.enabled-protocols"));
+	}
+
+	@Test
+	void failsWithSslBundleEnablingACipherSuiteTheJvmDoesNotSupport() {
+		this.contextRunner.withPropertyValues(sslBundle("options.ciphers=TLS_AES_128_GCM_SHA256,NO_SUCH_CIPHER"))
+			.run((context) -> assertStartupFailure(context,
+					"infobip.smtp.ssl.bundle=relay enables NO_SUCH_CIPHER in the bundle's options.ciphers, which this JVM does not support",
+					"spring.ssl.bundle.pem.relay.options.ciphers"));
+	}
+
+	@Test
+	void failsWithSslBundleWhoseCipherSuitesSuitNoEnabledVersion() {
+		// a TLS 1.2 suite with TLS 1.3 only: no handshake could ever start
+		this.contextRunner
+			.withPropertyValues(sslBundle("options.enabled-protocols=TLSv1.3",
+					"options.ciphers=TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"))
+			.run((context) -> assertStartupFailure(context,
+					"infobip.smtp.ssl.bundle=relay enables no cipher suite that any of its TLS versions (TLSv1.3) can use",
+					"spring.ssl.bundle.pem.relay.options.ciphers"));
+	}
+
+	@Test
 	void failsWithNonPositiveTimeout() {
 		this.contextRunner.withPropertyValues("infobip.smtp.api-key=k", "infobip.smtp.timeout=0s")
 			.run((context) -> assertStartupFailure(context, "infobip.smtp.timeout=PT0S is not positive.",
@@ -389,6 +480,16 @@ class InfobipSmtpAutoConfigurationTests {
 			.run((context) -> assertStartupFailure(context,
 					"Could not connect to and authenticate with the Infobip SMTP relay 127.0.0.1:1 (STARTTLS)",
 					"set infobip.smtp.test-connection=false"));
+	}
+
+	private static String[] sslBundle(String... options) {
+		List<String> properties = new java.util.ArrayList<>(List.of("infobip.smtp.api-key=k",
+				"infobip.smtp.ssl.bundle=relay",
+				"spring.ssl.bundle.pem.relay.truststore.certificate=" + TestCertificates.TRUSTED_CA.pemLocation()));
+		for (String option : options) {
+			properties.add("spring.ssl.bundle.pem.relay." + option);
+		}
+		return properties.toArray(String[]::new);
 	}
 
 	private void assertStartupFailure(AssertableApplicationContext context, String description, String action) {
@@ -445,7 +546,7 @@ class InfobipSmtpAutoConfigurationTests {
 		InfobipMailSender userInfobipMailSender() {
 			return InfobipMailSender
 				.builder(new SmtpConnectionSettings("relay.local", 587, SmtpSecurity.STARTTLS, "App", "k", null, null,
-						java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1),
+						List.of(), List.of(), java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1),
 						java.time.Duration.ofSeconds(1)))
 				.build();
 		}

@@ -110,6 +110,45 @@ class InfobipSmtpWebhookAutoConfigurationTests {
 	}
 
 	@Test
+	void malformedPublicBaseUrlFailsTheStartWithoutItsUserInfo() {
+		this.contextRunner
+			.withPropertyValues("infobip.smtp.webhook.enabled=true", "infobip.smtp.webhook.token=t",
+					"infobip.smtp.webhook.public-base-url=https://proxy:s3cr3t-pa55@[shop.example.com]")
+			.run((context) -> {
+				StartupFailures.assertNeverShows(context, "s3cr3t-pa55");
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessageContaining("infobip.smtp.webhook.public-base-url is not a valid URL")
+					.hasMessageContaining("https://******@[shop.example.com]");
+			});
+	}
+
+	@Test
+	void publicBaseUrlThatIsNotHttpFailsTheStartWithoutItsUserInfo() {
+		this.contextRunner
+			.withPropertyValues("infobip.smtp.webhook.enabled=true", "infobip.smtp.webhook.token=t",
+					"infobip.smtp.webhook.public-base-url=ftp://proxy:s3cr3t-pa55@shop.example.com")
+			.run((context) -> {
+				StartupFailures.assertNeverShows(context, "s3cr3t-pa55");
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessageContaining(
+							"infobip.smtp.webhook.public-base-url=ftp://******@shop.example.com is not an absolute http or https URL.");
+			});
+	}
+
+	@Test
+	void webhookPathThatIsNoUrlPathFailsTheStartWithoutTheToken() {
+		this.contextRunner
+			.withPropertyValues("infobip.smtp.webhook.enabled=true", "infobip.smtp.webhook.token=s3cr3t-t0ken",
+					"infobip.smtp.webhook.path=/infobip smtp",
+					"infobip.smtp.webhook.public-base-url=https://shop.example.com")
+			.run((context) -> {
+				StartupFailures.assertNeverShows(context, "s3cr3t-t0ken");
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessageContaining("infobip.smtp.webhook.path=/infobip smtp is not a valid URL path");
+			});
+	}
+
+	@Test
 	void disabledStarterServesNoEndpoints() {
 		this.contextRunner
 			.withPropertyValues("infobip.smtp.enabled=false", "infobip.smtp.webhook.enabled=true",

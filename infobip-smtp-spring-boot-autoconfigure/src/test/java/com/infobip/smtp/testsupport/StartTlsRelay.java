@@ -8,6 +8,8 @@ package com.infobip.smtp.testsupport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
 
 import org.subethamail.smtp.MessageContext;
 import org.subethamail.smtp.MessageHandler;
@@ -36,7 +42,9 @@ import org.subethamail.smtp.server.SessionHandler;
  * session and message received, and can inject faults: refused greetings, temporary or
  * permanent RCPT and DATA replies, a connection cut right after the end-of-data dot, a
  * cap on open connections, slow replies, replies held back until the test releases them,
- * and closing every open connection. It records the envelope commands as received too.
+ * and closing every open connection. It records the envelope commands as received too. It
+ * can speak implicit TLS instead (as on port 465), offer only some TLS versions, and
+ * records the TLS version and cipher suite of every session that tried AUTH.
  */
 public final class StartTlsRelay implements AutoCloseable {
 
@@ -58,6 +66,8 @@ public final class StartTlsRelay implements AutoCloseable {
 
 	private final List<String> envelopeCommands = new CopyOnWriteArrayList<>();
 
+	private final List<TlsSession> tlsSessions = new CopyOnWriteArrayList<>();
+
 	private final AtomicInteger quits = new AtomicInteger();
 
 	private final AtomicInteger queueIds = new AtomicInteger();
@@ -71,8 +81,11 @@ public final class StartTlsRelay implements AutoCloseable {
 
 	private final CountDownLatch release = new CountDownLatch(1);
 
+	private final SSLContext tlsContext;
+
 	private StartTlsRelay(Builder script) {
 		this.script = script;
+		this.tlsContext = script.identity.sslContext();
 		SMTPServer.Builder builder = SMTPServer.port(0)
 			.bindAddress(InetAddress.getLoopbackAddress())
 			.hostName("localhost")
@@ -83,8 +96,13 @@ public final class StartTlsRelay implements AutoCloseable {
 		if (script.maxConnections > 0) {
 			builder.maxConnections(script.maxConnections);
 		}
-		if (script.offerStartTls) {
-			builder.enableTLS().requireTLS().startTlsSocketFactory(script.identity.sslContext());
+		if (script.implicitTls) {
+			builder.serverSocketFactory(this::tlsServerSocket)
+				.enableTLS(false)
+				.showAuthCapabilitiesBeforeSTARTTLS(true);
+		}
+		else if (script.offerStartTls) {
+			builder.enableTLS().requireTLS().startTlsSocketFactory(this::startTlsSocket);
 		}
 		else {
 			builder.enableTLS(false).showAuthCapabilitiesBeforeSTARTTLS(true);
@@ -142,6 +160,14 @@ public final class StartTlsRelay implements AutoCloseable {
 	 */
 	public int authAttempts() {
 		return this.authAttempts.get();
+	}
+
+	/**
+	 * Return the TLS version and cipher suite of every session that tried AUTH, in order.
+	 * @return the TLS sessions
+	 */
+	public List<TlsSession> tlsSessions() {
+		return List.copyOf(this.tlsSessions);
 	}
 
 	/**
@@ -275,8 +301,33 @@ public final class StartTlsRelay implements AutoCloseable {
 		}
 	}
 
+	// as SubEthaSMTP's own: every version and cipher suite the JVM supports (and allows),
+	// or only the versions scripted
+	private SSLSocket startTlsSocket(Socket socket) throws IOException {
+		InetSocketAddress remote = (InetSocketAddress) socket.getRemoteSocketAddress();
+		SSLSocket tls = (SSLSocket) this.tlsContext.getSocketFactory()
+			.createSocket(socket, remote.getHostName(), socket.getPort(), true);
+		tls.setUseClientMode(false);
+		tls.setEnabledProtocols(
+				(this.script.tlsProtocols != null) ? this.script.tlsProtocols : tls.getSupportedProtocols());
+		tls.setEnabledCipherSuites(tls.getSupportedCipherSuites());
+		return tls;
+	}
+
+	private SSLServerSocket tlsServerSocket() throws IOException {
+		SSLServerSocket socket = (SSLServerSocket) this.tlsContext.getServerSocketFactory().createServerSocket();
+		if (this.script.tlsProtocols != null) {
+			socket.setEnabledProtocols(this.script.tlsProtocols);
+		}
+		return socket;
+	}
+
 	private void login(String username, String password, MessageContext context) throws LoginFailedException {
 		this.authAttempts.incrementAndGet();
+		if (((Session) context).getSocket() instanceof SSLSocket socket) {
+			this.tlsSessions
+				.add(new TlsSession(socket.getSession().getProtocol(), socket.getSession().getCipherSuite()));
+		}
 		if (!TestCredentials.API_KEY_USER.equals(username) || !TestCredentials.API_KEY.equals(password)) {
 			throw new LoginFailedException();
 		}
@@ -428,6 +479,15 @@ public final class StartTlsRelay implements AutoCloseable {
 	}
 
 	/**
+	 * What a session negotiated.
+	 *
+	 * @param protocol the TLS version, for instance "TLSv1.3"
+	 * @param cipherSuite the cipher suite
+	 */
+	public record TlsSession(String protocol, String cipherSuite) {
+	}
+
+	/**
 	 * Scripts a relay.
 	 */
 	public static final class Builder {
@@ -435,6 +495,10 @@ public final class StartTlsRelay implements AutoCloseable {
 		private TestCertificates.ServerIdentity identity = TestCertificates.LOCALHOST;
 
 		private boolean offerStartTls = true;
+
+		private boolean implicitTls;
+
+		private String[] tlsProtocols;
 
 		private int maxConnections;
 
@@ -468,6 +532,21 @@ public final class StartTlsRelay implements AutoCloseable {
 
 		public Builder identity(TestCertificates.ServerIdentity identity) {
 			this.identity = identity;
+			return this;
+		}
+
+		/** Speak TLS from the start, as on port 465, instead of offering STARTTLS. */
+		public Builder implicitTls() {
+			this.implicitTls = true;
+			return this;
+		}
+
+		/**
+		 * Offer only the given TLS versions (of those the JVM allows), for instance
+		 * "TLSv1.2", instead of every one.
+		 */
+		public Builder tlsProtocols(String... protocols) {
+			this.tlsProtocols = protocols.clone();
 			return this;
 		}
 

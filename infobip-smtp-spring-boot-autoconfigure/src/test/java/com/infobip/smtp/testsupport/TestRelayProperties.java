@@ -6,6 +6,7 @@
 package com.infobip.smtp.testsupport;
 
 import java.time.Duration;
+import java.util.List;
 
 import com.infobip.smtp.SmtpConnectionSettings;
 import com.infobip.smtp.SmtpSecurity;
@@ -50,7 +51,7 @@ public final class TestRelayProperties {
 				PemSslStoreDetails.forCertificate(TestCertificates.TRUSTED_CA.pemLocation())));
 		Duration timeout = Duration.ofSeconds(2);
 		return new SmtpConnectionSettings("localhost", port, security, TestCredentials.API_KEY_USER, apiKey, null,
-				bundle.createSslContext().getSocketFactory(), timeout, timeout, timeout);
+				bundle.createSslContext().getSocketFactory(), List.of(), List.of(), timeout, timeout, timeout);
 	}
 
 }

@@ -200,7 +200,8 @@ public final class InfobipSmtpTestRelay implements AutoCloseable {
 	 */
 	public SmtpConnectionSettings connectionSettings() {
 		return new SmtpConnectionSettings(host(), port(), this.security, API_KEY_USERNAME, this.apiKey, null,
-				sslSocketFactory(), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(10));
+				sslSocketFactory(), List.of(), List.of(), Duration.ofSeconds(5), Duration.ofSeconds(10),
+				Duration.ofSeconds(10));
 	}
 
 	/**

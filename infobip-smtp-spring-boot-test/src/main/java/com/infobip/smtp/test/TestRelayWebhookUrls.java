@@ -5,7 +5,6 @@
 
 package com.infobip.smtp.test;
 
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
@@ -54,8 +53,7 @@ final class TestRelayWebhookUrls implements InfobipMessagePostProcessor, Ordered
 	}
 
 	private static boolean hasPublicBaseUrl(InfobipSmtpProperties properties) {
-		URI base = properties.getWebhook().getPublicBaseUrl();
-		return base != null && StringUtils.hasText(base.toString());
+		return StringUtils.hasText(properties.getWebhook().getPublicBaseUrl());
 	}
 
 	private void setIfAbsent(MimeMessage message, String header, String url, InfobipSmtpProperties properties)

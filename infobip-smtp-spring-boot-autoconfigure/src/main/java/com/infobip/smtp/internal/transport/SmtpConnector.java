@@ -96,7 +96,7 @@ public class SmtpConnector {
 					this.settings.password());
 		}
 		catch (MessagingException ex) {
-			throw connectFailure(transport, ex);
+			throw connectFailure(transport, TlsProtocols.explain(ex, this.settings.tlsProtocols()));
 		}
 		if (!transport.supportsExtension("AUTH") && !transport.supportsExtension("AUTH=LOGIN")) {
 			new SmtpConnection(transport).close();

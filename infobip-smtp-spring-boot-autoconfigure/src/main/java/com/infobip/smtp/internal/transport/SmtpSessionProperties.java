@@ -13,7 +13,8 @@ import com.infobip.smtp.SmtpSecurity;
 
 /**
  * Jakarta Mail session properties for {@link SmtpConnectionSettings}: TLS or a required
- * STARTTLS, a verified certificate and host name, AUTH, and bounded timeouts.
+ * STARTTLS with the TLS versions and cipher suites of the settings, a verified
+ * certificate and host name, AUTH, and bounded timeouts.
  */
 final class SmtpSessionProperties {
 
@@ -39,6 +40,12 @@ final class SmtpSessionProperties {
 			properties.setProperty("mail.smtp.starttls.required", "true");
 		}
 		properties.setProperty("mail.smtp.ssl.checkserveridentity", "true");
+		// Angus sets these on every TLS socket, implicit or after STARTTLS, before the
+		// handshake: the JVM's own defaults never decide the floor
+		properties.setProperty("mail.smtp.ssl.protocols", String.join(" ", settings.tlsProtocols()));
+		if (!settings.tlsCipherSuites().isEmpty()) {
+			properties.setProperty("mail.smtp.ssl.ciphersuites", String.join(" ", settings.tlsCipherSuites()));
+		}
 		// deliver to the accepted recipients and report the refused ones
 		properties.setProperty("mail.smtp.sendpartial", "true");
 		// QUIT is a courtesy: waiting for its answer would let a relay that stopped
