@@ -672,6 +672,13 @@ public class InfobipSmtpProperties {
 		private DataSize maxBodySize = DataSize.ofMegabytes(1);
 
 		/**
+		 * Most reports one delivery-report call may carry; a call with more is answered
+		 * 413 and none of its reports is published. Infobip's reports API returns at most
+		 * 1000 reports per call.
+		 */
+		private int maxResultsPerRequest = 1000;
+
+		/**
 		 * Public URL of this application, for instance 'https://shop.example.com'. When
 		 * set and the webhook is enabled, notify-url and tracking-url default to its
 		 * webhook endpoints, with the token.
@@ -731,6 +738,14 @@ public class InfobipSmtpProperties {
 
 		public void setMaxBodySize(DataSize maxBodySize) {
 			this.maxBodySize = maxBodySize;
+		}
+
+		public int getMaxResultsPerRequest() {
+			return this.maxResultsPerRequest;
+		}
+
+		public void setMaxResultsPerRequest(int maxResultsPerRequest) {
+			this.maxResultsPerRequest = maxResultsPerRequest;
 		}
 
 		public @Nullable URI getPublicBaseUrl() {

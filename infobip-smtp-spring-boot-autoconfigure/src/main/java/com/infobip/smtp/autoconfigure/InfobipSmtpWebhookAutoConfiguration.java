@@ -64,16 +64,18 @@ public final class InfobipSmtpWebhookAutoConfiguration {
 				ObjectProvider<InfobipWebhookPublicationListener> publicationListeners,
 				ObjectProvider<InfobipWebhookDeduplication> deduplication) {
 			InfobipSmtpProperties.Webhook webhook = properties.getWebhook();
-			if (webhook.getMaxBodySize().toBytes() <= 0 || webhook.getDeduplicationCapacity() < 1) {
+			if (webhook.getMaxBodySize().toBytes() <= 0 || webhook.getMaxResultsPerRequest() < 1
+					|| webhook.getDeduplicationCapacity() < 1) {
 				throw new InfobipSmtpConfigurationException(
-						"infobip.smtp.webhook.max-body-size and infobip.smtp.webhook.deduplication-capacity must be positive.",
-						"Set them to positive values, for instance 1MB and 10000.");
+						"infobip.smtp.webhook.max-body-size, infobip.smtp.webhook.max-results-per-request and infobip.smtp.webhook.deduplication-capacity must be positive.",
+						"Set them to positive values, for instance 1MB, 1000 and 10000.");
 			}
 			// the outbox's, in the database, when it is enabled
 			InfobipWebhookDeduplication reports = deduplication
 				.getIfUnique(() -> InfobipWebhookDeduplication.inMemory(webhook.getDeduplicationCapacity()));
 			return new InfobipWebhookHandler(publisher, WebhookSettingsFactory.authenticator(properties),
-					webhook.getMaxBodySize().toBytes(), reports, publicationListeners.orderedStream().toList());
+					webhook.getMaxBodySize().toBytes(), webhook.getMaxResultsPerRequest(), reports,
+					publicationListeners.orderedStream().toList());
 		}
 
 		@Bean

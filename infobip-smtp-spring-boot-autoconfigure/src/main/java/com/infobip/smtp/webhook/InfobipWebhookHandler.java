@@ -31,11 +31,12 @@ import org.springframework.web.servlet.function.ServerResponse;
  * Receives Infobip's delivery reports and tracking notifications and publishes them as
  * application events. Answers 2xx once the listeners ran, 5xx if one failed (Infobip then
  * retries), 401 without the token or credentials, 415 for a content type other than JSON
- * or XML, 413 for a body over the limit, 400 with a short reason for a body it cannot
- * read. A report already published is answered 2xx without being published again; a
- * duplicate that arrives while the first delivery's listeners still run is answered once
- * their outcome is known, and published if they failed. Nothing about a call answered 4xx
- * is logged above DEBUG, and no log line carries request data.
+ * or XML, 413 for a body over the size limit or with more results than one call may carry
+ * (then none of them is published), 400 with a short reason for a body it cannot read. A
+ * report already published is answered 2xx without being published again; a duplicate
+ * that arrives while the first delivery's listeners still run is answered once their
+ * outcome is known, and published if they failed. Nothing about a call answered 4xx is
+ * logged above DEBUG, and no log line carries request data.
  *
  * @since 0.1.0
  */
@@ -49,6 +50,8 @@ public class InfobipWebhookHandler {
 
 	private final long maxBodySize;
 
+	private final int maxResultsPerRequest;
+
 	private final InfobipWebhookDeduplication deduplication;
 
 	private final List<InfobipWebhookPublicationListener> publicationListeners;
@@ -58,11 +61,12 @@ public class InfobipWebhookHandler {
 	 * @param publisher publishes the events
 	 * @param authenticator admits calls
 	 * @param maxBodySize the largest body read, in bytes
+	 * @param maxResultsPerRequest the most reports one delivery-report call may carry
 	 * @param deduplicationCapacity how many published reports are remembered
 	 */
 	public InfobipWebhookHandler(ApplicationEventPublisher publisher, WebhookAuthenticator authenticator,
-			long maxBodySize, int deduplicationCapacity) {
-		this(publisher, authenticator, maxBodySize, deduplicationCapacity, List.of());
+			long maxBodySize, int maxResultsPerRequest, int deduplicationCapacity) {
+		this(publisher, authenticator, maxBodySize, maxResultsPerRequest, deduplicationCapacity, List.of());
 	}
 
 	/**
@@ -70,14 +74,15 @@ public class InfobipWebhookHandler {
 	 * @param publisher publishes the events
 	 * @param authenticator admits calls
 	 * @param maxBodySize the largest body read, in bytes
+	 * @param maxResultsPerRequest the most reports one delivery-report call may carry
 	 * @param deduplicationCapacity how many published reports are remembered
 	 * @param publicationListeners told about each report published, in order
 	 */
 	public InfobipWebhookHandler(ApplicationEventPublisher publisher, WebhookAuthenticator authenticator,
-			long maxBodySize, int deduplicationCapacity,
+			long maxBodySize, int maxResultsPerRequest, int deduplicationCapacity,
 			List<? extends InfobipWebhookPublicationListener> publicationListeners) {
-		this(publisher, authenticator, maxBodySize, InfobipWebhookDeduplication.inMemory(deduplicationCapacity),
-				publicationListeners);
+		this(publisher, authenticator, maxBodySize, maxResultsPerRequest,
+				InfobipWebhookDeduplication.inMemory(deduplicationCapacity), publicationListeners);
 	}
 
 	/**
@@ -85,15 +90,20 @@ public class InfobipWebhookHandler {
 	 * @param publisher publishes the events
 	 * @param authenticator admits calls
 	 * @param maxBodySize the largest body read, in bytes
+	 * @param maxResultsPerRequest the most reports one delivery-report call may carry
 	 * @param deduplication publishes each report once
 	 * @param publicationListeners told about each report published, in order
 	 */
 	public InfobipWebhookHandler(ApplicationEventPublisher publisher, WebhookAuthenticator authenticator,
-			long maxBodySize, InfobipWebhookDeduplication deduplication,
+			long maxBodySize, int maxResultsPerRequest, InfobipWebhookDeduplication deduplication,
 			List<? extends InfobipWebhookPublicationListener> publicationListeners) {
+		if (maxResultsPerRequest < 1) {
+			throw new IllegalArgumentException("maxResultsPerRequest must be positive");
+		}
 		this.publisher = publisher;
 		this.authenticator = authenticator;
 		this.maxBodySize = maxBodySize;
+		this.maxResultsPerRequest = maxResultsPerRequest;
 		this.deduplication = deduplication;
 		this.publicationListeners = List.copyOf(publicationListeners);
 	}
@@ -105,7 +115,7 @@ public class InfobipWebhookHandler {
 	 */
 	public ServerResponse deliveryReports(ServerRequest request) {
 		return handle(request, (body) -> {
-			for (DeliveryReport report : WebhookPayloadMapper.deliveryReports(body)) {
+			for (DeliveryReport report : WebhookPayloadMapper.deliveryReports(body, this.maxResultsPerRequest)) {
 				// and "to": one queue id covers all recipients of a message
 				String key = SeenReports.key("report", report.messageId(), report.to(), report.status().group(),
 						report.status().id());
@@ -163,6 +173,14 @@ public class InfobipWebhookHandler {
 				logger.debug("Answering 400 to an Infobip webhook call: " + ex.getMessage());
 			}
 			return ServerResponse.badRequest().contentType(MediaType.TEXT_PLAIN).body(ex.getMessage());
+		}
+		catch (TooManyResultsException ex) {
+			if (logger.isDebugEnabled()) {
+				logger.debug("Answering 413 to an Infobip webhook call: " + ex.getMessage());
+			}
+			return ServerResponse.status(HttpStatus.CONTENT_TOO_LARGE)
+				.contentType(MediaType.TEXT_PLAIN)
+				.body(ex.getMessage());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -41,12 +41,23 @@ final class WebhookPayloadMapper {
 	private WebhookPayloadMapper() {
 	}
 
-	static List<DeliveryReport> deliveryReports(Map<String, Object> body) {
+	/**
+	 * Map the results of a delivery-report body, all of them before any is published.
+	 * @param body the body's tree
+	 * @param maxResults the most results one body may carry
+	 * @return the reports
+	 * @throws TooManyResultsException if the body carries more than maxResults results
+	 */
+	static List<DeliveryReport> deliveryReports(Map<String, Object> body, int maxResults) {
 		if (!body.containsKey("results")) {
 			throw new MalformedPayloadException("no results");
 		}
-		List<DeliveryReport> reports = new ArrayList<>();
-		for (Object result : WebhookPayloadReader.list(body.get("results"))) {
+		List<Object> results = WebhookPayloadReader.list(body.get("results"));
+		if (results.size() > maxResults) {
+			throw new TooManyResultsException(maxResults);
+		}
+		List<DeliveryReport> reports = new ArrayList<>(results.size());
+		for (Object result : results) {
 			if (result instanceof Map<?, ?> map) {
 				reports.add(deliveryReport(map));
 			}

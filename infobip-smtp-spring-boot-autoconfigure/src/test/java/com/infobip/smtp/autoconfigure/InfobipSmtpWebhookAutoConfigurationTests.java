@@ -176,6 +176,19 @@ class InfobipSmtpWebhookAutoConfigurationTests {
 			.run((context) -> assertThat(analysis(context).getDescription()).contains("not a servlet web application"));
 	}
 
+	@Test
+	void nonPositiveMaxResultsPerRequestFailsTheStartSayingWhatToSet() {
+		this.contextRunner
+			.withPropertyValues("infobip.smtp.webhook.enabled=true", "infobip.smtp.webhook.token=t",
+					"infobip.smtp.webhook.max-results-per-request=0")
+			.run((context) -> {
+				FailureAnalysis analysis = analysis(context);
+				assertThat(analysis.getDescription()).contains("infobip.smtp.webhook.max-results-per-request")
+					.contains("must be positive");
+				assertThat(analysis.getAction()).contains("1000");
+			});
+	}
+
 	private static FailureAnalysis analysis(ApplicationContextAssertProvider<?> context) {
 		assertThat(context).hasFailed();
 		FailureAnalysis analysis = new InfobipSmtpConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
