@@ -686,9 +686,11 @@ public class InfobipSmtpProperties {
 		private @Nullable URI publicBaseUrl;
 
 		/**
-		 * How many recently published reports are remembered to answer duplicates without
-		 * publishing them again. Not used with infobip.smtp.outbox.enabled: the reports
-		 * are then remembered in the database for infobip.smtp.outbox.retention.
+		 * For how many later publications a published report is remembered, to answer its
+		 * duplicates without publishing it again. At least max-results-per-request, so
+		 * that no single call can make the webhook forget a report published before that
+		 * call. Not used with infobip.smtp.outbox.enabled: the reports are then
+		 * remembered in the database for infobip.smtp.outbox.retention.
 		 */
 		private int deduplicationCapacity = 10000;
 

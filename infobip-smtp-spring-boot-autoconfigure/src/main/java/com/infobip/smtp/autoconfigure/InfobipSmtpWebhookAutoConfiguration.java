@@ -71,11 +71,23 @@ public final class InfobipSmtpWebhookAutoConfiguration {
 						"Set them to positive values, for instance 1MB, 1000 and 10000.");
 			}
 			// the outbox's, in the database, when it is enabled
-			InfobipWebhookDeduplication reports = deduplication
-				.getIfUnique(() -> InfobipWebhookDeduplication.inMemory(webhook.getDeduplicationCapacity()));
+			InfobipWebhookDeduplication reports = deduplication.getIfUnique(() -> inMemoryDeduplication(webhook));
 			return new InfobipWebhookHandler(publisher, WebhookSettingsFactory.authenticator(properties),
 					webhook.getMaxBodySize().toBytes(), webhook.getMaxResultsPerRequest(), reports,
 					publicationListeners.orderedStream().toList());
+		}
+
+		private static InfobipWebhookDeduplication inMemoryDeduplication(InfobipSmtpProperties.Webhook webhook) {
+			int capacity = webhook.getDeduplicationCapacity();
+			int maxResults = webhook.getMaxResultsPerRequest();
+			if (capacity < maxResults) {
+				throw new InfobipSmtpConfigurationException("infobip.smtp.webhook.deduplication-capacity=" + capacity
+						+ " is below infobip.smtp.webhook.max-results-per-request=" + maxResults
+						+ ": a single call could make the webhook forget a report published before it, and publish that report again when Infobip redelivers it.",
+						"Set infobip.smtp.webhook.deduplication-capacity to at least " + maxResults
+								+ ", or lower infobip.smtp.webhook.max-results-per-request.");
+			}
+			return InfobipWebhookDeduplication.inMemory(capacity);
 		}
 
 		@Bean

@@ -62,7 +62,9 @@ public class InfobipWebhookHandler {
 	 * @param authenticator admits calls
 	 * @param maxBodySize the largest body read, in bytes
 	 * @param maxResultsPerRequest the most reports one delivery-report call may carry
-	 * @param deduplicationCapacity how many published reports are remembered
+	 * @param deduplicationCapacity for how many later publications a published report is
+	 * remembered; at least maxResultsPerRequest, so that no single call can make the
+	 * handler forget a report published before that call
 	 */
 	public InfobipWebhookHandler(ApplicationEventPublisher publisher, WebhookAuthenticator authenticator,
 			long maxBodySize, int maxResultsPerRequest, int deduplicationCapacity) {
@@ -75,14 +77,16 @@ public class InfobipWebhookHandler {
 	 * @param authenticator admits calls
 	 * @param maxBodySize the largest body read, in bytes
 	 * @param maxResultsPerRequest the most reports one delivery-report call may carry
-	 * @param deduplicationCapacity how many published reports are remembered
+	 * @param deduplicationCapacity for how many later publications a published report is
+	 * remembered; at least maxResultsPerRequest, so that no single call can make the
+	 * handler forget a report published before that call
 	 * @param publicationListeners told about each report published, in order
 	 */
 	public InfobipWebhookHandler(ApplicationEventPublisher publisher, WebhookAuthenticator authenticator,
 			long maxBodySize, int maxResultsPerRequest, int deduplicationCapacity,
 			List<? extends InfobipWebhookPublicationListener> publicationListeners) {
 		this(publisher, authenticator, maxBodySize, maxResultsPerRequest,
-				InfobipWebhookDeduplication.inMemory(deduplicationCapacity), publicationListeners);
+				inMemory(deduplicationCapacity, maxResultsPerRequest), publicationListeners);
 	}
 
 	/**
@@ -106,6 +110,13 @@ public class InfobipWebhookHandler {
 		this.maxResultsPerRequest = maxResultsPerRequest;
 		this.deduplication = deduplication;
 		this.publicationListeners = List.copyOf(publicationListeners);
+	}
+
+	private static InfobipWebhookDeduplication inMemory(int capacity, int maxResultsPerRequest) {
+		if (capacity < maxResultsPerRequest) {
+			throw new IllegalArgumentException("deduplicationCapacity must be at least maxResultsPerRequest");
+		}
+		return InfobipWebhookDeduplication.inMemory(capacity);
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.Base64;
 
 import com.infobip.smtp.InfobipDefaultHeadersPostProcessor;
 import com.infobip.smtp.InfobipHeaders;
+import com.infobip.smtp.webhook.InfobipWebhookDeduplication;
 import com.infobip.smtp.webhook.InfobipWebhookHandler;
 import com.infobip.smtp.webhook.WebhookAuthenticator;
 import org.junit.jupiter.api.Test;
@@ -187,6 +188,37 @@ class InfobipSmtpWebhookAutoConfigurationTests {
 					.contains("must be positive");
 				assertThat(analysis.getAction()).contains("1000");
 			});
+	}
+
+	@Test
+	void deduplicationCapacityBelowMaxResultsPerRequestFailsTheStartSayingWhatToSet() {
+		this.contextRunner.withPropertyValues("infobip.smtp.webhook.enabled=true", "infobip.smtp.webhook.token=t",
+				"infobip.smtp.webhook.max-results-per-request=500", "infobip.smtp.webhook.deduplication-capacity=499")
+			.run((context) -> {
+				FailureAnalysis analysis = analysis(context);
+				assertThat(analysis.getDescription()).contains("infobip.smtp.webhook.deduplication-capacity=499")
+					.contains("infobip.smtp.webhook.max-results-per-request=500");
+				assertThat(analysis.getAction()).contains("infobip.smtp.webhook.deduplication-capacity")
+					.contains("at least 500");
+			});
+	}
+
+	@Test
+	void deduplicationCapacityAtMaxResultsPerRequestStarts() {
+		this.contextRunner.withPropertyValues("infobip.smtp.webhook.enabled=true", "infobip.smtp.webhook.token=t",
+				"infobip.smtp.webhook.max-results-per-request=500", "infobip.smtp.webhook.deduplication-capacity=500")
+			.run((context) -> assertThat(context).hasSingleBean(InfobipWebhookHandler.class));
+	}
+
+	@Test
+	void deduplicationCapacityIsNotCheckedWhenTheReportsAreRememberedElsewhere() {
+		this.contextRunner.withBean(InfobipWebhookDeduplication.class, () -> (key, publication) -> {
+			publication.run();
+			return true;
+		})
+			.withPropertyValues("infobip.smtp.webhook.enabled=true", "infobip.smtp.webhook.token=t",
+					"infobip.smtp.webhook.deduplication-capacity=10")
+			.run((context) -> assertThat(context).hasSingleBean(InfobipWebhookHandler.class));
 	}
 
 	private static FailureAnalysis analysis(ApplicationContextAssertProvider<?> context) {

@@ -38,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "infobip.smtp.api-key=k", "infobip.smtp.webhook.enabled=true",
 				"infobip.smtp.webhook.token=bounds-token", "infobip.smtp.webhook.max-body-size=64KB",
-				"infobip.smtp.webhook.max-results-per-request=" + InfobipWebhookBoundsTests.MAX_RESULTS })
+				"infobip.smtp.webhook.max-results-per-request=" + InfobipWebhookBoundsTests.MAX_RESULTS,
+				"infobip.smtp.webhook.deduplication-capacity=" + InfobipWebhookBoundsTests.MAX_RESULTS })
 @ExtendWith(OutputCaptureExtension.class)
 class InfobipWebhookBoundsTests {
 
@@ -87,6 +88,31 @@ class InfobipWebhookBoundsTests {
 		String logged = output.toString().substring(start);
 		assertThat(logged).doesNotContain("bounds-token").doesNotContain("\tat ").doesNotContain("Exception");
 		assertThat(logged.lines().filter((line) -> line.matches(".*\\b(INFO|WARN|ERROR)\\b.*"))).isEmpty();
+	}
+
+	@Test
+	void oneCallAtTheLimitDoesNotMakeTheMemoryForgetAReportPublishedBeforeIt() throws Exception {
+		assertThat(post("/delivery-reports", "application/json", results("early", 1)).statusCode()).isEqualTo(200);
+		assertThat(post("/delivery-reports", "application/json", results("flood", MAX_RESULTS)).statusCode())
+			.isEqualTo(200);
+		assertThat(post("/delivery-reports", "application/json", results("early", 1)).statusCode()).isEqualTo(200);
+		assertThat(this.events.messageIds()).filteredOn("early-0"::equals).hasSize(1);
+		assertThat(this.events.reports).hasSize(1 + MAX_RESULTS);
+	}
+
+	@Test
+	void answeringDuplicatesDoesNotMakeTheMemoryForgetAReportSooner() throws Exception {
+		// the memory then holds these reports and, at most, one published before them
+		assertThat(post("/delivery-reports", "application/json", results("older", MAX_RESULTS)).statusCode())
+			.isEqualTo(200);
+		assertThat(post("/delivery-reports", "application/json", results("report", 1)).statusCode()).isEqualTo(200);
+		String duplicates = IntStream.range(1, MAX_RESULTS)
+			.mapToObj((i) -> "{\"messageId\":\"older-" + i + "\",\"status\":{\"groupName\":\"DELIVERED\"}}")
+			.collect(Collectors.joining(",", "{\"results\":[", "]}"));
+		assertThat(post("/delivery-reports", "application/json", duplicates).statusCode()).isEqualTo(200);
+		assertThat(post("/delivery-reports", "application/json", results("newer", 1)).statusCode()).isEqualTo(200);
+		assertThat(post("/delivery-reports", "application/json", results("report", 1)).statusCode()).isEqualTo(200);
+		assertThat(this.events.messageIds()).filteredOn("report-0"::equals).hasSize(1);
 	}
 
 	/**
