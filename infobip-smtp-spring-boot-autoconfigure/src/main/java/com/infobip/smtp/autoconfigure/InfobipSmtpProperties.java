@@ -679,6 +679,14 @@ public class InfobipSmtpProperties {
 		private int maxResultsPerRequest = 1000;
 
 		/**
+		 * Longest a webhook call's body may take to arrive; a body not read in full by
+		 * then is answered 408 and its connection closed. No request thread waits for the
+		 * body meanwhile, unless a filter without async support stands in front of the
+		 * endpoints.
+		 */
+		private Duration bodyReadTimeout = Duration.ofSeconds(10);
+
+		/**
 		 * Public URL of this application, for instance 'https://shop.example.com'. When
 		 * set and the webhook is enabled, notify-url and tracking-url default to its
 		 * webhook endpoints, with the token.
@@ -748,6 +756,14 @@ public class InfobipSmtpProperties {
 
 		public void setMaxResultsPerRequest(int maxResultsPerRequest) {
 			this.maxResultsPerRequest = maxResultsPerRequest;
+		}
+
+		public Duration getBodyReadTimeout() {
+			return this.bodyReadTimeout;
+		}
+
+		public void setBodyReadTimeout(Duration bodyReadTimeout) {
+			this.bodyReadTimeout = bodyReadTimeout;
 		}
 
 		public @Nullable URI getPublicBaseUrl() {

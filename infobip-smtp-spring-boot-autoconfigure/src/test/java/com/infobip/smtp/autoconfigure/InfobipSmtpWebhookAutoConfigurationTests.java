@@ -191,6 +191,19 @@ class InfobipSmtpWebhookAutoConfigurationTests {
 	}
 
 	@Test
+	void nonPositiveBodyReadTimeoutFailsTheStartSayingWhatToSet() {
+		this.contextRunner
+			.withPropertyValues("infobip.smtp.webhook.enabled=true", "infobip.smtp.webhook.token=t",
+					"infobip.smtp.webhook.body-read-timeout=0s")
+			.run((context) -> {
+				FailureAnalysis analysis = analysis(context);
+				assertThat(analysis.getDescription()).contains("infobip.smtp.webhook.body-read-timeout")
+					.contains("must be positive");
+				assertThat(analysis.getAction()).contains("10s");
+			});
+	}
+
+	@Test
 	void deduplicationCapacityBelowMaxResultsPerRequestFailsTheStartSayingWhatToSet() {
 		this.contextRunner.withPropertyValues("infobip.smtp.webhook.enabled=true", "infobip.smtp.webhook.token=t",
 				"infobip.smtp.webhook.max-results-per-request=500", "infobip.smtp.webhook.deduplication-capacity=499")
