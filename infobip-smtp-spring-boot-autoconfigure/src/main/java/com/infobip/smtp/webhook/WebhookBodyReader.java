@@ -28,14 +28,15 @@ import org.springframework.web.context.request.async.WebAsyncUtils;
  * A request that supports async processing is read with the Servlet API's non-blocking
  * I/O: no thread waits while the client sends, and at the deadline the read is given up
  * whether bytes still trickle in or none come at all. The blocking servlet input stream
- * offers no such bound: a read cannot be interrupted, and the connector's read timeout
- * starts again with every byte. Otherwise (a filter or servlet in front of the endpoints
- * does not support async processing) the body is read on the request thread and the
- * deadline is checked as bytes arrive, which cuts a slow body short at the first byte
- * after the deadline, but leaves a client that stops sending to the connector's timeout.
+ * offers no such bound: on Tomcat a blocked read ignores interrupts and is not woken when
+ * another thread closes the stream, and the connector's read timeout starts again with
+ * every byte. Otherwise (a filter or servlet in front of the endpoints does not support
+ * async processing) the body is read on the request thread and the deadline is checked as
+ * bytes arrive, which cuts a slow body short at the first byte after the deadline, but
+ * leaves a client that stops sending to the connector's timeout.
  * <p>
- * An answer to a body not read in full (408, 413) makes the servlet container close the
- * connection rather than read the rest.
+ * After an answer of 408 or 413 to a body not read in full, Tomcat closes the connection
+ * rather than read the rest.
  */
 final class WebhookBodyReader implements ReadListener {
 
