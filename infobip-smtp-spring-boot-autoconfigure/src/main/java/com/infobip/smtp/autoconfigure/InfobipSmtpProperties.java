@@ -675,6 +675,21 @@ public class InfobipSmtpProperties {
 		private DataSize maxBodySize = DataSize.ofMegabytes(1);
 
 		/**
+		 * Most reports one delivery-report call may carry; a call with more is answered
+		 * 413 and none of its reports is published. Infobip's reports API returns at most
+		 * 1000 reports per call.
+		 */
+		private int maxResultsPerRequest = 1000;
+
+		/**
+		 * Longest a webhook call's body may take to arrive; a body not read in full by
+		 * then is answered 408 and its connection closed. No request thread waits for the
+		 * body meanwhile, unless a filter without async support stands in front of the
+		 * endpoints.
+		 */
+		private Duration bodyReadTimeout = Duration.ofSeconds(10);
+
+		/**
 		 * Absolute http or https URL at which this application is public, for instance
 		 * 'https://shop.example.com'. When set and the webhook is enabled, notify-url and
 		 * tracking-url default to its webhook endpoints, with the token.
@@ -682,9 +697,11 @@ public class InfobipSmtpProperties {
 		private @Nullable String publicBaseUrl;
 
 		/**
-		 * How many recently published reports are remembered to answer duplicates without
-		 * publishing them again. Not used with infobip.smtp.outbox.enabled: the reports
-		 * are then remembered in the database for infobip.smtp.outbox.retention.
+		 * For how many later publications a published report is remembered, to answer its
+		 * duplicates without publishing it again. At least max-results-per-request, so
+		 * that no single call can make the webhook forget a report published before that
+		 * call. Not used with infobip.smtp.outbox.enabled: the reports are then
+		 * remembered in the database for infobip.smtp.outbox.retention.
 		 */
 		private int deduplicationCapacity = 10000;
 
@@ -734,6 +751,22 @@ public class InfobipSmtpProperties {
 
 		public void setMaxBodySize(DataSize maxBodySize) {
 			this.maxBodySize = maxBodySize;
+		}
+
+		public int getMaxResultsPerRequest() {
+			return this.maxResultsPerRequest;
+		}
+
+		public void setMaxResultsPerRequest(int maxResultsPerRequest) {
+			this.maxResultsPerRequest = maxResultsPerRequest;
+		}
+
+		public Duration getBodyReadTimeout() {
+			return this.bodyReadTimeout;
+		}
+
+		public void setBodyReadTimeout(Duration bodyReadTimeout) {
+			this.bodyReadTimeout = bodyReadTimeout;
 		}
 
 		public @Nullable String getPublicBaseUrl() {

@@ -64,16 +64,31 @@ public final class InfobipSmtpWebhookAutoConfiguration {
 				ObjectProvider<InfobipWebhookPublicationListener> publicationListeners,
 				ObjectProvider<InfobipWebhookDeduplication> deduplication) {
 			InfobipSmtpProperties.Webhook webhook = properties.getWebhook();
-			if (webhook.getMaxBodySize().toBytes() <= 0 || webhook.getDeduplicationCapacity() < 1) {
+			if (webhook.getMaxBodySize().toBytes() <= 0 || webhook.getMaxResultsPerRequest() < 1
+					|| webhook.getDeduplicationCapacity() < 1 || webhook.getBodyReadTimeout().isNegative()
+					|| webhook.getBodyReadTimeout().isZero()) {
 				throw new InfobipSmtpConfigurationException(
-						"infobip.smtp.webhook.max-body-size and infobip.smtp.webhook.deduplication-capacity must be positive.",
-						"Set them to positive values, for instance 1MB and 10000.");
+						"infobip.smtp.webhook.max-body-size, infobip.smtp.webhook.max-results-per-request, infobip.smtp.webhook.deduplication-capacity and infobip.smtp.webhook.body-read-timeout must be positive.",
+						"Set them to positive values, for instance 1MB, 1000, 10000 and 10s.");
 			}
 			// the outbox's, in the database, when it is enabled
-			InfobipWebhookDeduplication reports = deduplication
-				.getIfUnique(() -> InfobipWebhookDeduplication.inMemory(webhook.getDeduplicationCapacity()));
+			InfobipWebhookDeduplication reports = deduplication.getIfUnique(() -> inMemoryDeduplication(webhook));
 			return new InfobipWebhookHandler(publisher, WebhookSettingsFactory.authenticator(properties),
-					webhook.getMaxBodySize().toBytes(), reports, publicationListeners.orderedStream().toList());
+					webhook.getMaxBodySize().toBytes(), webhook.getMaxResultsPerRequest(), webhook.getBodyReadTimeout(),
+					reports, publicationListeners.orderedStream().toList());
+		}
+
+		private static InfobipWebhookDeduplication inMemoryDeduplication(InfobipSmtpProperties.Webhook webhook) {
+			int capacity = webhook.getDeduplicationCapacity();
+			int maxResults = webhook.getMaxResultsPerRequest();
+			if (capacity < maxResults) {
+				throw new InfobipSmtpConfigurationException("infobip.smtp.webhook.deduplication-capacity=" + capacity
+						+ " is below infobip.smtp.webhook.max-results-per-request=" + maxResults
+						+ ": a single call could make the webhook forget a report published before it, and publish that report again when Infobip redelivers it.",
+						"Set infobip.smtp.webhook.deduplication-capacity to at least " + maxResults
+								+ ", or lower infobip.smtp.webhook.max-results-per-request.");
+			}
+			return InfobipWebhookDeduplication.inMemory(capacity);
 		}
 
 		@Bean

@@ -30,8 +30,11 @@ public interface InfobipWebhookDeduplication {
 
 	/**
 	 * Return a deduplication that remembers the most recent published reports of this
-	 * instance in memory.
-	 * @param capacity how many published reports are remembered
+	 * instance in memory. A report is forgotten only once more than {@code capacity}
+	 * reports were published after it, whatever duplicates were answered meanwhile; with
+	 * a capacity of at least the most reports one call may carry, no single call can make
+	 * it forget a report published before that call.
+	 * @param capacity for how many later publications a published report is remembered
 	 * @return the deduplication
 	 */
 	static InfobipWebhookDeduplication inMemory(int capacity) {

@@ -6,14 +6,19 @@
 package com.infobip.smtp.webhook;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +29,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
@@ -31,8 +37,11 @@ import org.springframework.web.servlet.function.ServerResponse;
  * Receives Infobip's delivery reports and tracking notifications and publishes them as
  * application events. Answers 2xx once the listeners ran, 5xx if one failed (Infobip then
  * retries), 401 without the token or credentials, 415 for a content type other than JSON
- * or XML, 413 for a body over the limit, 400 with a short reason for a body it cannot
- * read. A report already published is answered 2xx without being published again; a
+ * or XML, 413 for a body over the size limit or with more results than one call may carry
+ * (then none of them is published), 408 for a body not read in full within the body read
+ * timeout, 400 with a short reason for a body it cannot read. A body is read without
+ * holding a request thread while it arrives, wherever the request supports async
+ * processing. A report already published is answered 2xx without being published again; a
  * duplicate that arrives while the first delivery's listeners still run is answered once
  * their outcome is known, and published if they failed. Nothing about a call answered 4xx
  * is logged above DEBUG, and no log line carries request data.
@@ -43,26 +52,39 @@ public class InfobipWebhookHandler {
 
 	private static final Log logger = LogFactory.getLog(InfobipWebhookHandler.class);
 
+	private static final Duration ASYNC_TIMEOUT_MARGIN = Duration.ofSeconds(5);
+
 	private final ApplicationEventPublisher publisher;
 
 	private final WebhookAuthenticator authenticator;
 
 	private final long maxBodySize;
 
+	private final int maxResultsPerRequest;
+
+	private final Duration bodyReadTimeout;
+
 	private final InfobipWebhookDeduplication deduplication;
 
 	private final List<InfobipWebhookPublicationListener> publicationListeners;
 
+	private final AtomicBoolean noAsyncSupportLogged = new AtomicBoolean();
+
 	/**
 	 * Create a handler.
 	 * @param publisher publishes the events
 	 * @param authenticator admits calls
 	 * @param maxBodySize the largest body read, in bytes
-	 * @param deduplicationCapacity how many published reports are remembered
+	 * @param maxResultsPerRequest the most reports one delivery-report call may carry
+	 * @param bodyReadTimeout the longest a body may take to arrive
+	 * @param deduplicationCapacity for how many later publications a published report is
+	 * remembered; at least maxResultsPerRequest, so that no single call can make the
+	 * handler forget a report published before that call
 	 */
 	public InfobipWebhookHandler(ApplicationEventPublisher publisher, WebhookAuthenticator authenticator,
-			long maxBodySize, int deduplicationCapacity) {
-		this(publisher, authenticator, maxBodySize, deduplicationCapacity, List.of());
+			long maxBodySize, int maxResultsPerRequest, Duration bodyReadTimeout, int deduplicationCapacity) {
+		this(publisher, authenticator, maxBodySize, maxResultsPerRequest, bodyReadTimeout, deduplicationCapacity,
+				List.of());
 	}
 
 	/**
@@ -70,14 +92,18 @@ public class InfobipWebhookHandler {
 	 * @param publisher publishes the events
 	 * @param authenticator admits calls
 	 * @param maxBodySize the largest body read, in bytes
-	 * @param deduplicationCapacity how many published reports are remembered
+	 * @param maxResultsPerRequest the most reports one delivery-report call may carry
+	 * @param bodyReadTimeout the longest a body may take to arrive
+	 * @param deduplicationCapacity for how many later publications a published report is
+	 * remembered; at least maxResultsPerRequest, so that no single call can make the
+	 * handler forget a report published before that call
 	 * @param publicationListeners told about each report published, in order
 	 */
 	public InfobipWebhookHandler(ApplicationEventPublisher publisher, WebhookAuthenticator authenticator,
-			long maxBodySize, int deduplicationCapacity,
+			long maxBodySize, int maxResultsPerRequest, Duration bodyReadTimeout, int deduplicationCapacity,
 			List<? extends InfobipWebhookPublicationListener> publicationListeners) {
-		this(publisher, authenticator, maxBodySize, InfobipWebhookDeduplication.inMemory(deduplicationCapacity),
-				publicationListeners);
+		this(publisher, authenticator, maxBodySize, maxResultsPerRequest, bodyReadTimeout,
+				inMemory(deduplicationCapacity, maxResultsPerRequest), publicationListeners);
 	}
 
 	/**
@@ -85,17 +111,35 @@ public class InfobipWebhookHandler {
 	 * @param publisher publishes the events
 	 * @param authenticator admits calls
 	 * @param maxBodySize the largest body read, in bytes
+	 * @param maxResultsPerRequest the most reports one delivery-report call may carry
+	 * @param bodyReadTimeout the longest a body may take to arrive
 	 * @param deduplication publishes each report once
 	 * @param publicationListeners told about each report published, in order
 	 */
 	public InfobipWebhookHandler(ApplicationEventPublisher publisher, WebhookAuthenticator authenticator,
-			long maxBodySize, InfobipWebhookDeduplication deduplication,
+			long maxBodySize, int maxResultsPerRequest, Duration bodyReadTimeout,
+			InfobipWebhookDeduplication deduplication,
 			List<? extends InfobipWebhookPublicationListener> publicationListeners) {
+		if (maxResultsPerRequest < 1) {
+			throw new IllegalArgumentException("maxResultsPerRequest must be positive");
+		}
+		if (bodyReadTimeout.isNegative() || bodyReadTimeout.isZero()) {
+			throw new IllegalArgumentException("bodyReadTimeout must be positive");
+		}
 		this.publisher = publisher;
 		this.authenticator = authenticator;
 		this.maxBodySize = maxBodySize;
+		this.maxResultsPerRequest = maxResultsPerRequest;
+		this.bodyReadTimeout = bodyReadTimeout;
 		this.deduplication = deduplication;
 		this.publicationListeners = List.copyOf(publicationListeners);
+	}
+
+	private static InfobipWebhookDeduplication inMemory(int capacity, int maxResultsPerRequest) {
+		if (capacity < maxResultsPerRequest) {
+			throw new IllegalArgumentException("deduplicationCapacity must be at least maxResultsPerRequest");
+		}
+		return InfobipWebhookDeduplication.inMemory(capacity);
 	}
 
 	/**
@@ -105,7 +149,7 @@ public class InfobipWebhookHandler {
 	 */
 	public ServerResponse deliveryReports(ServerRequest request) {
 		return handle(request, (body) -> {
-			for (DeliveryReport report : WebhookPayloadMapper.deliveryReports(body)) {
+			for (DeliveryReport report : WebhookPayloadMapper.deliveryReports(body, this.maxResultsPerRequest)) {
 				// and "to": one queue id covers all recipients of a message
 				String key = SeenReports.key("report", report.messageId(), report.to(), report.status().group(),
 						report.status().id());
@@ -143,37 +187,92 @@ public class InfobipWebhookHandler {
 		if (xml == null) {
 			return ServerResponse.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).build();
 		}
-		byte[] body;
-		try {
-			body = readBody(servletRequest);
-		}
-		catch (IOException ex) {
-			logger.debug("Could not read the body of an Infobip webhook call", ex);
-			return ServerResponse.badRequest().contentType(MediaType.TEXT_PLAIN).body("body could not be read");
-		}
-		if (body == null) {
+		if (servletRequest.getContentLengthLong() > this.maxBodySize) {
 			return ServerResponse.status(HttpStatus.CONTENT_TOO_LARGE).build();
 		}
+		if (!servletRequest.isAsyncSupported()) {
+			return readOnThisThread(servletRequest, xml, consumer).toResponse();
+		}
+		CompletableFuture<byte[]> body;
+		try {
+			body = WebhookBodyReader.readAsync(servletRequest, this.maxBodySize, this.bodyReadTimeout);
+		}
+		catch (IOException ex) {
+			return unread(ex).toResponse();
+		}
+		// the reports are published when Spring MVC writes the answer, back in the
+		// request's filter chain (its observation, its request attributes) rather than
+		// on whichever container thread finished reading the body
+		CompletableFuture<ServerResponse> response = body.handle((bytes, failure) -> (bytes != null)
+				? ServerResponse.ok().build((req, res) -> publish(bytes, xml, consumer).writeTo(res))
+				: unread(failure).toResponse());
+		// the container's own async timeout only backs up the read's
+		return ServerResponse.async(response, this.bodyReadTimeout.plus(ASYNC_TIMEOUT_MARGIN));
+	}
+
+	private Answer readOnThisThread(HttpServletRequest request, boolean xml, BodyConsumer consumer) {
+		if (this.noAsyncSupportLogged.compareAndSet(false, true)) {
+			logger.warn("A filter or servlet in front of the Infobip webhook endpoints does not support async"
+					+ " requests: their bodies are read on the request thread, where a client that stops sending"
+					+ " holds it until the server's connection timeout rather than the webhook's body read timeout");
+		}
+		byte[] body;
+		try {
+			body = WebhookBodyReader.read(request, this.maxBodySize, this.bodyReadTimeout);
+		}
+		catch (IOException | TimeoutException ex) {
+			return unread(ex);
+		}
+		return publish(body, xml, consumer);
+	}
+
+	private static Answer unread(Throwable failure) {
+		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
+				: failure;
+		if (cause instanceof TimeoutException) {
+			logger.debug("Answering 408 to an Infobip webhook call: its body did not arrive in time");
+			return new Answer(HttpStatus.REQUEST_TIMEOUT, null);
+		}
+		if (cause instanceof WebhookBodyReader.BodyTooLargeException) {
+			logger.debug("Answering 413 to an Infobip webhook call: its body is over the limit");
+			return new Answer(HttpStatus.CONTENT_TOO_LARGE, null);
+		}
+		if (cause instanceof IOException) {
+			logger.debug("Could not read the body of an Infobip webhook call", cause);
+			return new Answer(HttpStatus.BAD_REQUEST, "body could not be read");
+		}
+		logger.error("Reading the body of an Infobip webhook call failed; answering 500 so that Infobip retries",
+				cause);
+		return new Answer(HttpStatus.INTERNAL_SERVER_ERROR, null);
+	}
+
+	private Answer publish(byte[] body, boolean xml, BodyConsumer consumer) {
 		try {
 			consumer.accept(WebhookPayloadReader.read(body, xml));
-			return ServerResponse.ok().build();
+			return new Answer(HttpStatus.OK, null);
 		}
 		catch (MalformedPayloadException ex) {
 			if (logger.isDebugEnabled()) {
 				logger.debug("Answering 400 to an Infobip webhook call: " + ex.getMessage());
 			}
-			return ServerResponse.badRequest().contentType(MediaType.TEXT_PLAIN).body(ex.getMessage());
+			return new Answer(HttpStatus.BAD_REQUEST, ex.getMessage());
+		}
+		catch (TooManyResultsException ex) {
+			if (logger.isDebugEnabled()) {
+				logger.debug("Answering 413 to an Infobip webhook call: " + ex.getMessage());
+			}
+			return new Answer(HttpStatus.CONTENT_TOO_LARGE, ex.getMessage());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE).build();
+			return new Answer(HttpStatus.SERVICE_UNAVAILABLE, null);
 		}
 		catch (RuntimeException ex) {
 			// the exception (a listener's or the database's), never the
 			// request: its URL may carry the token
 			logger.error("Publishing an Infobip webhook report failed (a listener, or the deduplication's database);"
 					+ " answering 500 so that Infobip retries", ex);
-			return ServerResponse.status(HttpStatus.INTERNAL_SERVER_ERROR).build();
+			return new Answer(HttpStatus.INTERNAL_SERVER_ERROR, null);
 		}
 	}
 
@@ -252,20 +351,32 @@ public class InfobipWebhookHandler {
 		return null;
 	}
 
-	private byte @Nullable [] readBody(HttpServletRequest request) throws IOException {
-		if (request.getContentLengthLong() > this.maxBodySize) {
-			return null;
-		}
-		try (InputStream in = request.getInputStream()) {
-			byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, this.maxBodySize + 1));
-			return (body.length > this.maxBodySize) ? null : body;
-		}
-	}
-
 	@FunctionalInterface
 	private interface BodyConsumer {
 
 		void accept(Map<String, Object> body) throws InterruptedException;
+
+	}
+
+	/**
+	 * The answer to a call, with a short reason for the caller or none.
+	 */
+	private record Answer(HttpStatus status, @Nullable String reason) {
+
+		ServerResponse toResponse() {
+			return (this.reason != null)
+					? ServerResponse.status(this.status).contentType(MediaType.TEXT_PLAIN).body(this.reason)
+					: ServerResponse.status(this.status).build();
+		}
+
+		@Nullable ModelAndView writeTo(HttpServletResponse response) throws IOException {
+			response.setStatus(this.status.value());
+			if (this.reason != null) {
+				response.setContentType("text/plain;charset=UTF-8");
+				response.getWriter().write(this.reason);
+			}
+			return null;
+		}
 
 	}
 

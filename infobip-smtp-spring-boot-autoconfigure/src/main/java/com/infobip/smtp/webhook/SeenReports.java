@@ -10,8 +10,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -21,21 +22,26 @@ import org.jspecify.annotations.Nullable;
  * Remembers the most recent reports whose listeners succeeded, so that a duplicate
  * delivery is answered without being published again. A report is claimed atomically
  * before it is published: a concurrent duplicate waits for the outcome of the claim and
- * is published only if that failed. Bounded: the oldest published reports are forgotten
- * first, and claims are held only while their listeners run. Keys are digests, so their
- * size does not depend on the report.
+ * is published only if that failed. Bounded: published reports are forgotten in the order
+ * they were published, a report only once more than {@code capacity} reports were
+ * published after it, and claims are held only while their listeners run. A duplicate
+ * does not move its report, so answering duplicates never makes another report forgotten
+ * sooner. Keys are digests, so their size does not depend on the report.
  */
 final class SeenReports {
 
-	private final int capacity;
+	// the newest report and the capacity reports published before it
+	private final int keptReports;
 
-	private final Map<String, Boolean> published;
+	private final Set<String> published = new LinkedHashSet<>();
 
 	private final Map<String, CompletableFuture<Boolean>> inFlight = new HashMap<>();
 
 	SeenReports(int capacity) {
-		this.capacity = capacity;
-		this.published = new LinkedHashMap<>(16, 0.75f, true);
+		if (capacity < 1) {
+			throw new IllegalArgumentException("capacity must be positive");
+		}
+		this.keptReports = capacity + 1;
 	}
 
 	/**
@@ -68,7 +74,7 @@ final class SeenReports {
 		while (true) {
 			CompletableFuture<Boolean> pending;
 			synchronized (this) {
-				if (this.published.get(key) != null) {
+				if (this.published.contains(key)) {
 					return null;
 				}
 				pending = this.inFlight.get(key);
@@ -100,11 +106,8 @@ final class SeenReports {
 		}
 		synchronized (this) {
 			this.inFlight.remove(claim.key, claim.outcome);
-			if (published) {
-				this.published.put(claim.key, Boolean.TRUE);
-				if (this.published.size() > this.capacity) {
-					this.published.remove(this.published.keySet().iterator().next());
-				}
+			if (published && this.published.add(claim.key) && this.published.size() > this.keptReports) {
+				this.published.remove(this.published.iterator().next());
 			}
 		}
 		claim.outcome.complete(published);

@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Maps the tree of a webhook body to reports, leniently: unknown fields are ignored,
- * missing or unreadable ones are {@code null}.
+ * missing or unreadable ones are {@code null}. A field that must have one value but is an
+ * XML element repeated under its parent is refused, rather than read as {@code null}.
  */
 final class WebhookPayloadMapper {
 
@@ -41,12 +42,23 @@ final class WebhookPayloadMapper {
 	private WebhookPayloadMapper() {
 	}
 
-	static List<DeliveryReport> deliveryReports(Map<String, Object> body) {
+	/**
+	 * Map the results of a delivery-report body, all of them before any is published.
+	 * @param body the body's tree
+	 * @param maxResults the most results one body may carry
+	 * @return the reports
+	 * @throws TooManyResultsException if the body carries more than maxResults results
+	 */
+	static List<DeliveryReport> deliveryReports(Map<String, Object> body, int maxResults) {
 		if (!body.containsKey("results")) {
 			throw new MalformedPayloadException("no results");
 		}
-		List<DeliveryReport> reports = new ArrayList<>();
-		for (Object result : WebhookPayloadReader.list(body.get("results"))) {
+		List<Object> results = WebhookPayloadReader.list(field(body, "results"));
+		if (results.size() > maxResults) {
+			throw new TooManyResultsException(maxResults);
+		}
+		List<DeliveryReport> reports = new ArrayList<>(results.size());
+		for (Object result : results) {
 			if (result instanceof Map<?, ?> map) {
 				reports.add(deliveryReport(map));
 			}
@@ -55,50 +67,59 @@ final class WebhookPayloadMapper {
 	}
 
 	static TrackingNotification trackingNotification(Map<String, Object> body) {
-		Map<?, ?> info = map(body.get("recipientInfo"));
-		Map<?, ?> geo = map(body.get("geoLocation"));
-		String type = text(body.get("notificationType"));
+		Map<?, ?> info = map(field(body, "recipientInfo"));
+		Map<?, ?> geo = map(field(body, "geoLocation"));
+		String type = text(field(body, "notificationType"));
 		if (type == null) {
 			throw new MalformedPayloadException("no notificationType");
 		}
-		return new TrackingNotification(TrackingNotificationType.of(type), text(body.get("eventId")),
-				text(body.get("domain")), text(body.get("recipient")), text(body.get("sender")), text(body.get("url")),
-				epochMillis(body.get("sendDateTime")), text(body.get("messageId")), text(body.get("bulkId")),
-				text(body.get("callbackData")),
-				(info != null) ? new TrackingNotification.RecipientInfo(text(info.get("deviceType")),
-						text(info.get("os")), text(info.get("deviceName"))) : null,
-				(geo != null)
-						? new TrackingNotification.GeoLocation(text(geo.get("countryName")), text(geo.get("city")))
-						: null);
+		return new TrackingNotification(TrackingNotificationType.of(type), text(field(body, "eventId")),
+				text(field(body, "domain")), text(field(body, "recipient")), text(field(body, "sender")),
+				text(field(body, "url")), epochMillis(field(body, "sendDateTime")), text(field(body, "messageId")),
+				text(field(body, "bulkId")), text(field(body, "callbackData")),
+				(info != null) ? new TrackingNotification.RecipientInfo(text(field(info, "deviceType")),
+						text(field(info, "os")), text(field(info, "deviceName"))) : null,
+				(geo != null) ? new TrackingNotification.GeoLocation(text(field(geo, "countryName")),
+						text(field(geo, "city"))) : null);
 	}
 
 	private static DeliveryReport deliveryReport(Map<?, ?> result) {
-		Map<?, ?> price = map(result.get("price"));
-		Map<?, ?> status = map(result.get("status"));
-		Map<?, ?> error = map(result.get("error"));
-		Integer count = integer(result.get("messageCount"));
-		return new DeliveryReport(text(result.get("bulkId")), text(result.get("messageId")), text(result.get("to")),
-				timestamp(result.get("sentAt")), timestamp(result.get("doneAt")),
-				(count != null) ? count : integer(result.get("smsCount")),
-				(price != null)
-						? new DeliveryReport.Price(decimal(price.get("pricePerMessage")), text(price.get("currency")))
-						: null,
+		Map<?, ?> price = map(field(result, "price"));
+		Map<?, ?> status = map(field(result, "status"));
+		Map<?, ?> error = map(field(result, "error"));
+		Integer count = integer(field(result, "messageCount"));
+		return new DeliveryReport(text(field(result, "bulkId")), text(field(result, "messageId")),
+				text(field(result, "to")), timestamp(field(result, "sentAt")), timestamp(field(result, "doneAt")),
+				(count != null) ? count : integer(field(result, "smsCount")),
+				(price != null) ? new DeliveryReport.Price(
+						decimal(field(price, "pricePerMessage")), text(field(price, "currency"))) : null,
 				status(status),
-				(error != null) ? new DeliveryReport.ReportError(integer(error.get("groupId")),
-						text(error.get("groupName")), integer(error.get("id")), text(error.get("name")),
-						text(error.get("description")), bool(error.get("permanent"))) : null,
-				text(result.get("callbackData")));
+				(error != null) ? new DeliveryReport.ReportError(integer(field(error, "groupId")),
+						text(field(error, "groupName")), integer(field(error, "id")), text(field(error, "name")),
+						text(field(error, "description")), bool(field(error, "permanent"))) : null,
+				text(field(result, "callbackData")));
 	}
 
 	private static DeliveryReport.Status status(@Nullable Map<?, ?> status) {
 		if (status == null) {
 			return new DeliveryReport.Status(DeliveryStatusGroup.UNKNOWN, null, null, null, null, null, null);
 		}
-		String groupName = text(status.get("groupName"));
-		String groupId = text(status.get("groupId"));
+		String groupName = text(field(status, "groupName"));
+		String groupId = text(field(status, "groupId"));
 		return new DeliveryReport.Status(DeliveryStatusGroup.of(groupName, groupId), integer(groupId), groupName,
-				integer(status.get("id")), text(status.get("name")), text(status.get("action")),
-				text(status.get("description")));
+				integer(field(status, "id")), text(field(status, "name")), text(field(status, "action")),
+				text(field(status, "description")));
+	}
+
+	/**
+	 * Return the value of a field that has one value at most.
+	 */
+	private static @Nullable Object field(Map<?, ?> object, String name) {
+		Object value = object.get(name);
+		if (WebhookPayloadReader.repeated(value)) {
+			throw new MalformedPayloadException("element " + name + " is repeated");
+		}
+		return value;
 	}
 
 	private static @Nullable Map<?, ?> map(@Nullable Object value) {

@@ -37,8 +37,10 @@ import tools.jackson.core.json.JsonFactory;
  * both content types are mapped by the same lenient code. Both are read as a stream into
  * a tree built without recursion, at most {@value #MAX_DEPTH} levels deep. A number is
  * kept as the text it was written as (never converted, so no digit is lost and no
- * exponent is expanded), at most {@value #MAX_NUMBER_LENGTH} characters long. XML is read
- * with DTDs and external entities disabled.
+ * exponent is expanded), at most {@value #MAX_NUMBER_LENGTH} characters long. A JSON
+ * object with a key twice, at any depth, is refused rather than one of its values kept.
+ * XML is read with DTDs and external entities disabled; elements repeated under one
+ * parent become a list, which the mapper refuses where it expects a single value.
  */
 final class WebhookPayloadReader {
 
@@ -53,6 +55,8 @@ final class WebhookPayloadReader {
 	static final int MAX_NUMBER_LENGTH = 64;
 
 	static final String TOO_DEEP = "body is nested too deeply";
+
+	static final String DUPLICATE_KEY = "body has a duplicate key";
 
 	// Jackson's own limits back the checks below, which name the reason; property names
 	// are not interned, as they come from outside
@@ -134,6 +138,9 @@ final class WebhookPayloadReader {
 	private static @Nullable Object add(Deque<Object> open, @Nullable String name, @Nullable Object value) {
 		Object parent = open.peek();
 		if (parent instanceof Map<?, ?> map && name != null) {
+			if (map.containsKey(name)) {
+				throw new MalformedPayloadException(DUPLICATE_KEY);
+			}
 			((Map<String, Object>) map).put(name, value);
 		}
 		else if (parent instanceof List<?> list) {
@@ -164,6 +171,14 @@ final class WebhookPayloadReader {
 			throw new IllegalStateException(ex);
 		}
 		return (tree.root instanceof Map) ? tree.root : Map.of();
+	}
+
+	/**
+	 * Return whether the value is an XML element that appeared more than once under one
+	 * parent.
+	 */
+	static boolean repeated(@Nullable Object value) {
+		return value instanceof RepeatedElements;
 	}
 
 	/**

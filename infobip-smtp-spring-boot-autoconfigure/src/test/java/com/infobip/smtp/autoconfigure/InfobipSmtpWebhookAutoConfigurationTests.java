@@ -10,6 +10,7 @@ import java.util.Base64;
 
 import com.infobip.smtp.InfobipDefaultHeadersPostProcessor;
 import com.infobip.smtp.InfobipHeaders;
+import com.infobip.smtp.webhook.InfobipWebhookDeduplication;
 import com.infobip.smtp.webhook.InfobipWebhookHandler;
 import com.infobip.smtp.webhook.WebhookAuthenticator;
 import org.junit.jupiter.api.Test;
@@ -213,6 +214,63 @@ class InfobipSmtpWebhookAutoConfigurationTests {
 					(context) -> context.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor()))
 			.withPropertyValues("infobip.smtp.webhook.enabled=true", "infobip.smtp.webhook.token=t")
 			.run((context) -> assertThat(analysis(context).getDescription()).contains("not a servlet web application"));
+	}
+
+	@Test
+	void nonPositiveMaxResultsPerRequestFailsTheStartSayingWhatToSet() {
+		this.contextRunner
+			.withPropertyValues("infobip.smtp.webhook.enabled=true", "infobip.smtp.webhook.token=t",
+					"infobip.smtp.webhook.max-results-per-request=0")
+			.run((context) -> {
+				FailureAnalysis analysis = analysis(context);
+				assertThat(analysis.getDescription()).contains("infobip.smtp.webhook.max-results-per-request")
+					.contains("must be positive");
+				assertThat(analysis.getAction()).contains("1000");
+			});
+	}
+
+	@Test
+	void nonPositiveBodyReadTimeoutFailsTheStartSayingWhatToSet() {
+		this.contextRunner
+			.withPropertyValues("infobip.smtp.webhook.enabled=true", "infobip.smtp.webhook.token=t",
+					"infobip.smtp.webhook.body-read-timeout=0s")
+			.run((context) -> {
+				FailureAnalysis analysis = analysis(context);
+				assertThat(analysis.getDescription()).contains("infobip.smtp.webhook.body-read-timeout")
+					.contains("must be positive");
+				assertThat(analysis.getAction()).contains("10s");
+			});
+	}
+
+	@Test
+	void deduplicationCapacityBelowMaxResultsPerRequestFailsTheStartSayingWhatToSet() {
+		this.contextRunner.withPropertyValues("infobip.smtp.webhook.enabled=true", "infobip.smtp.webhook.token=t",
+				"infobip.smtp.webhook.max-results-per-request=500", "infobip.smtp.webhook.deduplication-capacity=499")
+			.run((context) -> {
+				FailureAnalysis analysis = analysis(context);
+				assertThat(analysis.getDescription()).contains("infobip.smtp.webhook.deduplication-capacity=499")
+					.contains("infobip.smtp.webhook.max-results-per-request=500");
+				assertThat(analysis.getAction()).contains("infobip.smtp.webhook.deduplication-capacity")
+					.contains("at least 500");
+			});
+	}
+
+	@Test
+	void deduplicationCapacityAtMaxResultsPerRequestStarts() {
+		this.contextRunner.withPropertyValues("infobip.smtp.webhook.enabled=true", "infobip.smtp.webhook.token=t",
+				"infobip.smtp.webhook.max-results-per-request=500", "infobip.smtp.webhook.deduplication-capacity=500")
+			.run((context) -> assertThat(context).hasSingleBean(InfobipWebhookHandler.class));
+	}
+
+	@Test
+	void deduplicationCapacityIsNotCheckedWhenTheReportsAreRememberedElsewhere() {
+		this.contextRunner.withBean(InfobipWebhookDeduplication.class, () -> (key, publication) -> {
+			publication.run();
+			return true;
+		})
+			.withPropertyValues("infobip.smtp.webhook.enabled=true", "infobip.smtp.webhook.token=t",
+					"infobip.smtp.webhook.deduplication-capacity=10")
+			.run((context) -> assertThat(context).hasSingleBean(InfobipWebhookHandler.class));
 	}
 
 	private static FailureAnalysis analysis(ApplicationContextAssertProvider<?> context) {

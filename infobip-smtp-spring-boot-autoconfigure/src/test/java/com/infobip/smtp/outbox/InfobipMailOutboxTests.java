@@ -326,6 +326,24 @@ class InfobipMailOutboxTests {
 		}
 	}
 
+	@Test
+	void webhookDeduplicationForgetsAReportOnlyAfterTheRetentionHoweverManyArePublishedAfterIt() {
+		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+			run(relay, (context, outbox) -> {
+				var deduplication = ((JdbcInfobipMailOutbox) outbox).webhookDeduplication();
+				assertThat(deduplication.publishOnce("early", () -> {
+				})).isTrue();
+				// more than the in-memory deduplication's default capacity
+				for (int i = 0; i < 10_001; i++) {
+					assertThat(deduplication.publishOnce("later-" + i, () -> {
+					})).isTrue();
+				}
+				assertThat(deduplication.publishOnce("early", () -> {
+				})).isFalse();
+			});
+		}
+	}
+
 	private void run(StartTlsRelay relay, OutboxTest test) {
 		this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS")).run((context) -> {
 			assertThat(context).hasNotFailed();

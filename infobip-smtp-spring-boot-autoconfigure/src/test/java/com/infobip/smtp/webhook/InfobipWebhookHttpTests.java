@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -433,6 +434,63 @@ class InfobipWebhookHttpTests {
 	}
 
 	@Test
+	void duplicateJsonKeysAtAnyDepthGet400AndNothingIsPublished() throws Exception {
+		List<String> reports = List.of("{\"results\":[],\"results\":[{\"messageId\":\"dup-key-1\"}]}",
+				"{\"results\":[{\"messageId\":\"dup-key-2\",\"messageId\":\"dup-key-3\"}]}",
+				"{\"results\":[{\"messageId\":\"dup-key-4\",\"status\":{\"groupName\":\"DELIVERED\","
+						+ "\"groupName\":\"REJECTED\"}}]}",
+				"{\"results\":[{\"messageId\":\"dup-key-5\",\"unknownField\":{\"a\":[{\"b\":1,\"b\":2}]}}]}",
+				"{\"results\":[{\"messageId\":\"dup-key-6\",\"price\":{},\"price\":null}]}");
+		for (String body : reports) {
+			HttpResponse<String> response = post("/delivery-reports?token=s3cret-token", "application/json", body);
+			assertThat(response.statusCode()).as(body).isEqualTo(400);
+			assertThat(response.body()).as(body).isEqualTo("body has a duplicate key");
+		}
+		HttpResponse<String> tracking = post("/tracking?token=s3cret-token", "application/json",
+				"{\"notificationType\":\"OPENED\",\"eventId\":\"dup-evt-1\",\"eventId\":\"dup-evt-2\"}");
+		assertThat(tracking.statusCode()).isEqualTo(400);
+		assertThat(tracking.body()).isEqualTo("body has a duplicate key");
+		assertThat(this.events.reports).isEmpty();
+		assertThat(this.events.tracking).isEmpty();
+	}
+
+	@Test
+	void repeatedXmlElementsWhereOneValueIsExpectedGet400AndNothingIsPublished() throws Exception {
+		Map<String, String> reports = Map.of("messageId",
+				"<result><messageId>rep-1</messageId><messageId>rep-2</messageId></result>", "groupName",
+				"<result><messageId>rep-3</messageId><status><groupName>DELIVERED</groupName>"
+						+ "<groupName>REJECTED</groupName></status></result>",
+				"status", "<result><messageId>rep-4</messageId><status><groupName>DELIVERED</groupName></status>"
+						+ "<status><groupName>REJECTED</groupName></status></result>");
+		for (Map.Entry<String, String> report : reports.entrySet()) {
+			HttpResponse<String> response = post("/delivery-reports?token=s3cret-token", "application/xml",
+					"<reportResponse><results>" + report.getValue() + "</results></reportResponse>");
+			assertThat(response.statusCode()).as(report.getKey()).isEqualTo(400);
+			assertThat(response.body()).as(report.getKey()).isEqualTo("element " + report.getKey() + " is repeated");
+		}
+		HttpResponse<String> results = post("/delivery-reports?token=s3cret-token", "application/xml",
+				"<reportResponse><results><result><messageId>rep-5</messageId></result></results>"
+						+ "<results><result><messageId>rep-6</messageId></result></results></reportResponse>");
+		assertThat(results.statusCode()).isEqualTo(400);
+		assertThat(results.body()).isEqualTo("element results is repeated");
+		HttpResponse<String> tracking = post("/tracking?token=s3cret-token", "application/xml",
+				"<notification><notificationType>OPENED</notificationType><eventId>rep-evt</eventId>"
+						+ "<messageId>rep-7</messageId><messageId>rep-8</messageId></notification>");
+		assertThat(tracking.statusCode()).isEqualTo(400);
+		assertThat(tracking.body()).isEqualTo("element messageId is repeated");
+		assertThat(this.events.reports).isEmpty();
+		assertThat(this.events.tracking).isEmpty();
+	}
+
+	@Test
+	void repeatedXmlElementsOfUnknownFieldsAreIgnored() throws Exception {
+		String body = "<reportResponse><results><result><messageId>rep-ok</messageId>"
+				+ "<tags><tag>a</tag><tag>b</tag></tags><note>x</note><note>y</note></result></results></reportResponse>";
+		assertThat(post("/delivery-reports?token=s3cret-token", "application/xml", body).statusCode()).isEqualTo(200);
+		assertThat(this.events.reports).extracting(InfobipDeliveryReportEvent::getMessageId).containsExactly("rep-ok");
+	}
+
+	@Test
 	void badInputIsAnsweredWithoutLogging(CapturedOutput output) throws Exception {
 		// the first request initializes the DispatcherServlet, which logs
 		post("/delivery-reports?token=s3cret-token", "application/json", "{}");
@@ -448,6 +506,9 @@ class InfobipWebhookHttpTests {
 		post("/delivery-reports?token=s3cret-token", "application/json",
 				"{\"results\":[{\"messageId\":" + "9".repeat(100) + "}]}");
 		post("/delivery-reports?token=s3cret-token", "application/json", "x".repeat(5000));
+		post("/delivery-reports?token=s3cret-token", "application/json", "{\"results\":[],\"results\":[]}");
+		post("/delivery-reports?token=s3cret-token", "application/xml",
+				"<r><results><result><to>a</to><to>b</to></result></results></r>");
 		post("/delivery-reports?token=wrong", "application/json", DELIVERY_REPORT_JSON);
 		post("/tracking", "application/x-www-form-urlencoded", "token=s3cret-token");
 		String logged = output.toString().substring(start);
