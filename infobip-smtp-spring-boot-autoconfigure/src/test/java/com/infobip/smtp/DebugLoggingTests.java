@@ -8,6 +8,7 @@ package com.infobip.smtp;
 import com.infobip.smtp.testsupport.StartTlsRelay;
 import com.infobip.smtp.testsupport.TestRelayProperties;
 import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -15,6 +16,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -61,13 +63,21 @@ class DebugLoggingTests {
 	@Test
 	void angusMailsDebugIsUnderAngusMailsCategory(CapturedOutput output) throws Exception {
 		try (StartTlsRelay relay = StartTlsRelay.builder().start();
-				ConfigurableApplicationContext context = start(relay, "logging.level.org.eclipse.angus.mail=DEBUG",
-						"logging.pattern.console=%logger %msg%n")) {
+				ConfigurableApplicationContext context = start(relay, "logging.level.org.eclipse.angus.mail=DEBUG")) {
 			InfobipMailSender sender = context.getBean(InfobipMailSender.class);
 			sender.send(message(sender, ACCEPTED));
-			assertThat(output).contains("org.eclipse.angus.mail.smtp Verified Addresses");
-			assertThat(output).doesNotContain("com.infobip.smtp.internal.transport Verified Addresses");
+			// Spring Boot's default pattern: the logger's name, padded, then the message
+			assertThat(output.toString()).containsPattern("org\\.eclipse\\.angus\\.mail\\.smtp\\s+: Verified Addresses")
+				.doesNotContainPattern("com\\.infobip\\S*\\s+: Verified Addresses");
 		}
+	}
+
+	// the levels outlive the application: later tests in this JVM must not log at DEBUG
+	@AfterEach
+	void resetLevels() {
+		LoggingSystem loggingSystem = LoggingSystem.get(getClass().getClassLoader());
+		loggingSystem.setLogLevel("com.infobip", null);
+		loggingSystem.setLogLevel("org.eclipse.angus.mail", null);
 	}
 
 	private static ConfigurableApplicationContext start(StartTlsRelay relay, String... properties) {
