@@ -22,6 +22,6 @@ public interface InfobipMailSenderBuilderCustomizer {
 	 * Customize the builder.
 	 * @param builder the builder, with the starter's settings applied
 	 */
-	void customize(InfobipMailSender.Builder builder);
+	void customize(InfobipMailSenderBuilder builder);
 
 }

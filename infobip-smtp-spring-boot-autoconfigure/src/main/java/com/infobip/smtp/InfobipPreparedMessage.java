@@ -92,10 +92,6 @@ public final class InfobipPreparedMessage {
 		return this.bulkId;
 	}
 
-	byte[] contentBytes() {
-		return this.content;
-	}
-
 	@Override
 	public String toString() {
 		// no content and no recipients: they are personal data

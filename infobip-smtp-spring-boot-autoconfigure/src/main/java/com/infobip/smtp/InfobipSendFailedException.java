@@ -5,53 +5,56 @@
 
 package com.infobip.smtp;
 
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.mail.MailSendException;
-
 /**
- * The relay did not take the message: it refused it (the reply code and text say why) or
- * it could not be reached. Nothing was delivered; sending again is safe.
+ * The relay did not take the message: it refused it ({@link #getReply()} says why) or it
+ * could not be reached. Nothing was delivered; sending again is safe.
  *
  * @since 0.1.0
  */
-public class InfobipSendFailedException extends MailSendException {
+public class InfobipSendFailedException extends InfobipSendException {
 
 	private static final long serialVersionUID = 1L;
 
 	private final SmtpPhase phase;
 
-	private final int replyCode;
-
-	private final @Nullable String serverReply;
+	private final @Nullable SmtpReply reply;
 
 	private final @Nullable String recipient;
-
-	private final int attempts;
 
 	/**
 	 * Create an exception.
 	 * @param message the description
 	 * @param cause the failure
 	 * @param phase the phase at which the relay refused or the connection failed
-	 * @param replyCode the relay's reply code, or -1 without one
-	 * @param serverReply the relay's reply text, if any
+	 * @param reply the relay's refusal, or {@code null} if it did not answer
 	 * @param recipient the refused recipient, when the relay refused at RCPT TO
+	 * @param recipientCount how many envelope recipients the message was for
 	 * @param attempts how many times the message was offered to the relay
+	 * @param retryCauses why it was offered again, one entry per retry
 	 * @param failedMessages the failed message and its failure, as Spring's
 	 * MailSendException reports them
 	 */
-	public InfobipSendFailedException(String message, @Nullable Throwable cause, SmtpPhase phase, int replyCode,
-			@Nullable String serverReply, @Nullable String recipient, int attempts,
-			Map<Object, Exception> failedMessages) {
-		super(message, cause, failedMessages);
+	public InfobipSendFailedException(String message, @Nullable Throwable cause, SmtpPhase phase,
+			@Nullable SmtpReply reply, @Nullable String recipient, int recipientCount, int attempts,
+			List<String> retryCauses, Map<Object, Exception> failedMessages) {
+		super(message, cause, recipientCount, attempts, retryCauses, failedMessages);
 		this.phase = phase;
-		this.replyCode = replyCode;
-		this.serverReply = serverReply;
+		this.reply = reply;
 		this.recipient = recipient;
-		this.attempts = attempts;
+	}
+
+	/**
+	 * Return {@link SendOutcome#REJECTED} for a permanent (5xx) refusal,
+	 * {@link SendOutcome#FAILED} otherwise.
+	 */
+	@Override
+	public SendOutcome getOutcome() {
+		return (this.reply != null && this.reply.isPermanent()) ? SendOutcome.REJECTED : SendOutcome.FAILED;
 	}
 
 	/**
@@ -63,19 +66,11 @@ public class InfobipSendFailedException extends MailSendException {
 	}
 
 	/**
-	 * Return the relay's reply code, for instance 554.
-	 * @return the code, or -1 if the relay did not answer
+	 * Return the relay's refusal.
+	 * @return the reply, or {@code null} if the relay did not answer
 	 */
-	public int getReplyCode() {
-		return this.replyCode;
-	}
-
-	/**
-	 * Return the relay's reply text.
-	 * @return the reply, or {@code null}
-	 */
-	public @Nullable String getServerReply() {
-		return this.serverReply;
+	public @Nullable SmtpReply getReply() {
+		return this.reply;
 	}
 
 	/**
@@ -84,14 +79,6 @@ public class InfobipSendFailedException extends MailSendException {
 	 */
 	public @Nullable String getRecipient() {
 		return this.recipient;
-	}
-
-	/**
-	 * Return how many times the message was offered to the relay.
-	 * @return the number of attempts
-	 */
-	public int getAttempts() {
-		return this.attempts;
 	}
 
 }

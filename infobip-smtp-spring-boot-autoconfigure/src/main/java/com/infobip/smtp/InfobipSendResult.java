@@ -20,17 +20,21 @@ import org.jspecify.annotations.Nullable;
  * @param acceptedRecipients the recipients the message went to
  * @param refusedRecipients the recipients the relay refused; the message did not go to
  * them
- * @param serverReply the relay's reply to the end of the data
+ * @param reply the relay's reply to the end of the data
  * @param attempts how many times the message was offered to the relay (1 without a retry)
+ * @param retryCauses why it was offered again, one entry per retry: a reply code such as
+ * "421", "connection_lost", or "stale_connection" when a pooled connection the relay had
+ * closed was replaced
  * @since 0.1.0
  */
 public record InfobipSendResult(@Nullable String messageId, @Nullable String messageIdHeader, @Nullable String bulkId,
-		List<String> acceptedRecipients, List<RefusedRecipient> refusedRecipients, @Nullable String serverReply,
-		int attempts) {
+		List<String> acceptedRecipients, List<RefusedRecipient> refusedRecipients, SmtpReply reply, int attempts,
+		List<String> retryCauses) {
 
 	public InfobipSendResult {
 		acceptedRecipients = List.copyOf(acceptedRecipients);
 		refusedRecipients = List.copyOf(refusedRecipients);
+		retryCauses = List.copyOf(retryCauses);
 	}
 
 	/**

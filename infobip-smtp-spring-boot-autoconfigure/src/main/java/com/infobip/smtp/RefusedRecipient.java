@@ -9,10 +9,9 @@ package com.infobip.smtp;
  * A recipient the relay refused at RCPT TO.
  *
  * @param address the refused address
- * @param replyCode the SMTP reply code, for instance 550
- * @param serverReply the relay's reply text
+ * @param reply the relay's refusal
  * @since 0.1.0
  */
-public record RefusedRecipient(String address, int replyCode, String serverReply) {
+public record RefusedRecipient(String address, SmtpReply reply) {
 
 }

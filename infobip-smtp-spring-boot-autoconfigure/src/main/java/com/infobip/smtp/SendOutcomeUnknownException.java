@@ -5,11 +5,10 @@
 
 package com.infobip.smtp;
 
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.mail.MailSendException;
 
 /**
  * The connection was lost after the whole message was sent and before the relay answered:
@@ -19,28 +18,32 @@ import org.springframework.mail.MailSendException;
  *
  * @since 0.1.0
  */
-public class SendOutcomeUnknownException extends MailSendException {
+public class SendOutcomeUnknownException extends InfobipSendException {
 
 	private static final long serialVersionUID = 1L;
 
 	private final @Nullable String messageIdHeader;
-
-	private final int attempts;
 
 	/**
 	 * Create an exception.
 	 * @param message the description
 	 * @param cause the connection failure
 	 * @param messageIdHeader the Message-ID header of the message
+	 * @param recipientCount how many envelope recipients the message was for
 	 * @param attempts how many times the message was offered to the relay
+	 * @param retryCauses why it was offered again, one entry per retry
 	 * @param failedMessages the message and its failure, as Spring's MailSendException
 	 * reports them
 	 */
 	public SendOutcomeUnknownException(String message, @Nullable Throwable cause, @Nullable String messageIdHeader,
-			int attempts, Map<Object, Exception> failedMessages) {
-		super(message, cause, failedMessages);
+			int recipientCount, int attempts, List<String> retryCauses, Map<Object, Exception> failedMessages) {
+		super(message, cause, recipientCount, attempts, retryCauses, failedMessages);
 		this.messageIdHeader = messageIdHeader;
-		this.attempts = attempts;
+	}
+
+	@Override
+	public SendOutcome getOutcome() {
+		return SendOutcome.UNKNOWN;
 	}
 
 	/**
@@ -49,14 +52,6 @@ public class SendOutcomeUnknownException extends MailSendException {
 	 */
 	public @Nullable String getMessageIdHeader() {
 		return this.messageIdHeader;
-	}
-
-	/**
-	 * Return how many times the message was offered to the relay.
-	 * @return the number of attempts
-	 */
-	public int getAttempts() {
-		return this.attempts;
 	}
 
 }

@@ -87,8 +87,8 @@ class InfobipMailSenderFaultTests {
 				assertThatExceptionOfType(InfobipSendFailedException.class)
 					.isThrownBy(() -> sender.send(message("user@example.com")))
 					.satisfies((ex) -> {
-						assertThat(ex.getReplyCode()).isEqualTo(554);
-						assertThat(ex.getServerReply()).isEqualTo("554 5.7.1 Message refused");
+						assertThat(ex.getReply().code()).isEqualTo(554);
+						assertThat(ex.getReply().text()).isEqualTo("554 5.7.1 Message refused");
 						assertThat(ex.getPhase()).isEqualTo(SmtpPhase.END_OF_DATA);
 						assertThat(ex.getAttempts()).isEqualTo(1);
 						assertThat(ex.getFailedMessages()).hasSize(1);
@@ -109,7 +109,7 @@ class InfobipMailSenderFaultTests {
 					.satisfies((ex) -> {
 						assertThat(ex.getPhase()).isEqualTo(SmtpPhase.RCPT);
 						assertThat(ex.getRecipient()).isEqualTo("gone@example.com");
-						assertThat(ex.getReplyCode()).isEqualTo(550);
+						assertThat(ex.getReply().code()).isEqualTo(550);
 						assertThat(ex.getAttempts()).isEqualTo(1);
 					})
 					.withMessageContaining("at RCPT for gone@example.com: 550");
@@ -149,7 +149,7 @@ class InfobipMailSenderFaultTests {
 				assertThat(result.acceptedRecipients()).containsExactly("user@example.com");
 				assertThat(result.refusedRecipients()).singleElement().satisfies((refused) -> {
 					assertThat(refused.address()).isEqualTo("gone@example.com");
-					assertThat(refused.replyCode()).isEqualTo(550);
+					assertThat(refused.reply().code()).isEqualTo(550);
 				});
 				assertThat(relay.received()).singleElement()
 					.satisfies((received) -> assertThat(received.recipients()).containsExactly("user@example.com"));
@@ -243,7 +243,7 @@ class InfobipMailSenderFaultTests {
 			run(relay, (sender, context) -> {
 				InfobipSendResult result = sender.sendAsync(message("user@example.com")).get();
 				assertThat(result.messageId()).isEqualTo(relay.received().get(0).queueId());
-				assertThat(result.serverReply()).contains("2.6.0 Message queued as <" + result.messageId() + ">");
+				assertThat(result.reply().text()).contains("2.6.0 Message queued as <" + result.messageId() + ">");
 				assertThat(result.messageIdHeader()).isNotBlank();
 			});
 		}

@@ -272,7 +272,7 @@ class InfobipMailSenderPoolTests {
 				assertThatExceptionOfType(InfobipSendFailedException.class)
 					.isThrownBy(() -> context.getBean(InfobipMailSender.class).send(message("user@example.com")))
 					.satisfies((ex) -> {
-						assertThat(ex.getReplyCode()).isEqualTo(451);
+						assertThat(ex.getReply().code()).isEqualTo(451);
 						assertThat(ex.getAttempts()).isEqualTo(1);
 					});
 				assertThat(relay.received()).isEmpty();

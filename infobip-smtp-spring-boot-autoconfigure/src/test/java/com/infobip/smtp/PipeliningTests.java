@@ -83,7 +83,7 @@ class PipeliningTests {
 					.isThrownBy(() -> sender.send(message("a@example.com", "b@example.com")))
 					.satisfies((ex) -> {
 						assertThat(ex.getPhase()).isEqualTo(SmtpPhase.MAIL);
-						assertThat(ex.getReplyCode()).isEqualTo(550);
+						assertThat(ex.getReply().code()).isEqualTo(550);
 						assertThat(ex.getAttempts()).isEqualTo(1);
 					});
 				relay.refuseSenders(0);
@@ -105,7 +105,7 @@ class PipeliningTests {
 					.sendWithResult(mime(sender, "a@example.com", "bad@example.com", "b@example.com"));
 				assertThat(result.acceptedRecipients()).containsExactly("a@example.com", "b@example.com");
 				assertThat(result.refusedRecipients()).singleElement()
-					.satisfies((refused) -> assertThat(refused.replyCode()).isEqualTo(550));
+					.satisfies((refused) -> assertThat(refused.reply().code()).isEqualTo(550));
 				assertThat(relay.received()).singleElement()
 					.satisfies((received) -> assertThat(received.recipients()).containsExactly("a@example.com",
 							"b@example.com"));
@@ -151,7 +151,7 @@ class PipeliningTests {
 				assertThatExceptionOfType(InfobipSendFailedException.class)
 					.isThrownBy(() -> sender.send(message("a@example.com")))
 					.satisfies((ex) -> {
-						assertThat(ex.getReplyCode()).isEqualTo(554);
+						assertThat(ex.getReply().code()).isEqualTo(554);
 						assertThat(ex.getAttempts()).isEqualTo(1);
 					});
 				assertThat(relay.received()).isEmpty();

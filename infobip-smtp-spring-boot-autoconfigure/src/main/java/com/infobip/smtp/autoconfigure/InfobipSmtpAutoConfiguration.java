@@ -8,6 +8,7 @@ package com.infobip.smtp.autoconfigure;
 import com.infobip.smtp.InfobipBulkIdGenerator;
 import com.infobip.smtp.InfobipDefaultHeadersPostProcessor;
 import com.infobip.smtp.InfobipMailSender;
+import com.infobip.smtp.InfobipMailSenderBuilder;
 import com.infobip.smtp.InfobipMailSenderBuilderCustomizer;
 import com.infobip.smtp.InfobipMessagePostProcessor;
 import com.infobip.smtp.SmtpConnectionSettings;
@@ -83,7 +84,7 @@ public final class InfobipSmtpAutoConfiguration {
 			ObjectProvider<InfobipMailSenderBuilderCustomizer> customizers, SendExecutor sendExecutor,
 			Environment environment) {
 		SmtpConnectionSettings settings = ConnectionSettingsFactory.create(properties, sslBundles.getIfAvailable());
-		InfobipMailSender.Builder builder = InfobipMailSender.builder(settings);
+		InfobipMailSenderBuilder builder = InfobipMailSender.builder(settings);
 		SendingSettingsFactory.applyPool(properties, builder);
 		SendingSettingsFactory.applyRetry(properties, builder);
 		builder.pipelining(properties.isPipelining());

@@ -41,8 +41,7 @@ public final class InfobipSmtpHealthContributorAutoConfiguration {
 	InfobipSmtpHealthIndicator infobipSmtpHealthIndicator(InfobipMailSender sender, InfobipSmtpProperties properties) {
 		InfobipSmtpProperties.Health health = properties.getHealth();
 		return new InfobipSmtpHealthIndicator(sender.getConnectionSettings().withTimeouts(health.getTimeout()),
-				ConnectionSettingsFactory.regionName(properties), health.getCacheTimeToLive(), Clock.systemUTC(),
-				sender::getConnectionUsage);
+				sender.getRegion(), health.getCacheTimeToLive(), Clock.systemUTC(), sender::getConnectionUsage);
 	}
 
 }

@@ -5,8 +5,6 @@
 
 package com.infobip.smtp.autoconfigure;
 
-import java.util.Locale;
-
 import com.infobip.smtp.InfobipMailSender;
 import com.infobip.smtp.metrics.InfobipOutboxMetrics;
 import com.infobip.smtp.metrics.InfobipSmtpMeterHandler;
@@ -64,8 +62,8 @@ public final class InfobipSmtpMetricsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnSingleCandidate(InfobipMailSender.class)
-	InfobipSmtpPoolMetrics infobipSmtpPoolMetrics(InfobipMailSender sender, InfobipSmtpProperties properties) {
-		return new InfobipSmtpPoolMetrics(sender, properties.getRegion().name().toLowerCase(Locale.ROOT));
+	InfobipSmtpPoolMetrics infobipSmtpPoolMetrics(InfobipMailSender sender) {
+		return new InfobipSmtpPoolMetrics(sender);
 	}
 
 	@Bean

@@ -8,6 +8,7 @@ package com.infobip.smtp.autoconfigure;
 import java.time.Duration;
 
 import com.infobip.smtp.InfobipMailSender;
+import com.infobip.smtp.InfobipMailSenderBuilder;
 
 /**
  * Applies {@code infobip.smtp.pool.*}, {@code retry.*} and {@code async.*} to the
@@ -18,7 +19,7 @@ final class SendingSettingsFactory {
 	private SendingSettingsFactory() {
 	}
 
-	static void applyPool(InfobipSmtpProperties properties, InfobipMailSender.Builder builder) {
+	static void applyPool(InfobipSmtpProperties properties, InfobipMailSenderBuilder builder) {
 		InfobipSmtpProperties.Pool pool = properties.getPool();
 		if (pool.isEnabled()) {
 			builder.pool(maxConnections(properties), positive("pool.max-wait", pool.getMaxWait()),
@@ -27,7 +28,7 @@ final class SendingSettingsFactory {
 		}
 	}
 
-	static void applyRetry(InfobipSmtpProperties properties, InfobipMailSender.Builder builder) {
+	static void applyRetry(InfobipSmtpProperties properties, InfobipMailSenderBuilder builder) {
 		InfobipSmtpProperties.Retry retry = properties.getRetry();
 		Duration initial = positive("retry.initial-backoff", retry.getInitialBackoff());
 		Duration max = positive("retry.max-backoff", retry.getMaxBackoff());

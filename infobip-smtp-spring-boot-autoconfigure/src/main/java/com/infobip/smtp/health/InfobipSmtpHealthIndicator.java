@@ -44,18 +44,6 @@ public class InfobipSmtpHealthIndicator implements HealthIndicator {
 	private @Nullable CachedHealth cached;
 
 	/**
-	 * Create an indicator.
-	 * @param settings where and how to connect, with the short timeouts of a probe
-	 * @param region the region whose relay is used, shown in the details
-	 * @param timeToLive how long a result is kept
-	 * @param clock the clock that times the cache
-	 */
-	public InfobipSmtpHealthIndicator(SmtpConnectionSettings settings, String region, Duration timeToLive,
-			Clock clock) {
-		this(settings, region, timeToLive, clock, () -> new ConnectionUsage(0, 0, 0));
-	}
-
-	/**
 	 * Create an indicator that knows the sender's connections.
 	 * @param settings where and how to connect, with the short timeouts of a probe
 	 * @param region the region whose relay is used, shown in the details
@@ -102,7 +90,7 @@ public class InfobipSmtpHealthIndicator implements HealthIndicator {
 			int open = this.senderConnections.get().open();
 			if (ex.isRefusedGreeting() && open > 0) {
 				builder.up()
-					.withDetail("connectionLimit", "the relay refused one more connection (" + ex.getServerReply()
+					.withDetail("connectionLimit", "the relay refused one more connection (" + ex.getReply().text()
 							+ ") while the sender had " + open + " open");
 			}
 			else {

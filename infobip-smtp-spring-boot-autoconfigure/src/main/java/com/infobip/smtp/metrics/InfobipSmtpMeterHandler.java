@@ -10,7 +10,7 @@ import java.util.Map;
 
 import com.infobip.smtp.RefusedRecipient;
 import com.infobip.smtp.observation.InfobipSendContext;
-import com.infobip.smtp.observation.SendOutcome;
+import com.infobip.smtp.SendOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
@@ -49,7 +49,7 @@ public class InfobipSmtpMeterHandler implements ObservationHandler<InfobipSendCo
 		// as rejected (5xx) or failed (4xx), the others by the outcome of the send
 		Map<SendOutcome, Integer> recipients = new EnumMap<>(SendOutcome.class);
 		for (RefusedRecipient refused : context.getRefusedRecipients()) {
-			SendOutcome outcome = (refused.replyCode() >= 500) ? SendOutcome.REJECTED : SendOutcome.FAILED;
+			SendOutcome outcome = refused.reply().isPermanent() ? SendOutcome.REJECTED : SendOutcome.FAILED;
 			recipients.merge(outcome, 1, Integer::sum);
 		}
 		int others = context.getRecipientCount() - context.getRefusedRecipients().size();

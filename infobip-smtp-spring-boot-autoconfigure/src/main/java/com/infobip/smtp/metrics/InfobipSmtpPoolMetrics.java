@@ -26,11 +26,10 @@ public class InfobipSmtpPoolMetrics implements MeterBinder {
 	/**
 	 * Create gauges for the given sender.
 	 * @param sender the sender
-	 * @param region the region tag value
 	 */
-	public InfobipSmtpPoolMetrics(InfobipMailSender sender, String region) {
+	public InfobipSmtpPoolMetrics(InfobipMailSender sender) {
 		this.sender = sender;
-		this.region = region;
+		this.region = sender.getRegion();
 	}
 
 	@Override

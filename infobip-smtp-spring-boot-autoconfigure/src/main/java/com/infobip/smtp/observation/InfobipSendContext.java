@@ -5,44 +5,36 @@
 
 package com.infobip.smtp.observation;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
+import com.infobip.smtp.InfobipSendException;
+import com.infobip.smtp.InfobipSendResult;
 import com.infobip.smtp.RefusedRecipient;
+import com.infobip.smtp.SendOutcome;
 import io.micrometer.observation.transport.Kind;
-import io.micrometer.observation.transport.SenderContext;
+import io.micrometer.observation.transport.RequestReplySenderContext;
 import jakarta.mail.internet.MimeMessage;
 
 /**
  * Observation context for sending one message through the relay: a client call to a
  * remote service, the relay, whose carrier is the message. Tracing never writes into the
- * message (its propagation setter does nothing), so no trace id reaches a recipient. The
- * sender and its delivery write into the context what handlers observe; nothing is read
- * back from it.
+ * message (its propagation setter does nothing), so no trace id reaches a recipient.
+ * Everything about the outcome is read from the send's result (the response) or its
+ * error, which the sender sets once when the send ends, as Micrometer's request-reply
+ * contexts are set; nothing else writes into the context.
  *
  * @since 0.1.0
  */
-public class InfobipSendContext extends SenderContext<MimeMessage> {
+public class InfobipSendContext extends RequestReplySenderContext<MimeMessage, InfobipSendResult> {
 
 	/** Remote service name of the relay, as tracing shows it. */
 	public static final String REMOTE_SERVICE_NAME = "infobip-smtp";
-
-	private final MimeMessage message;
 
 	private final String region;
 
 	private final String serverAddress;
 
 	private final int serverPort;
-
-	private int recipientCount;
-
-	private List<RefusedRecipient> refusedRecipients = List.of();
-
-	private SendOutcome outcome = SendOutcome.SUCCESS;
-
-	private final List<String> retryCauses = new ArrayList<>();
 
 	/**
 	 * Create a context for one message.
@@ -58,7 +50,6 @@ public class InfobipSendContext extends SenderContext<MimeMessage> {
 		setCarrier(message);
 		setRemoteServiceName(REMOTE_SERVICE_NAME);
 		setRemoteServiceAddress("smtp://" + serverAddress + ":" + serverPort);
-		this.message = message;
 		this.region = region;
 		this.serverAddress = serverAddress;
 		this.serverPort = serverPort;
@@ -69,7 +60,7 @@ public class InfobipSendContext extends SenderContext<MimeMessage> {
 	 * @return the message
 	 */
 	public MimeMessage getMessage() {
-		return this.message;
+		return getCarrier();
 	}
 
 	/**
@@ -97,19 +88,23 @@ public class InfobipSendContext extends SenderContext<MimeMessage> {
 	}
 
 	/**
-	 * Return the number of envelope recipients, known once the message was checked.
-	 * @return the number of recipients
+	 * Return how the send ended: a success until an error was set.
+	 * @return the outcome
 	 */
-	public int getRecipientCount() {
-		return this.recipientCount;
+	public SendOutcome getOutcome() {
+		return SendOutcome.of(getError());
 	}
 
 	/**
-	 * Set the number of envelope recipients.
-	 * @param recipientCount the number of recipients
+	 * Return the number of envelope recipients, known once the send ended.
+	 * @return the number of recipients
 	 */
-	public void setRecipientCount(int recipientCount) {
-		this.recipientCount = recipientCount;
+	public int getRecipientCount() {
+		InfobipSendResult result = getResponse();
+		if (result != null) {
+			return result.acceptedRecipients().size() + result.refusedRecipients().size();
+		}
+		return (getError() instanceof InfobipSendException ex) ? ex.getRecipientCount() : 0;
 	}
 
 	/**
@@ -117,15 +112,8 @@ public class InfobipSendContext extends SenderContext<MimeMessage> {
 	 * @return the refused recipients, empty unless the message was sent
 	 */
 	public List<RefusedRecipient> getRefusedRecipients() {
-		return this.refusedRecipients;
-	}
-
-	/**
-	 * Set the recipients the relay refused while it took the message for the others.
-	 * @param refusedRecipients the refused recipients
-	 */
-	public void setRefusedRecipients(List<RefusedRecipient> refusedRecipients) {
-		this.refusedRecipients = List.copyOf(refusedRecipients);
+		InfobipSendResult result = getResponse();
+		return (result != null) ? result.refusedRecipients() : List.of();
 	}
 
 	/**
@@ -135,31 +123,11 @@ public class InfobipSendContext extends SenderContext<MimeMessage> {
 	 * @return the causes of the retries
 	 */
 	public List<String> getRetryCauses() {
-		return Collections.unmodifiableList(this.retryCauses);
-	}
-
-	/**
-	 * Record that the message is offered again, and why.
-	 * @param cause the cause, a low-cardinality tag value
-	 */
-	public void retrying(String cause) {
-		this.retryCauses.add(cause);
-	}
-
-	/**
-	 * Return how the send ended.
-	 * @return the outcome
-	 */
-	public SendOutcome getOutcome() {
-		return this.outcome;
-	}
-
-	/**
-	 * Set how the send ended.
-	 * @param outcome the outcome
-	 */
-	public void setOutcome(SendOutcome outcome) {
-		this.outcome = outcome;
+		InfobipSendResult result = getResponse();
+		if (result != null) {
+			return result.retryCauses();
+		}
+		return (getError() instanceof InfobipSendException ex) ? ex.getRetryCauses() : List.of();
 	}
 
 }

@@ -23,11 +23,11 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 import com.infobip.smtp.InfobipMailSender;
-import com.infobip.smtp.InfobipSendFailedException;
+import com.infobip.smtp.InfobipSendException;
 import com.infobip.smtp.InfobipSendResult;
 import com.infobip.smtp.InvalidMessageException;
 import com.infobip.smtp.RefusedRecipient;
-import com.infobip.smtp.SendOutcomeUnknownException;
+import com.infobip.smtp.SenderShutDownException;
 import com.infobip.smtp.outbox.OutboxStore.ClaimedEntry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -269,26 +269,21 @@ final class OutboxDispatcher {
 			InfobipSendResult result = this.sender.sendPrepared(entry.message());
 			complete(entry, token, InfobipOutboxStatus.SENT, result.messageId(), refusedNote(result));
 		}
-		catch (SendOutcomeUnknownException ex) {
-			complete(entry, token, InfobipOutboxStatus.UNKNOWN, null, ex.getMessage());
+		catch (SenderShutDownException ex) {
+			// the sender refused it while shutting down: it was never offered
+			this.store.release(entry.id(), token, true);
 		}
-		catch (InfobipSendFailedException ex) {
-			if (ex.getReplyCode() >= 500) {
-				complete(entry, token, InfobipOutboxStatus.FAILED, null, ex.getMessage());
-			}
-			else {
-				retryOrFail(entry, token, attempts, ex);
+		catch (InfobipSendException ex) {
+			switch (ex.getOutcome()) {
+				case UNKNOWN -> complete(entry, token, InfobipOutboxStatus.UNKNOWN, null, ex.getMessage());
+				case REJECTED -> complete(entry, token, InfobipOutboxStatus.FAILED, null, ex.getMessage());
+				default -> retryOrFail(entry, token, attempts, ex);
 			}
 		}
 		catch (InvalidMessageException ex) {
 			complete(entry, token, InfobipOutboxStatus.FAILED, null, ex.getMessage());
 		}
 		catch (MailException ex) {
-			if (!this.sender.isRunning()) {
-				// the sender refused it while shutting down: it was never offered
-				this.store.release(entry.id(), token, true);
-				return;
-			}
 			retryOrFail(entry, token, attempts, ex);
 		}
 	}
@@ -355,7 +350,7 @@ final class OutboxDispatcher {
 		}
 		StringBuilder note = new StringBuilder("Refused recipients:");
 		for (RefusedRecipient refused : result.refusedRecipients()) {
-			note.append(' ').append(refused.address()).append(" (").append(refused.serverReply()).append(')');
+			note.append(' ').append(refused.address()).append(" (").append(refused.reply().text()).append(')');
 		}
 		return note.toString();
 	}

@@ -45,6 +45,22 @@ class RegionTagTests {
 	}
 
 	@Test
+	void poolGaugesAndSendTimerNameTheSameRegionWhenAHostIsSet() {
+		SenderContextRunners.withMetrics()
+			.withPropertyValues("infobip.smtp.api-key=k", "infobip.smtp.region=FRANKFURT",
+					"infobip.smtp.host=relay.local", "infobip.smtp.port=587")
+			.run((context) -> {
+				SimpleMailMessage noRecipient = new SimpleMailMessage();
+				noRecipient.setFrom("shop@example.com");
+				assertThatExceptionOfType(InvalidMessageException.class)
+					.isThrownBy(() -> context.getBean(InfobipMailSender.class).send(noRecipient));
+				assertThat(regionTag(context)).isEqualTo("custom");
+				assertThat(context.getBean(MeterRegistry.class).get("infobip.smtp.pool.open").meters()).isNotEmpty()
+					.allSatisfy((meter) -> assertThat(meter.getId().getTag("region")).isEqualTo("custom"));
+			});
+	}
+
+	@Test
 	void healthDetailNamesTheRelayReallyUsed() {
 		// nothing listens on port 1: the probe fails at once, with its details
 		SenderContextRunners.withMetrics()

@@ -120,7 +120,8 @@ class InfobipSmtpHealthIndicatorTests {
 	private InfobipSmtpHealthIndicator indicator(String apiKey) {
 		SmtpConnectionSettings settings = TestRelayProperties.settings(this.relay.getSmtps().getPort(),
 				SmtpSecurity.TLS, apiKey);
-		return new InfobipSmtpHealthIndicator(settings, "frankfurt", Duration.ofSeconds(30), this.clock);
+		return new InfobipSmtpHealthIndicator(settings, "frankfurt", Duration.ofSeconds(30), this.clock,
+				() -> new ConnectionUsage(0, 0, 0));
 	}
 
 	static class MutableClock extends Clock {

@@ -99,7 +99,7 @@ class InfobipSmtpTestRelayExtensionTests {
 	void refusedDataFailsTheSendWith554AndNothingIsReceived() {
 		relay.failNext(RelayFault.DATA_554);
 		assertThatExceptionOfType(InfobipSendFailedException.class).isThrownBy(() -> this.sender.send(mail()))
-			.satisfies((ex) -> assertThat(ex.getReplyCode()).isEqualTo(554));
+			.satisfies((ex) -> assertThat(ex.getReply().code()).isEqualTo(554));
 		assertThat(relay.getReceivedMessages()).isEmpty();
 	}
 
@@ -123,7 +123,7 @@ class InfobipSmtpTestRelayExtensionTests {
 			.maxMessageSize(2L * InfobipSmtpTestRelay.MAX_MESSAGE_SIZE)
 			.build()) {
 			assertThatExceptionOfType(InfobipSendFailedException.class).isThrownBy(() -> unlimited.send(large))
-				.satisfies((ex) -> assertThat(ex.getReplyCode()).isEqualTo(552));
+				.satisfies((ex) -> assertThat(ex.getReply().code()).isEqualTo(552));
 		}
 		assertThat(relay.getReceivedMessages()).isEmpty();
 	}

@@ -155,9 +155,9 @@ public class PooledSmtpConnections implements SmtpConnections {
 			this.limitChangedAt = System.nanoTime();
 			if (!this.relayCapWarned) {
 				this.relayCapWarned = true;
-				logger.warn("The relay refused a new connection (" + SmtpReplies.summary(failure.getServerReply())
-						+ ") while " + others
-						+ " were open or opening: sends wait for those, and one more is tried at most every "
+				logger.warn("The relay refused a new connection ("
+						+ ((failure.getReply() != null) ? failure.getReply().summary() : "no reply") + ") while "
+						+ others + " were open or opening: sends wait for those, and one more is tried at most every "
 						+ this.raiseLimitAfter.toSeconds() + " s (infobip.smtp.pool.max-connections="
 						+ this.maxConnections + ")");
 			}

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import com.infobip.smtp.SmtpPhase;
+import com.infobip.smtp.SmtpReply;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -46,13 +47,13 @@ public class SmtpConnection implements AutoCloseable {
 		try {
 			this.transport.sendMessage(message, envelope);
 			this.messagesSent++;
-			return new SmtpReceipt(trim(this.transport.getLastServerResponse()), envelope.recipients(), List.of());
+			return new SmtpReceipt(endOfDataReply(), envelope.recipients(), List.of());
 		}
 		catch (SendFailedException ex) {
 			if (deliveredToSome(ex)) {
 				this.messagesSent++;
-				return new SmtpReceipt(trim(this.transport.getLastServerResponse()),
-						addresses(ex.getValidSentAddresses()), SmtpReplies.refusedRecipients(ex));
+				return new SmtpReceipt(endOfDataReply(), addresses(ex.getValidSentAddresses()),
+						SmtpReplies.refusedRecipients(ex));
 			}
 			throw failure(ex);
 		}
@@ -130,6 +131,12 @@ public class SmtpConnection implements AutoCloseable {
 			reply = "[EOF]";
 		}
 		return new SmtpFailure(this.transport.getPhase(), code, reply, SmtpReplies.refusedRecipients(ex), ex);
+	}
+
+	private SmtpReply endOfDataReply() {
+		SmtpReply reply = SmtpReplies.reply(SmtpPhase.END_OF_DATA, this.transport.getLastReturnCode(),
+				this.transport.getLastServerResponse());
+		return (reply != null) ? reply : new SmtpReply(SmtpPhase.END_OF_DATA, 250, null, "250");
 	}
 
 	private static String trim(String reply) {

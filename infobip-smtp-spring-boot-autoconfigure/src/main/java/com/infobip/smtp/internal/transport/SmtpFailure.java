@@ -12,6 +12,7 @@ import javax.net.ssl.SSLException;
 
 import com.infobip.smtp.RefusedRecipient;
 import com.infobip.smtp.SmtpPhase;
+import com.infobip.smtp.SmtpReply;
 import jakarta.mail.MessagingException;
 import org.jspecify.annotations.Nullable;
 
@@ -27,9 +28,10 @@ public class SmtpFailure extends MessagingException {
 
 	private final SmtpPhase phase;
 
-	private final int replyCode;
+	private final @Nullable SmtpReply reply;
 
-	private final @Nullable String serverReply;
+	// "[EOF]" when the relay closed the connection without a reply
+	private final boolean closedByRelay;
 
 	private final List<RefusedRecipient> refusedRecipients;
 
@@ -45,8 +47,8 @@ public class SmtpFailure extends MessagingException {
 			List<RefusedRecipient> refusedRecipients, @Nullable Exception cause) {
 		super(describe(phase, replyCode, serverReply, cause), cause);
 		this.phase = phase;
-		this.replyCode = replyCode;
-		this.serverReply = serverReply;
+		this.reply = SmtpReplies.reply(phase, replyCode, serverReply);
+		this.closedByRelay = replyCode < 0 && "[EOF]".equals(serverReply);
 		this.refusedRecipients = List.copyOf(refusedRecipients);
 	}
 
@@ -59,19 +61,19 @@ public class SmtpFailure extends MessagingException {
 	}
 
 	/**
+	 * Return the relay's reply.
+	 * @return the reply, or {@code null} if the relay did not answer
+	 */
+	public @Nullable SmtpReply getReply() {
+		return this.reply;
+	}
+
+	/**
 	 * Return the relay's reply code.
 	 * @return the code, or -1 if the relay did not answer
 	 */
 	public int getReplyCode() {
-		return this.replyCode;
-	}
-
-	/**
-	 * Return the relay's reply text.
-	 * @return the reply, or {@code null}
-	 */
-	public @Nullable String getServerReply() {
-		return this.serverReply;
+		return (this.reply != null) ? this.reply.code() : -1;
 	}
 
 	/**
@@ -88,7 +90,7 @@ public class SmtpFailure extends MessagingException {
 	 * @return whether the outcome is unknown
 	 */
 	public boolean isOutcomeUnknown() {
-		return this.phase == SmtpPhase.END_OF_DATA && this.replyCode < 0;
+		return this.phase == SmtpPhase.END_OF_DATA && this.reply == null;
 	}
 
 	/**
@@ -100,7 +102,7 @@ public class SmtpFailure extends MessagingException {
 		if (isOutcomeUnknown()) {
 			return false;
 		}
-		return (this.replyCode >= 400 && this.replyCode < 500) || isConnectionLoss();
+		return (this.reply != null && this.reply.isTransient()) || isConnectionLoss();
 	}
 
 	/**
@@ -109,7 +111,7 @@ public class SmtpFailure extends MessagingException {
 	 * @return whether the greeting was a temporary refusal
 	 */
 	public boolean isRefusedGreeting() {
-		return this.phase == SmtpPhase.CONNECT && this.replyCode >= 400 && this.replyCode < 500;
+		return this.phase == SmtpPhase.CONNECT && this.reply != null && this.reply.isTransient();
 	}
 
 	/**
@@ -118,10 +120,10 @@ public class SmtpFailure extends MessagingException {
 	 * @return whether the connection was lost
 	 */
 	public boolean isConnectionLoss() {
-		if (this.replyCode >= 0) {
+		if (this.reply != null) {
 			return false;
 		}
-		if ("[EOF]".equals(this.serverReply)) {
+		if (this.closedByRelay) {
 			return true;
 		}
 		for (Throwable current = getCause(); current != null; current = next(current)) {

@@ -8,6 +8,7 @@ package com.infobip.smtp.internal.transport;
 import java.util.List;
 
 import com.infobip.smtp.RefusedRecipient;
+import com.infobip.smtp.SmtpReply;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,7 +20,6 @@ import org.jspecify.annotations.Nullable;
  * @param refusedRecipients the recipients the relay refused
  * @since 0.1.0
  */
-public record SmtpReceipt(@Nullable String serverReply, List<String> acceptedRecipients,
-		List<RefusedRecipient> refusedRecipients) {
+public record SmtpReceipt(SmtpReply reply, List<String> acceptedRecipients, List<RefusedRecipient> refusedRecipients) {
 
 }

@@ -11,6 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.infobip.smtp.RefusedRecipient;
+import com.infobip.smtp.SmtpPhase;
+import com.infobip.smtp.SmtpReply;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
@@ -67,8 +69,8 @@ public final class SmtpReplies {
 		Throwable current = failure;
 		for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
 			if (current instanceof SMTPAddressFailedException address) {
-				refused.add(new RefusedRecipient(address.getAddress().getAddress(), address.getReturnCode(),
-						String.valueOf(address.getMessage()).trim()));
+				refused.add(new RefusedRecipient(address.getAddress().getAddress(),
+						reply(SmtpPhase.RCPT, address.getReturnCode(), String.valueOf(address.getMessage()))));
 			}
 			current = next(current);
 		}
@@ -111,21 +113,19 @@ public final class SmtpReplies {
 	}
 
 	/**
-	 * Return a reply shortened to what a log line may carry: its code and enhanced
-	 * status, without the text, which may name an address.
-	 * @param serverReply the reply, for instance "550 5.1.1 &lt;a@example.com&gt;: no
-	 * such user"
-	 * @return for instance "550 5.1.1", or "no reply" when there is none
+	 * Return a reply of the relay as the API models it.
+	 * @param phase the step of the exchange it answered
+	 * @param code its code, or -1 if there was none
+	 * @param text its text, code included
+	 * @return the reply, or {@code null} if there was none
 	 */
-	public static String summary(@Nullable String serverReply) {
-		if (serverReply == null) {
-			return "no reply";
+	public static @Nullable SmtpReply reply(SmtpPhase phase, int code, @Nullable String text) {
+		if (code < 0 || text == null) {
+			return null;
 		}
-		Matcher matcher = CODE_AND_STATUS.matcher(serverReply.trim());
-		if (!matcher.find()) {
-			return "a reply without a code";
-		}
-		return (matcher.group(2) != null) ? matcher.group(1) + " " + matcher.group(2) : matcher.group(1);
+		String trimmed = text.trim();
+		Matcher matcher = CODE_AND_STATUS.matcher(trimmed);
+		return new SmtpReply(phase, code, matcher.find() ? matcher.group(2) : null, trimmed);
 	}
 
 	/**

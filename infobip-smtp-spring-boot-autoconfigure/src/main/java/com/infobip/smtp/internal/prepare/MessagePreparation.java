@@ -3,8 +3,12 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-package com.infobip.smtp;
+package com.infobip.smtp.internal.prepare;
 
+import com.infobip.smtp.InfobipHeaders;
+import com.infobip.smtp.InfobipMessagePostProcessor;
+import com.infobip.smtp.InvalidHeaderException;
+import com.infobip.smtp.InvalidMessageException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,20 +34,13 @@ import org.jspecify.annotations.Nullable;
  * written as checked or a sender domain that is not allowed, an Infobip header with a bad
  * value, or a message larger than the relay takes.
  */
-final class OutgoingMessageChecks {
+public final class MessagePreparation {
 
 	private static final String[] UNSENT_HEADERS = { "Bcc", "Content-Length" };
 
-	// a character is at most 3 UTF-8 bytes, each at most "=XX" in quoted-printable,
-	// plus soft line breaks: 10 bytes is a safe bound for any transfer encoding
-	private static final int MAX_BYTES_PER_CHAR = 10;
-
-	// CRLF "--" boundary (at most 70 characters) CRLF
-	private static final int BOUNDARY_LINE = 80;
-
 	private final @Nullable InternetAddress defaultFrom;
 
-	private final long maxMessageSize;
+	private final MessageSizeBound sizeBound;
 
 	private final EnvelopeChecks envelopeChecks;
 
@@ -51,10 +48,17 @@ final class OutgoingMessageChecks {
 
 	private final SentDates sentDates = new SentDates();
 
-	OutgoingMessageChecks(@Nullable InternetAddress defaultFrom, long maxMessageSize,
+	/**
+	 * Create the preparation.
+	 * @param defaultFrom the From of a message that has none, or {@code null}
+	 * @param maxMessageSize the largest message sent, in bytes
+	 * @param allowedSenderDomains the domains a sender may use, empty for any
+	 * @param postProcessors applied, in order, to every message
+	 */
+	public MessagePreparation(@Nullable InternetAddress defaultFrom, long maxMessageSize,
 			Collection<String> allowedSenderDomains, List<InfobipMessagePostProcessor> postProcessors) {
 		this.defaultFrom = defaultFrom;
-		this.maxMessageSize = maxMessageSize;
+		this.sizeBound = new MessageSizeBound(maxMessageSize);
 		this.envelopeChecks = new EnvelopeChecks(allowedSenderDomains);
 		this.postProcessors = List.copyOf(postProcessors);
 	}
@@ -66,7 +70,7 @@ final class OutgoingMessageChecks {
 	 * @return its envelope
 	 * @throws InvalidMessageException if the message must not be sent
 	 */
-	SmtpEnvelope prepare(MimeMessage message) {
+	public SmtpEnvelope prepare(MimeMessage message) {
 		try {
 			if (message.getHeader("From") == null && this.defaultFrom != null) {
 				message.setFrom(this.defaultFrom);
@@ -79,7 +83,7 @@ final class OutgoingMessageChecks {
 			checkMessageId(message);
 			checkHeaderLines(message);
 			SmtpEnvelope envelope = this.envelopeChecks.of(message);
-			checkSize(message);
+			this.sizeBound.check(message);
 			return envelope;
 		}
 		catch (InvalidHeaderException ex) {
@@ -98,13 +102,13 @@ final class OutgoingMessageChecks {
 	 * @return its envelope
 	 * @throws InvalidMessageException if the message must not be sent
 	 */
-	SmtpEnvelope checkPrepared(MimeMessage message, List<String> recipients) {
+	public SmtpEnvelope checkPrepared(MimeMessage message, List<String> recipients) {
 		try {
 			checkInfobipHeaders(message);
 			checkMessageId(message);
 			checkHeaderLines(message);
 			SmtpEnvelope envelope = this.envelopeChecks.ofPrepared(message, recipients);
-			checkSize(message);
+			this.sizeBound.check(message);
 			return envelope;
 		}
 		catch (InvalidHeaderException ex) {
@@ -119,7 +123,7 @@ final class OutgoingMessageChecks {
 	 * Return the headers the relay must not receive.
 	 * @return the header names
 	 */
-	static String[] unsentHeaders() {
+	public static String[] unsentHeaders() {
 		return UNSENT_HEADERS.clone();
 	}
 
@@ -204,98 +208,6 @@ final class OutgoingMessageChecks {
 		if (messageId != null) {
 			message.setHeader("Message-ID", messageId);
 		}
-	}
-
-	private void checkSize(MimeMessage message) throws IOException, MessagingException {
-		long bound = sizeBound(message);
-		if (bound >= 0 && bound <= this.maxMessageSize) {
-			// cannot be too large: spare writing the whole message out once more
-			return;
-		}
-		SizeCountingStream counter = new SizeCountingStream();
-		MessageWriter.writeTo(message, counter, UNSENT_HEADERS);
-		if (counter.size > this.maxMessageSize) {
-			throw new InvalidMessageException("Message is " + counter.size
-					+ " bytes, larger than infobip.smtp.max-message-size (" + this.maxMessageSize + " bytes)");
-		}
-	}
-
-	/**
-	 * Return an upper bound of the size {@code writeTo} gives the part, or -1 when only
-	 * writing it out can tell.
-	 */
-	static long sizeBound(Part part) throws MessagingException, IOException {
-		long headers = 0;
-		Enumeration<Header> all = part.getAllHeaders();
-		while (all.hasMoreElements()) {
-			Header header = all.nextElement();
-			headers += (header.getName().length() + header.getValue().length() + 4L) * MAX_BYTES_PER_CHAR;
-		}
-		if (part.getSize() >= 0) {
-			// content read from a stream, already encoded
-			return headers + part.getSize() + 2;
-		}
-		if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
-			long total = headers;
-			for (int i = 0; i < multipart.getCount(); i++) {
-				long partBound = sizeBound(multipart.getBodyPart(i));
-				if (partBound < 0) {
-					return -1;
-				}
-				total += partBound + BOUNDARY_LINE;
-			}
-			return total + BOUNDARY_LINE;
-		}
-		if (part.isMimeType("text/*") && part.getContent() instanceof String text) {
-			return headers + (long) text.length() * MAX_BYTES_PER_CHAR + 2;
-		}
-		long content = dataSourceBound(part);
-		return (content >= 0) ? headers + content + 2 : -1;
-	}
-
-	/**
-	 * Bound the content of a part read from a data source, such as an attachment, by
-	 * counting its bytes rather than encoding them: by the transfer encoding
-	 * {@code saveChanges} chose, or -1 for any other part.
-	 */
-	private static long dataSourceBound(Part part) throws MessagingException, IOException {
-		String[] encodings = part.getHeader("Content-Transfer-Encoding");
-		DataHandler handler = part.getDataHandler();
-		if (encodings == null || encodings.length != 1 || handler == null
-				|| TextTransferEncodings.isObjectBased(handler)) {
-			return -1;
-		}
-		long bytes;
-		try (InputStream in = handler.getDataSource().getInputStream()) {
-			bytes = in.transferTo(OutputStream.nullOutputStream());
-		}
-		return switch (encodings[0].trim().toLowerCase(Locale.ROOT)) {
-			// 4 characters for every 3 bytes, CRLF after every 76 characters
-			case "base64" -> {
-				long characters = (bytes + 2) / 3 * 4;
-				yield characters + (characters / 76 + 1) * 2;
-			}
-			// at most "=XX" for a byte, "=" CRLF after at most 73 characters
-			case "quoted-printable" -> bytes * 3 + (bytes * 3 / 73 + 1) * 3;
-			case "7bit", "8bit", "binary" -> bytes;
-			default -> -1;
-		};
-	}
-
-	private static final class SizeCountingStream extends OutputStream {
-
-		private long size;
-
-		@Override
-		public void write(int b) {
-			this.size++;
-		}
-
-		@Override
-		public void write(byte[] bytes, int offset, int length) {
-			this.size += length;
-		}
-
 	}
 
 }

@@ -3,26 +3,34 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-package com.infobip.smtp;
+package com.infobip.smtp.internal.send;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import com.infobip.smtp.SmtpPhase;
 import com.infobip.smtp.internal.transport.SmtpConnection;
 import com.infobip.smtp.internal.transport.SmtpConnections;
 import com.infobip.smtp.internal.transport.SmtpEnvelope;
 import com.infobip.smtp.internal.transport.SmtpFailure;
 import com.infobip.smtp.internal.transport.SmtpReceipt;
-import com.infobip.smtp.observation.InfobipSendContext;
 import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryListener;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryState;
 import org.springframework.core.retry.RetryTemplate;
+import org.springframework.core.retry.Retryable;
 
 /**
  * Offers one checked message to the relay over a pooled connection, retrying, with back
  * off, only what cannot duplicate it: a 4xx reply, or a connection lost before the end of
  * the data. A connection lost after the end-of-data dot leaves the outcome unknown and is
- * never retried.
+ * never retried. What happened, attempts and the causes of retries included, is returned,
+ * never written anywhere else.
  */
-final class MessageDelivery {
+public final class MessageDelivery {
 
 	private static final int MAX_STALE_REPLACEMENTS = 3;
 
@@ -30,26 +38,33 @@ final class MessageDelivery {
 
 	private final RetryTemplate retryTemplate;
 
-	MessageDelivery(SmtpConnections connections, RetryTemplate retryTemplate) {
+	/**
+	 * Create a delivery.
+	 * @param connections where connections come from and go back to
+	 * @param retryPolicy what is retried, how often and after how long
+	 */
+	public MessageDelivery(SmtpConnections connections, RetryPolicy retryPolicy) {
 		this.connections = connections;
-		this.retryTemplate = retryTemplate;
+		this.retryTemplate = new RetryTemplate(retryPolicy);
+		this.retryTemplate.setRetryListener(new RetryCauses());
 	}
 
 	/**
-	 * Offer the message until the relay takes it or a failure must not be retried. Retry
-	 * causes are recorded in the observation context; nothing is read from it.
-	 * @return the relay's receipt and the number of attempts
-	 * @throws Undelivered with the last failure and the number of attempts
+	 * Offer the message until the relay takes it or a failure must not be retried.
+	 * @param message the message, its changes saved
+	 * @param envelope its envelope
+	 * @return the relay's receipt, the number of attempts and the causes of the retries
+	 * @throws Undelivered with the last failure, the number of attempts and the causes
 	 */
-	Delivered deliver(MimeMessage message, SmtpEnvelope envelope, InfobipSendContext context) throws Undelivered {
-		Attempt attempt = new Attempt(message, envelope, context);
+	Delivered deliver(MimeMessage message, SmtpEnvelope envelope) throws Undelivered {
+		Attempt attempt = new Attempt(message, envelope);
 		try {
-			return new Delivered(this.retryTemplate.execute(attempt::run), attempt.count);
+			return new Delivered(this.retryTemplate.execute(attempt), attempt.count, attempt.retryCauses);
 		}
 		catch (RetryException ex) {
 			Throwable last = ex.getLastException();
 			if (last instanceof SmtpFailure failure) {
-				throw new Undelivered(failure, attempt.count);
+				throw new Undelivered(failure, attempt.count, attempt.retryCauses);
 			}
 			if (last instanceof RuntimeException runtimeException) {
 				throw runtimeException;
@@ -61,43 +76,55 @@ final class MessageDelivery {
 		}
 	}
 
-	private static String causeOf(SmtpFailure failure) {
-		if (failure.getReplyCode() > 0) {
-			return String.valueOf(failure.getReplyCode());
+	private static String causeOf(Throwable failure) {
+		if (failure instanceof SmtpFailure smtpFailure) {
+			if (smtpFailure.getReply() != null) {
+				return String.valueOf(smtpFailure.getReply().code());
+			}
+			return smtpFailure.isConnectionLoss() ? "connection_lost" : "other";
 		}
-		return failure.isConnectionLoss() ? "connection_lost" : "other";
+		return "other";
+	}
+
+	/**
+	 * Records, for the attempt the retry template runs again, why.
+	 */
+	private static final class RetryCauses implements RetryListener {
+
+		@Override
+		public void beforeRetry(RetryPolicy retryPolicy, Retryable<?> retryable, RetryState retryState) {
+			if (retryable instanceof Attempt attempt && retryState.getLastException() != null) {
+				attempt.retryCauses.add(causeOf(retryState.getLastException()));
+			}
+		}
+
 	}
 
 	/**
 	 * One offer of the message to the relay; run again by the retry template.
 	 */
-	private final class Attempt {
+	private final class Attempt implements Retryable<SmtpReceipt> {
 
 		private final MimeMessage message;
 
 		private final SmtpEnvelope envelope;
 
-		private final InfobipSendContext context;
-
-		private String lastFailureCause;
+		private final List<String> retryCauses = new ArrayList<>();
 
 		private int count;
 
-		Attempt(MimeMessage message, SmtpEnvelope envelope, InfobipSendContext context) {
+		Attempt(MimeMessage message, SmtpEnvelope envelope) {
 			this.message = message;
 			this.envelope = envelope;
-			this.context = context;
 		}
 
-		SmtpReceipt run() throws SmtpFailure {
-			if (this.lastFailureCause != null) {
-				this.context.retrying(this.lastFailureCause);
-			}
+		@Override
+		public SmtpReceipt execute() throws SmtpFailure {
 			this.count++;
 			// a reused connection the relay has closed fails at MAIL FROM, before
 			// anything of the message was sent: replace it, not counting an attempt
 			for (int replaced = 0;; replaced++) {
-				SmtpConnection connection = acquire();
+				SmtpConnection connection = MessageDelivery.this.connections.acquire();
 				boolean reused = connection.getMessagesSent() > 0;
 				boolean completed = false;
 				try {
@@ -108,10 +135,9 @@ final class MessageDelivery {
 				catch (SmtpFailure failure) {
 					if (reused && failure.isConnectionLoss() && failure.getPhase() == SmtpPhase.MAIL
 							&& replaced < MAX_STALE_REPLACEMENTS) {
-						this.context.retrying("stale_connection");
+						this.retryCauses.add("stale_connection");
 						continue;
 					}
-					this.lastFailureCause = causeOf(failure);
 					throw failure;
 				}
 				finally {
@@ -127,16 +153,6 @@ final class MessageDelivery {
 			}
 		}
 
-		private SmtpConnection acquire() throws SmtpFailure {
-			try {
-				return MessageDelivery.this.connections.acquire();
-			}
-			catch (SmtpFailure failure) {
-				this.lastFailureCause = causeOf(failure);
-				throw failure;
-			}
-		}
-
 	}
 
 	/**
@@ -144,8 +160,13 @@ final class MessageDelivery {
 	 *
 	 * @param receipt what it answered
 	 * @param attempts how many times the message was offered
+	 * @param retryCauses why it was offered again, one entry per retry
 	 */
-	record Delivered(SmtpReceipt receipt, int attempts) {
+	record Delivered(SmtpReceipt receipt, int attempts, List<String> retryCauses) {
+
+		Delivered {
+			retryCauses = List.copyOf(retryCauses);
+		}
 
 	}
 
@@ -160,10 +181,13 @@ final class MessageDelivery {
 
 		private final int attempts;
 
-		Undelivered(SmtpFailure failure, int attempts) {
+		private final List<String> retryCauses;
+
+		Undelivered(SmtpFailure failure, int attempts, List<String> retryCauses) {
 			super(failure.getMessage(), failure, false, false);
 			this.failure = failure;
 			this.attempts = attempts;
+			this.retryCauses = List.copyOf(retryCauses);
 		}
 
 		SmtpFailure failure() {
@@ -172,6 +196,10 @@ final class MessageDelivery {
 
 		int attempts() {
 			return this.attempts;
+		}
+
+		List<String> retryCauses() {
+			return this.retryCauses;
 		}
 
 	}

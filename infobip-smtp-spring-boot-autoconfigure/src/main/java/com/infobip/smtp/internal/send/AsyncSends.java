@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-package com.infobip.smtp;
+package com.infobip.smtp.internal.send;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ import org.springframework.mail.MailSendException;
  * rejected at once. A queued job holds no thread and no connection, so no pool max-wait
  * runs out while it waits. Helpers only take a free place, they never queue.
  */
-final class AsyncSends {
+public final class AsyncSends {
 
 	private final Executor executor;
 
@@ -36,7 +36,13 @@ final class AsyncSends {
 
 	private int running;
 
-	AsyncSends(Executor executor, int concurrency, int queueCapacity) {
+	/**
+	 * Create the places of an executor.
+	 * @param executor runs the jobs
+	 * @param concurrency the most jobs running at once
+	 * @param queueCapacity the most jobs waiting
+	 */
+	public AsyncSends(Executor executor, int concurrency, int queueCapacity) {
 		this.executor = executor;
 		this.concurrency = concurrency;
 		this.queueCapacity = queueCapacity;

@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-package com.infobip.smtp;
+package com.infobip.smtp.internal.prepare;
 
+import com.infobip.smtp.InvalidMessageException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

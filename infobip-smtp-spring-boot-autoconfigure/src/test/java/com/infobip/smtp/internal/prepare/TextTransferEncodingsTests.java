@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-package com.infobip.smtp;
+package com.infobip.smtp.internal.prepare;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

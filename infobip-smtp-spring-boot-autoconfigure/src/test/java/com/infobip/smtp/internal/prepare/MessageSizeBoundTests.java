@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-package com.infobip.smtp;
+package com.infobip.smtp.internal.prepare;
 
+import com.infobip.smtp.InvalidMessageException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -52,11 +53,11 @@ class MessageSizeBoundTests {
 					// not text; an application may name quoted-printable
 					attachment(message).setHeader("Content-Transfer-Encoding", "quoted-printable");
 				}
-				new OutgoingMessageChecks(null, Long.MAX_VALUE, List.of(), List.of()).prepare(message);
+				new MessagePreparation(null, Long.MAX_VALUE, List.of(), List.of()).prepare(message);
 				String encoding = attachment(message).getHeader("Content-Transfer-Encoding")[0];
 				encodings.add(encoding);
 				long written = written(message);
-				long bound = OutgoingMessageChecks.sizeBound(message);
+				long bound = MessageSizeBound.sizeBound(message);
 				// close for base64 and 7bit; quoted-printable is
 				// bounded by its worst case, three characters a byte
 				long slack = encoding.equals("quoted-printable") ? 2 * written : 2 * written / 100;
@@ -65,10 +66,9 @@ class MessageSizeBoundTests {
 					.isLessThan(written + slack + 20_000);
 				// the limit is met exactly: accepted; one byte
 				// less: refused, with the size
-				new OutgoingMessageChecks(null, written, List.of(), List.of()).prepare(message);
+				new MessagePreparation(null, written, List.of(), List.of()).prepare(message);
 				assertThatExceptionOfType(InvalidMessageException.class)
-					.isThrownBy(
-							() -> new OutgoingMessageChecks(null, written - 1, List.of(), List.of()).prepare(message))
+					.isThrownBy(() -> new MessagePreparation(null, written - 1, List.of(), List.of()).prepare(message))
 					.withMessageContaining("Message is " + written + " bytes");
 			}
 		}
@@ -78,12 +78,12 @@ class MessageSizeBoundTests {
 	@Test
 	void attachmentWhoseEncodingIsNotKnownIsWrittenOutToBeMeasured() throws Exception {
 		MimeMessage message = message(new byte[1000], "application/octet-stream");
-		new OutgoingMessageChecks(null, Long.MAX_VALUE, List.of(), List.of()).prepare(message);
+		new MessagePreparation(null, Long.MAX_VALUE, List.of(), List.of()).prepare(message);
 		attachment(message).setHeader("Content-Transfer-Encoding", "x-uuencode");
-		assertThat(OutgoingMessageChecks.sizeBound(message)).isEqualTo(-1);
+		assertThat(MessageSizeBound.sizeBound(message)).isEqualTo(-1);
 		long written = written(message);
 		assertThatExceptionOfType(InvalidMessageException.class)
-			.isThrownBy(() -> new OutgoingMessageChecks(null, written - 1, List.of(), List.of()).prepare(message))
+			.isThrownBy(() -> new MessagePreparation(null, written - 1, List.of(), List.of()).prepare(message))
 			.withMessageContaining("Message is " + written + " bytes");
 	}
 
@@ -118,7 +118,7 @@ class MessageSizeBoundTests {
 				count[0] += length;
 			}
 
-		}, OutgoingMessageChecks.unsentHeaders());
+		}, MessagePreparation.unsentHeaders());
 		return count[0];
 	}
 

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-package com.infobip.smtp;
+package com.infobip.smtp.internal.prepare;
 
 import java.util.ArrayList;
 import java.util.Date;
@@ -87,7 +87,7 @@ class SentDatesTests {
 
 	@Test
 	void preparedMessageGetsTheDateOfNowKeepsOneSetAndReplacesOneThatCannotBeRead() throws Exception {
-		OutgoingMessageChecks checks = new OutgoingMessageChecks(null, 10_000_000, List.of(), List.of());
+		MessagePreparation checks = new MessagePreparation(null, 10_000_000, List.of(), List.of());
 		long before = System.currentTimeMillis();
 		MimeMessage undated = message();
 		checks.prepare(undated);

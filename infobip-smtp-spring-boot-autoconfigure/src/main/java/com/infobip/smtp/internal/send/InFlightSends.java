@@ -3,9 +3,9 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-package com.infobip.smtp;
+package com.infobip.smtp.internal.send;
 
-import org.springframework.mail.MailSendException;
+import com.infobip.smtp.SenderShutDownException;
 
 /**
  * Counts the sends under way, queued async sends included, so that shutdown can refuse
@@ -19,10 +19,14 @@ final class InFlightSends {
 
 	private boolean closed;
 
+	/**
+	 * Count a send that begins.
+	 * @throws SenderShutDownException once closed
+	 */
 	void begin() {
 		synchronized (this.lock) {
 			if (this.closed) {
-				throw new MailSendException("InfobipMailSender is shut down; the message was not sent");
+				throw new SenderShutDownException("InfobipMailSender is shut down; the message was not sent");
 			}
 			this.count++;
 		}
