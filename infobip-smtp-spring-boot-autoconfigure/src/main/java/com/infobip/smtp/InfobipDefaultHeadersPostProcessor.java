@@ -28,7 +28,7 @@ public class InfobipDefaultHeadersPostProcessor implements InfobipMessagePostPro
 	/**
 	 * Create a post-processor writing the given defaults.
 	 * @param defaults header values keyed by header name, written in iteration order
-	 * @throws InvalidHeaderException if a value must not be sent
+	 * @throws InvalidMessageException if a value must not be sent
 	 */
 	public InfobipDefaultHeadersPostProcessor(Map<String, String> defaults) {
 		defaults.forEach(InfobipHeaders::checkValue);

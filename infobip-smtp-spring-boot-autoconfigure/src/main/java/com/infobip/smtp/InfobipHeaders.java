@@ -66,26 +66,26 @@ public final class InfobipHeaders {
 	 * itself is never echoed in the error, as it may be anything.
 	 * @param name the header name
 	 * @param value the value to check
-	 * @throws InvalidHeaderException if the value must not be sent
+	 * @throws InvalidMessageException if the value must not be sent, naming the header
 	 */
 	public static void checkValue(String name, String value) {
 		if (value.isBlank()) {
-			throw new InvalidHeaderException(name, "must not be blank");
+			throw invalid(name, "must not be blank");
 		}
 		if (name.length() + 2 + value.length() > MAX_LINE_LENGTH) {
-			throw new InvalidHeaderException(name, "must fit on one header line of at most " + MAX_LINE_LENGTH
+			throw invalid(name, "must fit on one header line of at most " + MAX_LINE_LENGTH
 					+ " characters, its name included (it has " + value.length() + ")");
 		}
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
 			if (c == '\r' || c == '\n') {
-				throw new InvalidHeaderException(name, "must be a single line (it contains CR or LF)");
+				throw invalid(name, "must be a single line (it contains CR or LF)");
 			}
 			// ASCII only: a wider character can reach the wire as a CR or LF byte (U+010A
 			// written one byte per character is LF), and Infobip's decoding of anything
 			// else is not specified
 			if (c < ' ' || c > '~') {
-				throw new InvalidHeaderException(name,
+				throw invalid(name,
 						"must be printable US-ASCII (encode other characters, for instance URL-encode them)");
 			}
 		}
@@ -104,24 +104,28 @@ public final class InfobipHeaders {
 			String scheme = uri.getScheme();
 			boolean http = "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
 			if (!uri.isAbsolute() || !http || uri.getHost() == null) {
-				throw new InvalidHeaderException(name, "must be an absolute http or https URL");
+				throw invalid(name, "must be an absolute http or https URL");
 			}
 		}
 		catch (URISyntaxException ex) {
-			throw new InvalidHeaderException(name, "must be an absolute http or https URL");
+			throw invalid(name, "must be an absolute http or https URL");
 		}
 	}
 
 	private static void checkContentType(String name, String value) {
 		if (NotifyContentType.fromValue(value) == null) {
-			throw new InvalidHeaderException(name, "must be application/json or application/xml");
+			throw invalid(name, "must be application/json or application/xml");
 		}
 	}
 
 	private static void checkBoolean(String name, String value) {
 		if (!"true".equalsIgnoreCase(value) && !"false".equalsIgnoreCase(value)) {
-			throw new InvalidHeaderException(name, "must be true or false");
+			throw invalid(name, "must be true or false");
 		}
+	}
+
+	private static InvalidMessageException invalid(String name, String problem) {
+		return new InvalidMessageException("Header " + name + " " + problem);
 	}
 
 }

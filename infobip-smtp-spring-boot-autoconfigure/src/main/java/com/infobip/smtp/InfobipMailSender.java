@@ -17,8 +17,6 @@ import com.infobip.smtp.internal.send.AsyncSends;
 import com.infobip.smtp.internal.send.MessageDelivery;
 import com.infobip.smtp.internal.send.SendPipeline;
 import com.infobip.smtp.internal.send.SenderLifecycle;
-import com.infobip.smtp.internal.transport.PooledSmtpConnections;
-import com.infobip.smtp.internal.transport.SingleUseConnections;
 import com.infobip.smtp.internal.transport.SmtpConnections;
 import com.infobip.smtp.internal.transport.SmtpConnector;
 import jakarta.mail.MessagingException;
@@ -83,9 +81,9 @@ public class InfobipMailSender implements JavaMailSender, SmartLifecycle, AutoCl
 		this.connector = new SmtpConnector(builder.settings, builder.pipelining);
 		this.messages = new MimeMessages(this.connector.getSession());
 		InfobipMailSenderBuilder.PoolSettings pool = builder.pool;
-		this.connections = (pool != null) ? new PooledSmtpConnections(this.connector, pool.maxConnections(),
+		this.connections = (pool != null) ? SmtpConnections.pooled(this.connector, pool.maxConnections(),
 				pool.maxWait(), pool.idleTimeout(), pool.maxMessagesPerConnection())
-				: new SingleUseConnections(this.connector);
+				: SmtpConnections.singleUse(this.connector);
 		MessagePreparation preparation = new MessagePreparation(builder.defaultFrom, builder.maxMessageSize,
 				builder.allowedSenderDomains, builder.postProcessors);
 		this.pipeline = new SendPipeline(this.connector, preparation,

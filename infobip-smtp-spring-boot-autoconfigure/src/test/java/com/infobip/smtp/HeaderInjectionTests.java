@@ -78,11 +78,11 @@ class HeaderInjectionTests {
 	void typedSetterRefusesAValueThatWouldBreakTheLine() {
 		run((sender) -> {
 			MimeMessage message = message(sender);
-			assertThatExceptionOfType(InvalidHeaderException.class)
+			assertThatExceptionOfType(InvalidMessageException.class)
 				.isThrownBy(() -> InfobipMessageHeaders.of(message)
 					.callbackData("v\u010AX-IB-notify-url: https://attacker.example/c"))
 				.withMessageContaining(InfobipHeaders.CALLBACK_DATA);
-			assertThatExceptionOfType(InvalidHeaderException.class)
+			assertThatExceptionOfType(InvalidMessageException.class)
 				.isThrownBy(() -> InfobipMessageHeaders.of(message).bulkId("b\uFF0A\uFF0A"))
 				.withMessageContaining(InfobipHeaders.BULK_ID);
 		});

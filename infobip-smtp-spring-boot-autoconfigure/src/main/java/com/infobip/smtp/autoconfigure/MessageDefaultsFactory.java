@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.infobip.smtp.InfobipHeaders;
-import com.infobip.smtp.InvalidHeaderException;
+import com.infobip.smtp.InvalidMessageException;
 import com.infobip.smtp.internal.transport.EnvelopeAddresses;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -141,7 +141,7 @@ final class MessageDefaultsFactory {
 		try {
 			InfobipHeaders.checkValue(header, value.toString());
 		}
-		catch (InvalidHeaderException ex) {
+		catch (InvalidMessageException ex) {
 			throw new InfobipSmtpConfigurationException(
 					"infobip.smtp." + property + " is invalid: " + ex.getMessage() + ".",
 					"Fix infobip.smtp." + property + " or remove it.");

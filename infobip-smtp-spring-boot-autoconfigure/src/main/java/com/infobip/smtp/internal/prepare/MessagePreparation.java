@@ -7,7 +7,6 @@ package com.infobip.smtp.internal.prepare;
 
 import com.infobip.smtp.InfobipHeaders;
 import com.infobip.smtp.InfobipMessagePostProcessor;
-import com.infobip.smtp.InvalidHeaderException;
 import com.infobip.smtp.InvalidMessageException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -86,9 +85,6 @@ public final class MessagePreparation {
 			this.sizeBound.check(message);
 			return envelope;
 		}
-		catch (InvalidHeaderException ex) {
-			throw new InvalidMessageException(ex.getMessage(), ex);
-		}
 		catch (MessagingException | IOException ex) {
 			throw new InvalidMessageException("Message could not be prepared: " + ex.getMessage(), ex);
 		}
@@ -110,9 +106,6 @@ public final class MessagePreparation {
 			SmtpEnvelope envelope = this.envelopeChecks.ofPrepared(message, recipients);
 			this.sizeBound.check(message);
 			return envelope;
-		}
-		catch (InvalidHeaderException ex) {
-			throw new InvalidMessageException(ex.getMessage(), ex);
 		}
 		catch (MessagingException | IOException ex) {
 			throw new InvalidMessageException("Prepared message could not be read: " + ex.getMessage(), ex);

@@ -31,10 +31,10 @@ final class JakartaMailLogging {
 	static final String ANGUS_SMTP_CATEGORY = "org.eclipse.angus.mail.smtp";
 
 	// held here, so that java.util.logging keeps their level and filter
-	private static final Logger TRANSPORT = Logger.getLogger(TrackingSmtpTransport.class.getPackageName());
+	private static final Logger TRANSPORT = Logger.getLogger(InfobipSmtpTransport.class.getPackageName());
 
 	private static final Logger PROTOCOL_TRACE = Logger
-		.getLogger(TrackingSmtpTransport.class.getPackageName() + ".protocol");
+		.getLogger(InfobipSmtpTransport.class.getPackageName() + ".protocol");
 
 	private static final Logger ANGUS_SMTP = Logger.getLogger(ANGUS_SMTP_CATEGORY);
 

@@ -38,10 +38,8 @@ import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
  * raised again by one connection at a time, at most every {@link #RAISE_LIMIT_AFTER}, so
  * that the pool grows back when the relay takes more. With none open or opening, a
  * refused greeting fails the attempt, as before.
- *
- * @since 0.1.0
  */
-public class PooledSmtpConnections implements SmtpConnections {
+final class PooledSmtpConnections implements SmtpConnections {
 
 	/** Idle time after which a connection is checked with NOOP before use. */
 	static final Duration CHECK_AFTER_IDLE = Duration.ofSeconds(1);
@@ -81,7 +79,7 @@ public class PooledSmtpConnections implements SmtpConnections {
 	 * @param maxMessagesPerConnection the most messages a connection sends before it is
 	 * retired
 	 */
-	public PooledSmtpConnections(SmtpConnector connector, int maxConnections, Duration maxWait, Duration idleTimeout,
+	PooledSmtpConnections(SmtpConnector connector, int maxConnections, Duration maxWait, Duration idleTimeout,
 			int maxMessagesPerConnection) {
 		this(connector, maxConnections, maxWait, idleTimeout, maxMessagesPerConnection, RAISE_LIMIT_AFTER);
 	}

@@ -12,10 +12,8 @@ import com.infobip.smtp.ConnectionUsage;
 /**
  * A new connection for every message, closed with QUIT after it, as stock Spring mail
  * does. Used when pooling is switched off.
- *
- * @since 0.1.0
  */
-public class SingleUseConnections implements SmtpConnections {
+final class SingleUseConnections implements SmtpConnections {
 
 	private final SmtpConnector connector;
 
@@ -25,7 +23,7 @@ public class SingleUseConnections implements SmtpConnections {
 	 * Create connections with the given connector.
 	 * @param connector the connector
 	 */
-	public SingleUseConnections(SmtpConnector connector) {
+	SingleUseConnections(SmtpConnector connector) {
 		this.connector = connector;
 	}
 

@@ -24,13 +24,13 @@ import jakarta.mail.internet.MimeMessage;
  */
 public class SmtpConnection implements AutoCloseable {
 
-	private final TrackingSmtpTransport transport;
+	private final InfobipSmtpTransport transport;
 
 	private int messagesSent;
 
 	private int retirementLimit = Integer.MAX_VALUE;
 
-	SmtpConnection(TrackingSmtpTransport transport) {
+	SmtpConnection(InfobipSmtpTransport transport) {
 		this.transport = transport;
 	}
 

@@ -5,6 +5,8 @@
 
 package com.infobip.smtp.internal.transport;
 
+import java.time.Duration;
+
 import com.infobip.smtp.ConnectionUsage;
 
 /**
@@ -13,6 +15,32 @@ import com.infobip.smtp.ConnectionUsage;
  * @since 0.1.0
  */
 public interface SmtpConnections extends AutoCloseable {
+
+	/**
+	 * Return a bounded pool of authenticated connections, reused for message after
+	 * message.
+	 * @param connector opens the connections
+	 * @param maxConnections the most connections open at once
+	 * @param maxWait how long a caller waits for a free connection
+	 * @param idleTimeout how long a connection may stay idle before it is closed
+	 * @param maxMessagesPerConnection the most messages a connection sends before it is
+	 * retired
+	 * @return the pool
+	 */
+	static SmtpConnections pooled(SmtpConnector connector, int maxConnections, Duration maxWait, Duration idleTimeout,
+			int maxMessagesPerConnection) {
+		return new PooledSmtpConnections(connector, maxConnections, maxWait, idleTimeout, maxMessagesPerConnection);
+	}
+
+	/**
+	 * Return connections opened for one message each and closed after it, as stock Spring
+	 * mail does.
+	 * @param connector opens the connections
+	 * @return the connections
+	 */
+	static SmtpConnections singleUse(SmtpConnector connector) {
+		return new SingleUseConnections(connector);
+	}
 
 	/**
 	 * Return a connection for one message, waiting for one if need be.

@@ -26,7 +26,7 @@ import jakarta.mail.Session;
 public class SmtpConnector {
 
 	private static final Provider PROVIDER = new Provider(Provider.Type.TRANSPORT, "smtp",
-			TrackingSmtpTransport.class.getName(), "Infobip SMTP Spring Boot Starter", "0.1.0");
+			InfobipSmtpTransport.class.getName(), "Infobip SMTP Spring Boot Starter", "0.1.0");
 
 	private final SmtpConnectionSettings settings;
 
@@ -50,7 +50,7 @@ public class SmtpConnector {
 	public SmtpConnector(SmtpConnectionSettings settings, boolean pipelining) {
 		this.settings = settings;
 		Properties properties = SmtpSessionProperties.of(settings);
-		properties.setProperty(TrackingSmtpTransport.PIPELINING_PROPERTY, String.valueOf(pipelining));
+		properties.setProperty(InfobipSmtpTransport.PIPELINING_PROPERTY, String.valueOf(pipelining));
 		this.session = Session.getInstance(properties);
 		Properties prepared = new Properties();
 		prepared.putAll(properties);
@@ -90,7 +90,7 @@ public class SmtpConnector {
 	 * @throws SmtpFailure if the connection, the TLS handshake or AUTH fails
 	 */
 	public SmtpConnection connect() throws SmtpFailure {
-		TrackingSmtpTransport transport = transport();
+		InfobipSmtpTransport transport = transport();
 		try {
 			transport.connect(this.settings.host(), this.settings.port(), this.settings.username(),
 					this.settings.password());
@@ -115,16 +115,16 @@ public class SmtpConnector {
 		return this.settings.describe();
 	}
 
-	private TrackingSmtpTransport transport() throws SmtpFailure {
+	private InfobipSmtpTransport transport() throws SmtpFailure {
 		try {
-			return (TrackingSmtpTransport) this.session.getTransport(PROVIDER);
+			return (InfobipSmtpTransport) this.session.getTransport(PROVIDER);
 		}
 		catch (NoSuchProviderException ex) {
 			throw new SmtpFailure(SmtpPhase.CONNECT, -1, null, List.of(), ex);
 		}
 	}
 
-	private static SmtpFailure connectFailure(TrackingSmtpTransport transport, MessagingException ex) {
+	private static SmtpFailure connectFailure(InfobipSmtpTransport transport, MessagingException ex) {
 		SmtpPhase phase = (ex instanceof AuthenticationFailedException) ? SmtpPhase.AUTH : SmtpPhase.CONNECT;
 		int code = SmtpReplies.replyCode(ex);
 		if (code < 0 && transport.getLastReturnCode() >= 400) {

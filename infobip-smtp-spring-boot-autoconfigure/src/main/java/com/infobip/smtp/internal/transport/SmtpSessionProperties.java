@@ -51,7 +51,7 @@ final class SmtpSessionProperties {
 		// QUIT is a courtesy: waiting for its answer would let a relay that stopped
 		// answering hold up discarding, evicting and closing connections
 		properties.setProperty("mail.smtp.quitwait", "false");
-		properties.put("mail.smtp.ssl.socketFactory", new TrackingSslSocketFactory(settings.sslSocketFactory()));
+		properties.put("mail.smtp.ssl.socketFactory", new TransportSslSocketFactory(settings.sslSocketFactory()));
 		return properties;
 	}
 

@@ -15,7 +15,7 @@ import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.aot.hint.TypeReference;
 
 /**
- * Hints for a native image: Jakarta Mail creates {@link TrackingSmtpTransport} by
+ * Hints for a native image: Jakarta Mail creates {@link InfobipSmtpTransport} by
  * reflection from the class name in the connector's provider. Angus Mail registers its
  * own providers, not this one. Registered in {@code META-INF/spring/aot.factories}.
  */
@@ -24,7 +24,7 @@ final class TransportRuntimeHints implements RuntimeHintsRegistrar {
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
 		hints.reflection()
-			.registerType(TrackingSmtpTransport.class, (type) -> type
+			.registerType(InfobipSmtpTransport.class, (type) -> type
 				.withConstructor(TypeReference.listOf(Session.class, URLName.class), ExecutableMode.INVOKE));
 	}
 

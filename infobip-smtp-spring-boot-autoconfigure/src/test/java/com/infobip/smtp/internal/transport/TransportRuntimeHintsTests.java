@@ -29,7 +29,7 @@ class TransportRuntimeHintsTests {
 			.load(RuntimeHintsRegistrar.class)
 			.forEach((registrar) -> registrar.registerHints(hints, getClass().getClassLoader()));
 		assertThat(RuntimeHintsPredicates.reflection()
-			.onConstructorInvocation(TrackingSmtpTransport.class.getConstructor(Session.class, URLName.class)))
+			.onConstructorInvocation(InfobipSmtpTransport.class.getConstructor(Session.class, URLName.class)))
 			.accepts(hints);
 	}
 

@@ -32,13 +32,13 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1.0
  */
-public class TrackingSmtpTransport extends SMTPTransport {
+public class InfobipSmtpTransport extends SMTPTransport {
 
 	// closing a TLS 1.3 socket reads for up to its read timeout in the hope of the
 	// peer's close_notify; a relay that stopped answering would cost a second timeout
 	private static final int CLOSING_READ_TIMEOUT_MILLIS = 1;
 
-	private static final ThreadLocal<TrackingSmtpTransport> connecting = new ThreadLocal<>();
+	private static final ThreadLocal<InfobipSmtpTransport> connecting = new ThreadLocal<>();
 
 	/** Session property: whether to pipeline when the relay offers PIPELINING. */
 	static final String PIPELINING_PROPERTY = "mail.smtp.infobip.pipelining";
@@ -70,7 +70,7 @@ public class TrackingSmtpTransport extends SMTPTransport {
 	 * @param session the session
 	 * @param urlName the URL name
 	 */
-	public TrackingSmtpTransport(Session session, URLName urlName) {
+	public InfobipSmtpTransport(Session session, URLName urlName) {
 		super(session, urlName);
 		this.pipelining = !"false".equals(session.getProperty(PIPELINING_PROPERTY));
 		JakartaMailLogging.apply();
@@ -347,7 +347,7 @@ public class TrackingSmtpTransport extends SMTPTransport {
 		// the end of a pipelined group or of the data must not wait for the ACK of
 		// what went before it (Nagle's algorithm): that would add a round trip
 		socket.setTcpNoDelay(true);
-		TrackingSmtpTransport transport = connecting.get();
+		InfobipSmtpTransport transport = connecting.get();
 		if (transport != null) {
 			transport.socket = socket;
 		}

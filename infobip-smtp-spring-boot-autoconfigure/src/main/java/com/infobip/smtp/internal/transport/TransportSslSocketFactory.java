@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * plain socket both for STARTTLS and for implicit TLS, so the layering method is the one
  * it calls.
  */
-final class TrackingSslSocketFactory extends SSLSocketFactory {
+final class TransportSslSocketFactory extends SSLSocketFactory {
 
 	private final @Nullable SSLSocketFactory configured;
 
@@ -29,39 +29,39 @@ final class TrackingSslSocketFactory extends SSLSocketFactory {
 	 * @param configured the factory of the SSL bundle, or {@code null} for the JVM's
 	 * default, looked up for every socket as Angus Mail does
 	 */
-	TrackingSslSocketFactory(@Nullable SSLSocketFactory configured) {
+	TransportSslSocketFactory(@Nullable SSLSocketFactory configured) {
 		this.configured = configured;
 	}
 
 	@Override
 	public Socket createSocket(Socket socket, String host, int port, boolean autoClose) throws IOException {
-		return TrackingSmtpTransport.opened(delegate().createSocket(socket, host, port, autoClose));
+		return InfobipSmtpTransport.opened(delegate().createSocket(socket, host, port, autoClose));
 	}
 
 	@Override
 	public Socket createSocket() throws IOException {
-		return TrackingSmtpTransport.opened(delegate().createSocket());
+		return InfobipSmtpTransport.opened(delegate().createSocket());
 	}
 
 	@Override
 	public Socket createSocket(String host, int port) throws IOException {
-		return TrackingSmtpTransport.opened(delegate().createSocket(host, port));
+		return InfobipSmtpTransport.opened(delegate().createSocket(host, port));
 	}
 
 	@Override
 	public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-		return TrackingSmtpTransport.opened(delegate().createSocket(host, port, localHost, localPort));
+		return InfobipSmtpTransport.opened(delegate().createSocket(host, port, localHost, localPort));
 	}
 
 	@Override
 	public Socket createSocket(InetAddress host, int port) throws IOException {
-		return TrackingSmtpTransport.opened(delegate().createSocket(host, port));
+		return InfobipSmtpTransport.opened(delegate().createSocket(host, port));
 	}
 
 	@Override
 	public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
 			throws IOException {
-		return TrackingSmtpTransport.opened(delegate().createSocket(address, port, localAddress, localPort));
+		return InfobipSmtpTransport.opened(delegate().createSocket(address, port, localAddress, localPort));
 	}
 
 	private SSLSocketFactory delegate() {
