@@ -24,6 +24,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
@@ -45,6 +46,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @AutoConfiguration(after = { InfobipSmtpAutoConfiguration.class, DataSourceAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = "infobip.smtp.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty("infobip.smtp.outbox.enabled")
+@EnableConfigurationProperties(InfobipSmtpOutboxProperties.class)
 public final class InfobipSmtpOutboxAutoConfiguration {
 
 	InfobipSmtpOutboxAutoConfiguration() {
@@ -58,17 +60,17 @@ public final class InfobipSmtpOutboxAutoConfiguration {
 
 		@Bean
 		OutboxSchemaInitializer infobipSmtpOutboxSchemaInitializer(ObjectProvider<DataSource> dataSource,
-				InfobipSmtpProperties properties) {
-			return new OutboxSchemaInitializer(requireDataSource(dataSource), properties.getOutbox());
+				InfobipSmtpOutboxProperties outbox) {
+			return new OutboxSchemaInitializer(requireDataSource(dataSource), outbox);
 		}
 
 		@Bean
 		@DependsOnDatabaseInitialization
 		JdbcInfobipMailOutbox infobipMailOutbox(ObjectProvider<DataSource> dataSource, InfobipMailSender sender,
-				InfobipSmtpProperties properties) {
+				InfobipSmtpOutboxProperties outbox, InfobipSmtpProperties properties) {
 			DataSource database = requireDataSource(dataSource);
-			requireTables(database, properties);
-			return OutboxSettingsFactory.create(database, sender, properties);
+			requireTables(database, outbox);
+			return OutboxSettingsFactory.create(database, sender, outbox, properties);
 		}
 
 		@Bean
@@ -87,7 +89,7 @@ public final class InfobipSmtpOutboxAutoConfiguration {
 			return (event) -> outbox.recordTrackingEvent(event.getNotification());
 		}
 
-		private static void requireTables(DataSource dataSource, InfobipSmtpProperties properties) {
+		private static void requireTables(DataSource dataSource, InfobipSmtpOutboxProperties outbox) {
 			JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 			for (String table : List.of("INFOBIP_SMTP_OUTBOX", "INFOBIP_SMTP_WEBHOOK_SEEN")) {
 				try {
@@ -97,7 +99,7 @@ public final class InfobipSmtpOutboxAutoConfiguration {
 					throw new InfobipSmtpConfigurationException(
 							"infobip.smtp.outbox.enabled=true but table " + table
 									+ " cannot be read (infobip.smtp.outbox.initialize-schema="
-									+ properties.getOutbox().getInitializeSchema().name().toLowerCase(Locale.ROOT)
+									+ outbox.getInitializeSchema().name().toLowerCase(Locale.ROOT)
 									+ "; Spring Boot does not count a file or server database as embedded): "
 									+ ex.getMostSpecificCause().getMessage(),
 							"Set infobip.smtp.outbox.initialize-schema=always, or create the tables with your migrations from com/infobip/smtp/outbox/schema-<platform>.sql.");

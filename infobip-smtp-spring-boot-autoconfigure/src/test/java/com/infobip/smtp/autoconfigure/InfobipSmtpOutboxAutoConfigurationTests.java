@@ -174,6 +174,40 @@ class InfobipSmtpOutboxAutoConfigurationTests {
 					"Set infobip.smtp.outbox.backoff-multiplier to 1"));
 	}
 
+	@Test
+	void failsWithBackoffMultiplierThatIsNotANumberNamingTheProperty() {
+		// NaN passed the check and made every wait zero
+		this.contextRunner.withPropertyValues("infobip.smtp.outbox.backoff-multiplier=NaN")
+			.run((context) -> assertStartupFailure(context,
+					"infobip.smtp.outbox.backoff-multiplier=NaN is not a number.",
+					"Set infobip.smtp.outbox.backoff-multiplier to 1"));
+	}
+
+	@Test
+	void failsWithMaxBackoffShorterThanInitialBackoffNamingBoth() {
+		// as infobip.smtp.retry.*: one back-off, one rule
+		this.contextRunner
+			.withPropertyValues("infobip.smtp.outbox.initial-backoff=20m", "infobip.smtp.outbox.max-backoff=10m")
+			.run((context) -> assertStartupFailure(context,
+					"infobip.smtp.outbox.max-backoff=PT10M is shorter than infobip.smtp.outbox.initial-backoff=PT20M.",
+					"Set infobip.smtp.outbox.max-backoff to at least infobip.smtp.outbox.initial-backoff."));
+	}
+
+	@Test
+	void outboxPropertiesAreBoundByAClassOfTheirOwn() {
+		this.contextRunner
+			.withPropertyValues("infobip.smtp.outbox.concurrency=3", "infobip.smtp.outbox.health.max-pending-age=5m",
+					"infobip.smtp.outbox.initialize-schema=always")
+			.run((context) -> {
+				InfobipSmtpOutboxProperties outbox = context.getBean(InfobipSmtpOutboxProperties.class);
+				assertThat(outbox.isEnabled()).isTrue();
+				assertThat(outbox.getConcurrency()).isEqualTo(3);
+				assertThat(outbox.getHealth().getMaxPendingAge()).isEqualTo(Duration.ofMinutes(5));
+				assertThat(outbox.getInitializeSchema())
+					.isEqualTo(InfobipSmtpOutboxProperties.SchemaInitialization.ALWAYS);
+			});
+	}
+
 	static void assertStartupFailure(AssertableApplicationContext context, String description, String action) {
 		assertThat(context).hasFailed();
 		InfobipSmtpConfigurationException cause = findCause(context.getStartupFailure());
