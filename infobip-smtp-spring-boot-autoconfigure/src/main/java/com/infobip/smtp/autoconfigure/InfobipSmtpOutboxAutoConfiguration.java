@@ -12,7 +12,7 @@ import javax.sql.DataSource;
 
 import com.infobip.smtp.InfobipMailSender;
 import com.infobip.smtp.outbox.InfobipMailOutbox;
-import com.infobip.smtp.outbox.JdbcInfobipMailOutbox;
+import com.infobip.smtp.internal.outbox.JdbcMailOutbox;
 import com.infobip.smtp.webhook.InfobipDeliveryReportEvent;
 import com.infobip.smtp.webhook.InfobipTrackingEvent;
 import com.infobip.smtp.webhook.InfobipWebhookDeduplication;
@@ -66,7 +66,7 @@ public final class InfobipSmtpOutboxAutoConfiguration {
 
 		@Bean
 		@DependsOnDatabaseInitialization
-		JdbcInfobipMailOutbox infobipMailOutbox(ObjectProvider<DataSource> dataSource, InfobipMailSender sender,
+		JdbcMailOutbox infobipMailOutbox(ObjectProvider<DataSource> dataSource, InfobipMailSender sender,
 				InfobipSmtpOutboxProperties outbox, InfobipSmtpProperties properties) {
 			DataSource database = requireDataSource(dataSource);
 			requireTables(database, outbox);
@@ -74,18 +74,17 @@ public final class InfobipSmtpOutboxAutoConfiguration {
 		}
 
 		@Bean
-		InfobipWebhookDeduplication infobipWebhookDeduplication(JdbcInfobipMailOutbox outbox) {
+		InfobipWebhookDeduplication infobipWebhookDeduplication(JdbcMailOutbox outbox) {
 			return outbox.webhookDeduplication();
 		}
 
 		@Bean
-		ApplicationListener<InfobipDeliveryReportEvent> infobipOutboxDeliveryReportListener(
-				JdbcInfobipMailOutbox outbox) {
+		ApplicationListener<InfobipDeliveryReportEvent> infobipOutboxDeliveryReportListener(JdbcMailOutbox outbox) {
 			return (event) -> outbox.recordDeliveryReport(event.getReport());
 		}
 
 		@Bean
-		ApplicationListener<InfobipTrackingEvent> infobipOutboxTrackingEventListener(JdbcInfobipMailOutbox outbox) {
+		ApplicationListener<InfobipTrackingEvent> infobipOutboxTrackingEventListener(JdbcMailOutbox outbox) {
 			return (event) -> outbox.recordTrackingEvent(event.getNotification());
 		}
 

@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 import com.infobip.smtp.outbox.InfobipMailOutbox;
 import com.infobip.smtp.outbox.InfobipOutboxEntry;
 import com.infobip.smtp.outbox.InfobipOutboxStatus;
-import com.infobip.smtp.outbox.JdbcInfobipMailOutbox;
+import com.infobip.smtp.internal.outbox.JdbcMailOutbox;
 import com.infobip.smtp.testsupport.OutboxContexts;
 import com.infobip.smtp.webhook.InfobipWebhookDeduplication;
 import jakarta.mail.internet.MimeMessage;
@@ -78,9 +78,9 @@ class InfobipSmtpOutboxAutoConfigurationTests {
 	@Test
 	void outboxIsCreatedWithItsTablesInAnEmbeddedDatabase() {
 		this.contextRunner.run((context) -> {
-			assertThat(context).hasSingleBean(JdbcInfobipMailOutbox.class);
+			assertThat(context).hasSingleBean(JdbcMailOutbox.class);
 			assertThat(context).hasSingleBean(InfobipWebhookDeduplication.class);
-			JdbcInfobipMailOutbox outbox = context.getBean(JdbcInfobipMailOutbox.class);
+			JdbcMailOutbox outbox = context.getBean(JdbcMailOutbox.class);
 			assertThat(context.getBean(InfobipWebhookDeduplication.class)).isSameAs(outbox.webhookDeduplication());
 			assertThat(outbox.isRunning()).isTrue();
 			assertThat(outbox.countByStatus()).containsOnlyKeys(InfobipOutboxStatus.values())
@@ -136,7 +136,7 @@ class InfobipSmtpOutboxAutoConfigurationTests {
 		this.contextRunner.withUserConfiguration(UserOutboxConfiguration.class).run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(context).hasSingleBean(InfobipMailOutbox.class).hasBean("userOutbox");
-			assertThat(context).doesNotHaveBean(JdbcInfobipMailOutbox.class);
+			assertThat(context).doesNotHaveBean(JdbcMailOutbox.class);
 			assertThat(context).doesNotHaveBean(InfobipWebhookDeduplication.class);
 			assertThat(context).doesNotHaveBean(OutboxSchemaInitializer.class);
 		});

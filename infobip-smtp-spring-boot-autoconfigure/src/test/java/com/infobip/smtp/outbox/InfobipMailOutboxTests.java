@@ -16,6 +16,7 @@ import com.infobip.smtp.InfobipMailSender;
 import com.infobip.smtp.InvalidMessageException;
 import com.infobip.smtp.autoconfigure.InfobipSmtpAutoConfiguration;
 import com.infobip.smtp.autoconfigure.InfobipSmtpOutboxAutoConfiguration;
+import com.infobip.smtp.internal.outbox.JdbcMailOutbox;
 import com.infobip.smtp.testsupport.MutableClock;
 import com.infobip.smtp.testsupport.StartTlsRelay;
 import com.infobip.smtp.testsupport.TestRelayProperties;
@@ -194,7 +195,7 @@ class InfobipMailOutboxTests {
 				assertThat(entry.attempts()).isEqualTo(2);
 				assertThat(entry.lastError()).isNull();
 				assertThat(relay.received()).hasSize(1);
-				assertThat(((JdbcInfobipMailOutbox) outbox).dispatchedCount(InfobipOutboxStatus.PENDING)).isEqualTo(1);
+				assertThat(((JdbcMailOutbox) outbox).dispatchedCount(InfobipOutboxStatus.PENDING)).isEqualTo(1);
 			});
 		}
 	}
@@ -223,7 +224,7 @@ class InfobipMailOutboxTests {
 				.run((context) -> {
 					InfobipMailOutbox outbox = context.getBean(InfobipMailOutbox.class);
 					JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
-					((JdbcInfobipMailOutbox) outbox).stop();
+					((JdbcMailOutbox) outbox).stop();
 					String claimed = outbox.enqueue(multipart(context, "claimed@example.com"));
 					String sending = outbox.enqueue(multipart(context, "sending@example.com"));
 					// as a dead instance leaves them: one claimed, one being offered
@@ -232,7 +233,7 @@ class InfobipMailOutboxTests {
 							expired, claimed);
 					jdbc.update("UPDATE INFOBIP_SMTP_OUTBOX SET CLAIMED_BY = 'dead', CLAIM_EXPIRES_AT = ?,"
 							+ " STATUS = 'SENDING', ATTEMPTS = 1 WHERE ID = ?", expired, sending);
-					((JdbcInfobipMailOutbox) outbox).start();
+					((JdbcMailOutbox) outbox).start();
 					awaitStatus(outbox, claimed, InfobipOutboxStatus.SENT);
 					InfobipOutboxEntry unknown = awaitStatus(outbox, sending, InfobipOutboxStatus.UNKNOWN);
 					assertThat(unknown.lastError()).contains("may have been sent");
@@ -248,7 +249,7 @@ class InfobipMailOutboxTests {
 			run(relay, (context, outbox) -> {
 				String id = outbox.enqueue(multipart(context, "user@example.com"));
 				InfobipOutboxEntry sent = awaitStatus(outbox, id, InfobipOutboxStatus.SENT);
-				JdbcInfobipMailOutbox ledger = (JdbcInfobipMailOutbox) outbox;
+				JdbcMailOutbox ledger = (JdbcMailOutbox) outbox;
 				DeliveryReport.Status delivered = new DeliveryReport.Status(DeliveryStatusGroup.DELIVERED, 3,
 						"DELIVERED", 5, "DELIVERED_TO_HANDSET", null, "Message delivered");
 				assertThat(ledger.recordDeliveryReport(new DeliveryReport("other-bulk", sent.queueId(),
@@ -274,9 +275,9 @@ class InfobipMailOutboxTests {
 	void finishedEntriesAndRememberedReportsAreDeletedAfterTheRetention() {
 		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
 			run(relay, (context, started) -> {
-				((JdbcInfobipMailOutbox) started).stop();
+				((JdbcMailOutbox) started).stop();
 				MutableClock clock = new MutableClock();
-				JdbcInfobipMailOutbox outbox = JdbcInfobipMailOutbox
+				JdbcMailOutbox outbox = JdbcMailOutbox
 					.builder(context.getBean(DataSource.class), context.getBean(InfobipMailSender.class))
 					.pollInterval(Duration.ofMillis(50))
 					.retention(Duration.ofDays(1))
@@ -309,7 +310,7 @@ class InfobipMailOutboxTests {
 	void webhookDeduplicationPublishesOnceAndForgetsAFailedPublication() throws InterruptedException {
 		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
 			run(relay, (context, outbox) -> {
-				var deduplication = ((JdbcInfobipMailOutbox) outbox).webhookDeduplication();
+				var deduplication = ((JdbcMailOutbox) outbox).webhookDeduplication();
 				int[] published = new int[1];
 				try {
 					deduplication.publishOnce("key-1", () -> {
@@ -330,7 +331,7 @@ class InfobipMailOutboxTests {
 	void webhookDeduplicationForgetsAReportOnlyAfterTheRetentionHoweverManyArePublishedAfterIt() {
 		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
 			run(relay, (context, outbox) -> {
-				var deduplication = ((JdbcInfobipMailOutbox) outbox).webhookDeduplication();
+				var deduplication = ((JdbcMailOutbox) outbox).webhookDeduplication();
 				assertThat(deduplication.publishOnce("early", () -> {
 				})).isTrue();
 				// more than the in-memory deduplication's default capacity

@@ -20,7 +20,7 @@ import com.infobip.smtp.InfobipMailSender;
 import com.infobip.smtp.outbox.InfobipMailOutbox;
 import com.infobip.smtp.outbox.InfobipOutboxEntry;
 import com.infobip.smtp.outbox.InfobipOutboxStatus;
-import com.infobip.smtp.outbox.JdbcInfobipMailOutbox;
+import com.infobip.smtp.internal.outbox.JdbcMailOutbox;
 import com.infobip.smtp.testsupport.OutboxContexts;
 import com.infobip.smtp.testsupport.StartTlsRelay;
 import com.infobip.smtp.testsupport.TestCertificates;
@@ -93,7 +93,7 @@ class InfobipWebhookOutboxHttpTests {
 
 	@Test
 	void reportPostedTwiceIsPublishedOnceRememberedInTheDatabaseAndRecordedInTheLedger() throws Exception {
-		assertThat(this.deduplication).isSameAs(((JdbcInfobipMailOutbox) this.outbox).webhookDeduplication());
+		assertThat(this.deduplication).isSameAs(((JdbcMailOutbox) this.outbox).webhookDeduplication());
 		String id = this.outbox.enqueue(OutboxContexts.plain(this.sender, "user@example.com"));
 		InfobipOutboxEntry sent = await().atMost(Duration.ofSeconds(10))
 			.until(() -> this.outbox.find(id).orElse(null),

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-package com.infobip.smtp.outbox;
+package com.infobip.smtp.internal.outbox;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,6 +20,8 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import com.infobip.smtp.InfobipPreparedMessage;
+import com.infobip.smtp.outbox.InfobipOutboxEntry;
+import com.infobip.smtp.outbox.InfobipOutboxStatus;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;

@@ -3,12 +3,12 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-package com.infobip.smtp.outbox;
+package com.infobip.smtp.internal.outbox;
 
 import java.time.Duration;
 
 /**
- * How the outbox dispatches: see the builder of {@link JdbcInfobipMailOutbox}.
+ * How the outbox dispatches: see the builder of {@link JdbcMailOutbox}.
  */
 record OutboxSettings(int concurrency, int batchSize, Duration pollInterval, Duration claimTimeout, int maxAttempts,
 		Duration initialBackoff, double backoffMultiplier, Duration maxBackoff, Duration retention,

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-package com.infobip.smtp.outbox;
+package com.infobip.smtp.internal.outbox;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +19,9 @@ import com.infobip.smtp.InfobipPreparedMessage;
 import com.infobip.smtp.webhook.DeliveryReport;
 import com.infobip.smtp.webhook.InfobipWebhookDeduplication;
 import com.infobip.smtp.webhook.TrackingNotification;
+import com.infobip.smtp.outbox.InfobipMailOutbox;
+import com.infobip.smtp.outbox.InfobipOutboxEntry;
+import com.infobip.smtp.outbox.InfobipOutboxStatus;
 import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.context.SmartLifecycle;
@@ -39,7 +42,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * @since 0.1.0
  */
-public final class JdbcInfobipMailOutbox implements InfobipMailOutbox, SmartLifecycle {
+public final class JdbcMailOutbox implements InfobipMailOutbox, SmartLifecycle {
 
 	/**
 	 * The phase in which the outbox starts and stops: it stops before the sender, so that
@@ -57,7 +60,7 @@ public final class JdbcInfobipMailOutbox implements InfobipMailOutbox, SmartLife
 
 	private final InfobipWebhookDeduplication webhookDeduplication;
 
-	private JdbcInfobipMailOutbox(Builder builder) {
+	private JdbcMailOutbox(Builder builder) {
 		this.sender = builder.sender;
 		this.clock = builder.clock;
 		OutboxSettings settings = new OutboxSettings(builder.concurrency, builder.batchSize, builder.pollInterval,
@@ -187,14 +190,14 @@ public final class JdbcInfobipMailOutbox implements InfobipMailOutbox, SmartLife
 
 			@Override
 			public void afterCommit() {
-				JdbcInfobipMailOutbox.this.dispatcher.wake();
+				JdbcMailOutbox.this.dispatcher.wake();
 			}
 
 		});
 	}
 
 	/**
-	 * Builds a {@link JdbcInfobipMailOutbox}.
+	 * Builds a {@link JdbcMailOutbox}.
 	 */
 	public static final class Builder {
 
@@ -329,12 +332,11 @@ public final class JdbcInfobipMailOutbox implements InfobipMailOutbox, SmartLife
 		}
 
 		/**
-		 * Build the outbox; its dispatchers start with
-		 * {@link JdbcInfobipMailOutbox#start()}.
+		 * Build the outbox; its dispatchers start with {@link JdbcMailOutbox#start()}.
 		 * @return the outbox
 		 */
-		public JdbcInfobipMailOutbox build() {
-			return new JdbcInfobipMailOutbox(this);
+		public JdbcMailOutbox build() {
+			return new JdbcMailOutbox(this);
 		}
 
 		private static int positive(int value, String name) {

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-package com.infobip.smtp.outbox;
+package com.infobip.smtp.internal.outbox;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +28,8 @@ import com.infobip.smtp.InfobipSendResult;
 import com.infobip.smtp.InvalidMessageException;
 import com.infobip.smtp.RefusedRecipient;
 import com.infobip.smtp.SendOutcomeUnknownException;
-import com.infobip.smtp.outbox.OutboxStore.ClaimedEntry;
+import com.infobip.smtp.internal.outbox.OutboxStore.ClaimedEntry;
+import com.infobip.smtp.outbox.InfobipOutboxStatus;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -46,7 +47,8 @@ import org.springframework.transaction.TransactionException;
  */
 final class OutboxDispatcher {
 
-	private static final Log logger = LogFactory.getLog(OutboxDispatcher.class);
+	// the category the outbox has always logged under
+	private static final Log logger = LogFactory.getLog("com.infobip.smtp.outbox");
 
 	private static final Duration PURGE_INTERVAL = Duration.ofHours(1);
 
