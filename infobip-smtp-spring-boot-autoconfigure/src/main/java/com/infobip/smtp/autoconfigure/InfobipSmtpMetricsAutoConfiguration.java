@@ -8,11 +8,11 @@ package com.infobip.smtp.autoconfigure;
 import java.util.Locale;
 
 import com.infobip.smtp.InfobipMailSender;
+import com.infobip.smtp.internal.outbox.JdbcMailOutbox;
 import com.infobip.smtp.metrics.InfobipOutboxMetrics;
 import com.infobip.smtp.metrics.InfobipSmtpMeterHandler;
 import com.infobip.smtp.metrics.InfobipSmtpPoolMetrics;
 import com.infobip.smtp.metrics.InfobipWebhookMetrics;
-import com.infobip.smtp.internal.outbox.JdbcMailOutbox;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;

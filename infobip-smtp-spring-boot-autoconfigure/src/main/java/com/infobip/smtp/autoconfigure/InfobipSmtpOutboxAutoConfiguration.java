@@ -11,8 +11,8 @@ import java.util.Locale;
 import javax.sql.DataSource;
 
 import com.infobip.smtp.InfobipMailSender;
-import com.infobip.smtp.outbox.InfobipMailOutbox;
 import com.infobip.smtp.internal.outbox.JdbcMailOutbox;
+import com.infobip.smtp.outbox.InfobipMailOutbox;
 import com.infobip.smtp.webhook.InfobipDeliveryReportEvent;
 import com.infobip.smtp.webhook.InfobipTrackingEvent;
 import com.infobip.smtp.webhook.InfobipWebhookDeduplication;
@@ -31,6 +31,8 @@ import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializat
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.task.TaskDecorator;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -65,12 +67,19 @@ public final class InfobipSmtpOutboxAutoConfiguration {
 		}
 
 		@Bean
+		OutboxThreads infobipSmtpOutboxThreads(InfobipSmtpOutboxProperties outbox, Environment environment,
+				ObjectProvider<TaskDecorator> taskDecorators) {
+			return OutboxThreads.create(TaskBuilders.of(taskDecorators, environment),
+					SendingSettingsFactory.atLeastOne("outbox.concurrency", outbox.getConcurrency()));
+		}
+
+		@Bean
 		@DependsOnDatabaseInitialization
 		JdbcMailOutbox infobipMailOutbox(ObjectProvider<DataSource> dataSource, InfobipMailSender sender,
-				InfobipSmtpOutboxProperties outbox, InfobipSmtpProperties properties) {
+				InfobipSmtpOutboxProperties outbox, InfobipSmtpProperties properties, OutboxThreads threads) {
 			DataSource database = requireDataSource(dataSource);
 			requireTables(database, outbox);
-			return OutboxSettingsFactory.create(database, sender, outbox, properties);
+			return OutboxSettingsFactory.create(database, sender, threads, outbox, properties);
 		}
 
 		@Bean

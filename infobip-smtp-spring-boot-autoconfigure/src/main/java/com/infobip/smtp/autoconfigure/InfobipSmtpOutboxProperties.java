@@ -63,7 +63,9 @@ public class InfobipSmtpOutboxProperties {
 	private int maxAttempts = 10;
 
 	/**
-	 * Wait before an entry the relay did not take is offered again.
+	 * Wait before an entry the relay did not take is offered again; each later wait is
+	 * multiplied by the backoff multiplier, with random jitter, by the formula of
+	 * infobip.smtp.retry.*.
 	 */
 	private Duration initialBackoff = Duration.ofSeconds(10);
 

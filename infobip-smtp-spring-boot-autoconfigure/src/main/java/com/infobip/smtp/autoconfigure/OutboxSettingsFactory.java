@@ -21,8 +21,8 @@ final class OutboxSettingsFactory {
 	private OutboxSettingsFactory() {
 	}
 
-	static JdbcMailOutbox create(DataSource dataSource, InfobipMailSender sender, InfobipSmtpOutboxProperties outbox,
-			InfobipSmtpProperties properties) {
+	static JdbcMailOutbox create(DataSource dataSource, InfobipMailSender sender, OutboxThreads threads,
+			InfobipSmtpOutboxProperties outbox, InfobipSmtpProperties properties) {
 		Duration initialBackoff = SendingSettingsFactory.positive("outbox.initial-backoff", outbox.getInitialBackoff());
 		Duration maxBackoff = SendingSettingsFactory.positive("outbox.max-backoff", outbox.getMaxBackoff());
 		double multiplier = outbox.getBackoffMultiplier();
@@ -38,7 +38,7 @@ final class OutboxSettingsFactory {
 							+ " is shorter than infobip.smtp.outbox.initial-backoff=" + initialBackoff + ".",
 					"Set infobip.smtp.outbox.max-backoff to at least infobip.smtp.outbox.initial-backoff.");
 		}
-		return JdbcMailOutbox.builder(dataSource, sender)
+		return JdbcMailOutbox.builder(dataSource, sender, threads.executor(), threads.scheduler())
 			.concurrency(SendingSettingsFactory.atLeastOne("outbox.concurrency", outbox.getConcurrency()))
 			.batchSize(SendingSettingsFactory.atLeastOne("outbox.batch-size", outbox.getBatchSize()))
 			.pollInterval(SendingSettingsFactory.positive("outbox.poll-interval", outbox.getPollInterval()))

@@ -13,25 +13,37 @@ import java.util.function.Predicate;
 
 import com.infobip.smtp.InfobipMailSender;
 import com.infobip.smtp.InfobipMessagePostProcessor;
+import com.infobip.smtp.observation.InfobipSendContext;
+import com.infobip.smtp.outbox.InfobipMailOutbox;
+import com.infobip.smtp.outbox.InfobipOutboxEntry;
+import com.infobip.smtp.outbox.InfobipOutboxStatus;
+import com.infobip.smtp.testsupport.OutboxContexts;
 import com.infobip.smtp.testsupport.SenderContextRunners;
 import com.infobip.smtp.testsupport.StartTlsRelay;
 import com.infobip.smtp.testsupport.TestRelayProperties;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.mail.internet.MimeMessage;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.task.TaskDecorator;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The starter's threads come from Spring Boot's task builders, so the application's
  * {@link TaskDecorator} beans apply to them: one that carries the caller's MDC reaches
- * sendAsync and the helpers of a batch. {@code TaskDecoratorVirtualThreadTests} runs the
- * same on virtual threads.
+ * sendAsync and the helpers of a batch, and the outbox's sends run inside the decorators,
+ * without the context of the request that enqueued them.
+ * {@code TaskDecoratorVirtualThreadTests} runs the same on virtual threads.
  */
 class TaskDecoratorTests {
 
@@ -85,6 +97,58 @@ class TaskDecoratorTests {
 					assertThat(context.getBean(MdcRecorder.class).seen).singleElement().satisfies((seen) -> {
 						assertThat(seen.request()).isEqualTo("r-2");
 						assertThat(seen.tenant()).isEqualTo("acme");
+					});
+				});
+		}
+	}
+
+	@Test
+	void taskDecoratorBeanWrapsTheOutboxsSendsWithoutTheContextOfTheRequestThatEnqueued() {
+		outboxSendsAreDecorated(OutboxContexts.withOutbox(),
+				(thread) -> thread.getName().startsWith("infobip-smtp-outbox-"));
+	}
+
+	static void outboxSendsAreDecorated(ApplicationContextRunner contextRunner, Predicate<Thread> sendThread) {
+		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+			withDecorator(contextRunner, relay)
+				.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class))
+				.withBean("tenantTaskDecorator", TaskDecorator.class, TaskDecoratorTests::tenantDecorator)
+				.run((context) -> {
+					List<Seen> sends = new CopyOnWriteArrayList<>();
+					context.getBean(ObservationRegistry.class)
+						.observationConfig()
+						.observationHandler(new ObservationHandler<InfobipSendContext>() {
+
+							@Override
+							public void onStart(InfobipSendContext send) {
+								sends.add(new Seen(Thread.currentThread(), MDC.get(REQUEST), MDC.get("tenant")));
+							}
+
+							@Override
+							public boolean supportsContext(Observation.Context send) {
+								return send instanceof InfobipSendContext;
+							}
+
+						});
+					InfobipMailSender sender = context.getBean(InfobipMailSender.class);
+					InfobipMailOutbox outbox = context.getBean(InfobipMailOutbox.class);
+					String id;
+					MDC.put(REQUEST, "r-3");
+					try {
+						id = outbox.enqueue(message(sender, "user@example.com"));
+					}
+					finally {
+						MDC.remove(REQUEST);
+					}
+					await().atMost(Duration.ofSeconds(10))
+						.until(() -> outbox.find(id).map(InfobipOutboxEntry::status).orElse(null),
+								(status) -> status == InfobipOutboxStatus.SENT);
+					assertThat(sends).singleElement().satisfies((send) -> {
+						assertThat(send.thread()).matches(sendThread);
+						assertThat(send.tenant()).as("set by the decorator around the send").isEqualTo("acme");
+						// sent apart from the request, and maybe in one batch with
+						// entries of other requests: none of its context
+						assertThat(send.request()).as("the enqueuing request's id").isNull();
 					});
 				});
 		}

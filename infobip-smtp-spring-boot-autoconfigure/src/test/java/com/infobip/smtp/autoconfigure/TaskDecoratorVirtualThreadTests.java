@@ -5,6 +5,7 @@
 
 package com.infobip.smtp.autoconfigure;
 
+import com.infobip.smtp.testsupport.OutboxContexts;
 import com.infobip.smtp.testsupport.SenderContextRunners;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
@@ -23,6 +24,13 @@ class TaskDecoratorVirtualThreadTests {
 	void taskDecoratorBeanCarriesTheCallersMdcIntoSendAsyncOnAVirtualThread() {
 		TaskDecoratorTests.sendAsyncSeesTheCallersMdc(
 				SenderContextRunners.withMetrics().withPropertyValues("spring.threads.virtual.enabled=true"),
+				TaskDecoratorVirtualThreadTests::isVirtual);
+	}
+
+	@Test
+	void taskDecoratorBeanWrapsTheOutboxsSendsOnVirtualThreads() {
+		TaskDecoratorTests.outboxSendsAreDecorated(
+				OutboxContexts.withOutbox().withPropertyValues("spring.threads.virtual.enabled=true"),
 				TaskDecoratorVirtualThreadTests::isVirtual);
 	}
 

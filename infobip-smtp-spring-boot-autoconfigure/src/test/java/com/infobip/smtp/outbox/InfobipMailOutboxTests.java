@@ -6,9 +6,15 @@
 package com.infobip.smtp.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -26,6 +32,7 @@ import com.infobip.smtp.webhook.TrackingNotification;
 import com.infobip.smtp.webhook.TrackingNotificationType;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
+import org.h2.api.Trigger;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -35,8 +42,10 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerA
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -244,6 +253,61 @@ class InfobipMailOutboxTests {
 	}
 
 	@Test
+	void stoppingLetsTheSendInFlightEndAndGivesBackTheRestOfTheBatch() {
+		try (StartTlsRelay relay = StartTlsRelay.builder().holdAfterData(1).start()) {
+			this.contextRunner
+				.withPropertyValues("infobip.smtp.outbox.concurrency=1", "infobip.smtp.shutdown-timeout=10s")
+				.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS"))
+				.run((context) -> {
+					JdbcMailOutbox outbox = context.getBean(JdbcMailOutbox.class);
+					outbox.stop();
+					List<String> ids = new ArrayList<>();
+					for (int i = 0; i < 3; i++) {
+						ids.add(outbox.enqueue(plain(context, "user" + i + "@example.com")));
+					}
+					// one dispatcher claims the three, and offers the first
+					outbox.start();
+					await().atMost(Duration.ofSeconds(10)).until(() -> relay.held() == 1);
+					CompletableFuture<Void> stopping = CompletableFuture.runAsync(outbox::stop);
+					await().during(Duration.ofMillis(300))
+						.atMost(Duration.ofSeconds(2))
+						.until(() -> !stopping.isDone());
+					relay.release();
+					assertThat(stopping).succeedsWithin(Duration.ofSeconds(10));
+					assertThat(outbox.find(ids.get(0))).get()
+						.extracting(InfobipOutboxEntry::status)
+						.isEqualTo(InfobipOutboxStatus.SENT);
+					JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+					for (String given : ids.subList(1, 3)) {
+						assertThat(jdbc.queryForMap(
+								"SELECT STATUS, ATTEMPTS, CLAIMED_BY FROM INFOBIP_SMTP_OUTBOX WHERE ID = ?", given))
+							.containsEntry("STATUS", "PENDING")
+							.containsEntry("ATTEMPTS", 0)
+							.containsEntry("CLAIMED_BY", null);
+					}
+					assertThat(relay.received()).hasSize(1);
+				});
+		}
+	}
+
+	@Test
+	void outcomeTheDatabaseRefusedOnceIsRecordedByALaterAttempt() {
+		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+			run(relay, (context, outbox) -> {
+				FailFirstSentUpdate.failures.set(0);
+				new JdbcTemplate(context.getBean(DataSource.class)).execute(
+						"CREATE TRIGGER FAIL_FIRST_SENT_UPDATE BEFORE UPDATE ON INFOBIP_SMTP_OUTBOX FOR EACH ROW CALL \""
+								+ FailFirstSentUpdate.class.getName() + "\"");
+				String id = outbox.enqueue(plain(context, "user@example.com"));
+				InfobipOutboxEntry entry = awaitStatus(outbox, id, InfobipOutboxStatus.SENT);
+				assertThat(FailFirstSentUpdate.failures).hasValue(1);
+				assertThat(entry.attempts()).isEqualTo(1);
+				assertThat(relay.received()).hasSize(1);
+			});
+		}
+	}
+
+	@Test
 	void deliveryReportsAndTrackingEventsUpdateTheLedgerByQueueId() {
 		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
 			run(relay, (context, outbox) -> {
@@ -277,8 +341,10 @@ class InfobipMailOutboxTests {
 			run(relay, (context, started) -> {
 				((JdbcMailOutbox) started).stop();
 				MutableClock clock = new MutableClock();
+				SimpleAsyncTaskScheduler scheduler = new SimpleAsyncTaskScheduler();
 				JdbcMailOutbox outbox = JdbcMailOutbox
-					.builder(context.getBean(DataSource.class), context.getBean(InfobipMailSender.class))
+					.builder(context.getBean(DataSource.class), context.getBean(InfobipMailSender.class),
+							new SimpleAsyncTaskExecutor(), scheduler)
 					.pollInterval(Duration.ofMillis(50))
 					.retention(Duration.ofDays(1))
 					.clock(clock)
@@ -301,6 +367,7 @@ class InfobipMailOutboxTests {
 				}
 				finally {
 					outbox.stop();
+					scheduler.close();
 				}
 			});
 		}
@@ -398,6 +465,24 @@ class InfobipMailOutboxTests {
 		// its own time; all else must be equal
 		String data = new String(received.bytes(), StandardCharsets.ISO_8859_1);
 		return data.replaceFirst("(?s)^Received:.*?\r\n(?=[^ \t])", "").replaceAll("----=_Part_[0-9_.]+", "BOUNDARY");
+	}
+
+	/**
+	 * Fails the first update that records a sent entry, as a database briefly out of
+	 * reach would.
+	 */
+	public static class FailFirstSentUpdate implements Trigger {
+
+		static final AtomicInteger failures = new AtomicInteger();
+
+		@Override
+		public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
+			// STATUS is the second column
+			if ("SENT".equals(newRow[1]) && failures.compareAndSet(0, 1)) {
+				throw new SQLTransientConnectionException("The database is out of reach", "08006");
+			}
+		}
+
 	}
 
 	@FunctionalInterface

@@ -10,13 +10,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
@@ -34,16 +34,30 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.mail.MailException;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.transaction.TransactionException;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * Threads that claim due entries, offer them to the relay through the pooled sender, and
- * record what became of them. An entry is marked {@code SENDING} just before it is
+ * Dispatchers that claim due entries, offer them to the relay through the pooled sender,
+ * and record what became of them. An entry is marked {@code SENDING} just before it is
  * offered, so that an instance that dies leaves behind only entries that are either still
  * {@code PENDING} (never offered: sent by another instance once the claim expires) or
  * {@code SENDING} (perhaps offered: resolved as {@code UNKNOWN}).
+ * <p>
+ * Each dispatcher is one task on the given executor, from start to stop: it claims a
+ * batch, sends it, and when nothing is due waits for a wake (an entry of this instance
+ * committed) or the poll interval. It is started from {@link #start()} and woken by a
+ * signal, never by a task submitted from the thread that enqueued, so a task decorator
+ * carries no request's context into sends that may belong to other requests. The
+ * scheduler renews the claims this instance holds and writes again an outcome the
+ * database refused, after a back-off.
  */
 final class OutboxDispatcher {
 
@@ -52,9 +66,9 @@ final class OutboxDispatcher {
 
 	private static final Duration PURGE_INTERVAL = Duration.ofHours(1);
 
-	// how often a finished send's outcome is offered to the database before the claim
-	// recovery is left to resolve the entry
-	private static final long[] RECORD_RETRY_MILLIS = { 100, 500, 2000 };
+	// when an outcome the database refused is written again (after 100 ms, 500 ms and
+	// 2 s) before the claim recovery is left to resolve the entry
+	private static final BackOff OUTCOME_REWRITES = outcomeRewrites();
 
 	private final OutboxStore store;
 
@@ -64,9 +78,14 @@ final class OutboxDispatcher {
 
 	private final Clock clock;
 
+	private final TaskExecutor executor;
+
+	private final TaskScheduler scheduler;
+
 	private final ReentrantLock lock = new ReentrantLock();
 
-	private final Condition work = this.lock.newCondition();
+	// a wake, or the end of a dispatcher or of an outcome's write
+	private final Condition changed = this.lock.newCondition();
 
 	private final AtomicLong nextRecovery = new AtomicLong();
 
@@ -74,23 +93,29 @@ final class OutboxDispatcher {
 
 	private final Map<InfobipOutboxStatus, LongAdder> dispatched = new EnumMap<>(InfobipOutboxStatus.class);
 
-	private final List<Thread> workers = new ArrayList<>();
-
 	// the claims this instance holds: entry id to the claim's token
 	private final Map<String, String> held = new ConcurrentHashMap<>();
 
-	private @Nullable ScheduledExecutorService claimRenewal;
+	private final List<ScheduledFuture<?>> jobs = new ArrayList<>();
 
 	private volatile boolean running;
 
-	// woken since a worker last found nothing to claim
+	// guarded by lock: dispatchers running, outcomes waiting to be written again, and
+	// whether a wake came since a dispatcher last found nothing to claim
+	private int dispatchers;
+
+	private int rewrites;
+
 	private boolean signalled;
 
-	OutboxDispatcher(OutboxStore store, InfobipMailSender sender, OutboxSettings settings, Clock clock) {
+	OutboxDispatcher(OutboxStore store, InfobipMailSender sender, OutboxSettings settings, Clock clock,
+			TaskExecutor executor, TaskScheduler scheduler) {
 		this.store = store;
 		this.sender = sender;
 		this.settings = settings;
 		this.clock = clock;
+		this.executor = executor;
+		this.scheduler = scheduler;
 		for (InfobipOutboxStatus status : InfobipOutboxStatus.values()) {
 			this.dispatched.put(status, new LongAdder());
 		}
@@ -101,47 +126,60 @@ final class OutboxDispatcher {
 			return;
 		}
 		this.running = true;
-		this.workers.clear();
-		ScheduledExecutorService renewal = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "infobip-smtp-outbox-claims");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long period = Math.max(1, this.settings.claimTimeout().toMillis() / 3);
-		renewal.scheduleWithFixedDelay(this::renewClaims, period, period, TimeUnit.MILLISECONDS);
-		this.claimRenewal = renewal;
+		Duration period = Duration.ofMillis(Math.max(1, this.settings.claimTimeout().toMillis() / 3));
+		this.jobs.add(this.scheduler.scheduleWithFixedDelay(this::renewClaims,
+				this.scheduler.getClock().instant().plus(period), period));
 		for (int i = 0; i < this.settings.concurrency(); i++) {
-			Thread worker = new Thread(this::work, "infobip-smtp-outbox-" + (i + 1));
-			worker.setDaemon(true);
-			this.workers.add(worker);
-			worker.start();
+			this.lock.lock();
+			try {
+				this.dispatchers++;
+			}
+			finally {
+				this.lock.unlock();
+			}
+			try {
+				this.executor.execute(this::work);
+			}
+			catch (TaskRejectedException ex) {
+				ended();
+				logger.error("The executor of the outbox refused a dispatcher; " + i + " of "
+						+ this.settings.concurrency() + " run", ex);
+				break;
+			}
 		}
 	}
 
 	/**
 	 * Stop claiming, let the sends in flight end, and give back what was claimed and not
-	 * offered, waiting at most the shutdown timeout for the sends in flight.
+	 * offered, waiting at most the shutdown timeout for the sends in flight and for
+	 * outcomes still to be written.
 	 */
 	synchronized void stop() {
 		if (!this.running) {
 			return;
 		}
 		this.running = false;
-		wake();
 		long deadline = System.nanoTime() + this.settings.shutdownTimeout().toNanos();
-		for (Thread worker : this.workers) {
-			try {
-				worker.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+		this.lock.lock();
+		try {
+			this.changed.signalAll();
+			while (this.dispatchers > 0 || this.rewrites > 0) {
+				long left = deadline - System.nanoTime();
+				if (left <= 0) {
+					break;
+				}
+				this.changed.awaitNanos(left);
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				break;
-			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		finally {
+			this.lock.unlock();
 		}
 		// sends still in flight keep their claims until they end or the claims expire
-		if (this.claimRenewal != null) {
-			this.claimRenewal.shutdown();
-		}
+		this.jobs.forEach((job) -> job.cancel(false));
+		this.jobs.clear();
 	}
 
 	boolean isRunning() {
@@ -149,13 +187,13 @@ final class OutboxDispatcher {
 	}
 
 	/**
-	 * Wake idle workers: something was enqueued.
+	 * Wake idle dispatchers: something was enqueued.
 	 */
 	void wake() {
 		this.lock.lock();
 		try {
 			this.signalled = true;
-			this.work.signalAll();
+			this.changed.signalAll();
 		}
 		finally {
 			this.lock.unlock();
@@ -167,42 +205,66 @@ final class OutboxDispatcher {
 	}
 
 	private void work() {
-		while (this.running && !Thread.currentThread().isInterrupted()) {
-			try {
-				maintain();
-				String token = UUID.randomUUID().toString();
-				List<ClaimedEntry> entries = this.store.claimDue(token, this.settings.batchSize(), this.clock.instant(),
-						this.settings.claimTimeout());
-				if (entries.isEmpty()) {
-					idle();
-					continue;
-				}
-				entries.forEach((entry) -> this.held.put(entry.id(), token));
+		try {
+			while (this.running && !Thread.currentThread().isInterrupted()) {
 				try {
-					for (int i = 0; i < entries.size(); i++) {
-						if (!this.running) {
-							release(entries.subList(i, entries.size()), token);
-							break;
-						}
-						dispatch(entries.get(i), token);
+					maintain();
+					if (!dispatchBatch()) {
+						idle();
 					}
 				}
-				finally {
-					// what a failure left claimed expires and is resolved as if this
-					// instance had stopped
-					entries.forEach((entry) -> this.held.remove(entry.id()));
+				catch (DataAccessException | TransactionException ex) {
+					logger.warn("Outbox dispatcher could not reach the database; trying again in "
+							+ this.settings.pollInterval(), ex);
+					idle();
+				}
+				catch (RuntimeException ex) {
+					logger.error("Outbox dispatcher failed; trying again in " + this.settings.pollInterval(), ex);
+					idle();
 				}
 			}
-			catch (DataAccessException | TransactionException ex) {
-				logger.warn("Outbox dispatcher could not reach the database; trying again in "
-						+ this.settings.pollInterval(), ex);
-				idle();
-			}
-			catch (RuntimeException ex) {
-				logger.error("Outbox dispatcher failed; trying again in " + this.settings.pollInterval(), ex);
-				idle();
+		}
+		finally {
+			ended();
+		}
+	}
+
+	/**
+	 * Claim a batch of due entries and offer them one after the other.
+	 * @return whether any was due
+	 */
+	private boolean dispatchBatch() {
+		String token = UUID.randomUUID().toString();
+		List<ClaimedEntry> entries = this.store.claimDue(token, this.settings.batchSize(), this.clock.instant(),
+				this.settings.claimTimeout());
+		if (entries.isEmpty()) {
+			return false;
+		}
+		entries.forEach((entry) -> this.held.put(entry.id(), token));
+		Set<String> rewriting = new HashSet<>();
+		try {
+			for (int i = 0; i < entries.size(); i++) {
+				if (!this.running) {
+					release(entries.subList(i, entries.size()), token);
+					break;
+				}
+				ClaimedEntry entry = entries.get(i);
+				if (dispatch(entry, token)) {
+					this.held.remove(entry.id());
+				}
+				else {
+					rewriting.add(entry.id());
+				}
 			}
 		}
+		finally {
+			// what a failure left claimed expires and is resolved as if this instance had
+			// stopped; an outcome still to be written keeps its claim until it is
+			entries.stream()
+				.filter((entry) -> !rewriting.contains(entry.id()))
+				.forEach((entry) -> this.held.remove(entry.id()));
+		}
+		return true;
 	}
 
 	private void renewClaims() {
@@ -214,11 +276,14 @@ final class OutboxDispatcher {
 		}
 	}
 
+	/**
+	 * Wait for a wake or the poll interval, unless a wake came since the last claim.
+	 */
 	private void idle() {
 		this.lock.lock();
 		try {
 			if (!this.signalled && this.running) {
-				this.work.await(this.settings.pollInterval().toNanos(), TimeUnit.NANOSECONDS);
+				this.changed.awaitNanos(this.settings.pollInterval().toNanos());
 			}
 			this.signalled = false;
 		}
@@ -230,9 +295,20 @@ final class OutboxDispatcher {
 		}
 	}
 
+	private void ended() {
+		this.lock.lock();
+		try {
+			this.dispatchers--;
+			this.changed.signalAll();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
 	/**
 	 * Resolve entries other instances left behind, once per poll interval, and delete
-	 * what outlived the retention, once an hour, on whichever worker comes first.
+	 * what outlived the retention, once an hour, on whichever dispatcher comes first.
 	 */
 	private void maintain() {
 		Instant now = this.clock.instant();
@@ -253,63 +329,80 @@ final class OutboxDispatcher {
 		return now.toEpochMilli() >= at && next.compareAndSet(at, now.toEpochMilli() + interval.toMillis());
 	}
 
-	private void dispatch(ClaimedEntry entry, String token) {
-		try {
-			if (this.store.markSending(entry.id(), token, this.clock.instant(), this.settings.claimTimeout())) {
-				offer(entry, token);
-			}
-			// else the claim expired: this instance paused longer than the claim timeout
+	/**
+	 * Offer an entry, unless its claim expired meanwhile, and record the outcome.
+	 * @return whether that is done; {@code false} while the outcome waits to be written
+	 * again
+	 */
+	private boolean dispatch(ClaimedEntry entry, String token) {
+		if (!this.store.markSending(entry.id(), token, this.clock.instant(), this.settings.claimTimeout())) {
+			// the claim expired: this instance paused longer than the claim timeout
+			return true;
 		}
-		finally {
-			this.held.remove(entry.id());
-		}
+		return offer(entry, token);
 	}
 
-	private void offer(ClaimedEntry entry, String token) {
+	private boolean offer(ClaimedEntry entry, String token) {
 		int attempts = entry.attempts() + 1;
 		try {
 			InfobipSendResult result = this.sender.sendPrepared(entry.message());
-			complete(entry, token, InfobipOutboxStatus.SENT, result.messageId(), refusedNote(result));
+			return complete(entry, token, InfobipOutboxStatus.SENT, result.messageId(), refusedNote(result));
 		}
 		catch (SendOutcomeUnknownException ex) {
-			complete(entry, token, InfobipOutboxStatus.UNKNOWN, null, ex.getMessage());
+			return complete(entry, token, InfobipOutboxStatus.UNKNOWN, null, ex.getMessage());
 		}
 		catch (InfobipSendFailedException ex) {
 			if (ex.getReplyCode() >= 500) {
-				complete(entry, token, InfobipOutboxStatus.FAILED, null, ex.getMessage());
+				return complete(entry, token, InfobipOutboxStatus.FAILED, null, ex.getMessage());
 			}
-			else {
-				retryOrFail(entry, token, attempts, ex);
-			}
+			return retryOrFail(entry, token, attempts, ex);
 		}
 		catch (InvalidMessageException ex) {
-			complete(entry, token, InfobipOutboxStatus.FAILED, null, ex.getMessage());
+			return complete(entry, token, InfobipOutboxStatus.FAILED, null, ex.getMessage());
 		}
 		catch (MailException ex) {
 			if (!this.sender.isRunning()) {
 				// the sender refused it while shutting down: it was never offered
 				this.store.release(entry.id(), token, true);
-				return;
+				return true;
 			}
-			retryOrFail(entry, token, attempts, ex);
+			return retryOrFail(entry, token, attempts, ex);
 		}
 	}
 
-	private void retryOrFail(ClaimedEntry entry, String token, int attempts, MailException ex) {
-		if (attempts >= this.settings.maxAttempts()) {
-			complete(entry, token, InfobipOutboxStatus.FAILED, null,
+	private boolean retryOrFail(ClaimedEntry entry, String token, int attempts, MailException ex) {
+		long wait = waitAfter(attempts);
+		if (wait == BackOffExecution.STOP) {
+			return complete(entry, token, InfobipOutboxStatus.FAILED, null,
 					"Not sent after " + attempts + " attempts: " + ex.getMessage());
-			return;
 		}
-		Instant next = this.clock.instant().plus(this.settings.backoff(attempts));
-		record(entry, () -> this.store.reschedule(entry.id(), token, next, String.valueOf(ex.getMessage())));
+		Instant next = this.clock.instant().plusMillis(wait);
 		this.dispatched.get(InfobipOutboxStatus.PENDING).increment();
+		return record(entry, () -> this.store.reschedule(entry.id(), token, next, String.valueOf(ex.getMessage())));
 	}
 
-	private void complete(ClaimedEntry entry, String token, InfobipOutboxStatus status, @Nullable String queueId,
+	/**
+	 * Return how long an entry offered {@code attempts} times waits for its next offer,
+	 * by the back-off the sender's retries use, or {@link BackOffExecution#STOP} when it
+	 * is not to be offered again.
+	 */
+	private long waitAfter(int attempts) {
+		BackOffExecution backOff = this.settings.backOff().start();
+		long wait = BackOffExecution.STOP;
+		for (int i = 0; i < attempts; i++) {
+			wait = backOff.nextBackOff();
+			if (wait == BackOffExecution.STOP) {
+				break;
+			}
+		}
+		return wait;
+	}
+
+	private boolean complete(ClaimedEntry entry, String token, InfobipOutboxStatus status, @Nullable String messageId,
 			@Nullable String error) {
-		record(entry, () -> this.store.complete(entry.id(), token, status, queueId, error, this.clock.instant()));
 		this.dispatched.get(status).increment();
+		return record(entry,
+				() -> this.store.complete(entry.id(), token, status, messageId, error, this.clock.instant()));
 	}
 
 	private void release(List<ClaimedEntry> entries, String token) {
@@ -325,30 +418,83 @@ final class OutboxDispatcher {
 	}
 
 	/**
-	 * Record what became of an offered entry, trying a few times: until it is recorded,
-	 * the entry stays {@code SENDING} and would end {@code UNKNOWN}.
+	 * Record what became of an offered entry; if the database refuses, write it again on
+	 * the scheduler after a back-off, a few times: until it is recorded, the entry stays
+	 * {@code SENDING} and would end {@code UNKNOWN}.
+	 * @return whether that is done; {@code false} while the outcome waits to be written
+	 * again
 	 */
-	private void record(ClaimedEntry entry, Runnable update) {
-		for (int attempt = 0;; attempt++) {
+	private boolean record(ClaimedEntry entry, Runnable update) {
+		try {
+			update.run();
+			return true;
+		}
+		catch (DataAccessException ex) {
+			return !rewriteLater(entry, update, OUTCOME_REWRITES.start(), ex);
+		}
+	}
+
+	/**
+	 * Schedule the outcome's next write, if the back-off allows one.
+	 * @return whether it was scheduled
+	 */
+	private boolean rewriteLater(ClaimedEntry entry, Runnable update, BackOffExecution backOff,
+			DataAccessException failure) {
+		long wait = backOff.nextBackOff();
+		if (wait != BackOffExecution.STOP) {
+			this.lock.lock();
 			try {
-				update.run();
-				return;
+				this.rewrites++;
 			}
-			catch (DataAccessException ex) {
-				if (attempt >= RECORD_RETRY_MILLIS.length) {
-					logger.error("Could not record the outcome of outbox entry " + entry.id()
-							+ "; it becomes UNKNOWN when its claim expires", ex);
-					return;
-				}
-				try {
-					Thread.sleep(RECORD_RETRY_MILLIS[attempt]);
-				}
-				catch (InterruptedException interrupted) {
-					Thread.currentThread().interrupt();
-					return;
-				}
+			finally {
+				this.lock.unlock();
+			}
+			try {
+				this.scheduler.schedule(() -> rewrite(entry, update, backOff),
+						this.scheduler.getClock().instant().plusMillis(wait));
+				return true;
+			}
+			catch (TaskRejectedException ex) {
+				rewritten();
 			}
 		}
+		logger.error("Could not record the outcome of outbox entry " + entry.id()
+				+ "; it becomes UNKNOWN when its claim expires", failure);
+		return false;
+	}
+
+	private void rewrite(ClaimedEntry entry, Runnable update, BackOffExecution backOff) {
+		boolean again = false;
+		try {
+			update.run();
+		}
+		catch (DataAccessException ex) {
+			again = rewriteLater(entry, update, backOff, ex);
+		}
+		finally {
+			if (!again) {
+				this.held.remove(entry.id());
+			}
+			rewritten();
+		}
+	}
+
+	private void rewritten() {
+		this.lock.lock();
+		try {
+			this.rewrites--;
+			this.changed.signalAll();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private static BackOff outcomeRewrites() {
+		ExponentialBackOff backOff = new ExponentialBackOff(100, 5);
+		backOff.setMaxInterval(2000);
+		backOff.setMaxAttempts(3);
+		return backOff;
 	}
 
 	private static @Nullable String refusedNote(InfobipSendResult result) {

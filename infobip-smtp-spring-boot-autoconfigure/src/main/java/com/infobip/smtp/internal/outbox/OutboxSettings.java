@@ -7,20 +7,15 @@ package com.infobip.smtp.internal.outbox;
 
 import java.time.Duration;
 
+import org.springframework.util.backoff.BackOff;
+
 /**
  * How the outbox dispatches: see the builder of {@link JdbcMailOutbox}.
+ *
+ * @param backOff how long an entry the relay did not take waits before its next offer,
+ * and after how many offers it is not offered again (then {@code FAILED})
  */
-record OutboxSettings(int concurrency, int batchSize, Duration pollInterval, Duration claimTimeout, int maxAttempts,
-		Duration initialBackoff, double backoffMultiplier, Duration maxBackoff, Duration retention,
-		Duration shutdownTimeout) {
-
-	/**
-	 * Return how long to wait before the next offer of an entry offered {@code attempts}
-	 * times.
-	 */
-	Duration backoff(int attempts) {
-		double millis = this.initialBackoff.toMillis() * Math.pow(this.backoffMultiplier, Math.max(0, attempts - 1));
-		return (millis >= this.maxBackoff.toMillis()) ? this.maxBackoff : Duration.ofMillis((long) millis);
-	}
+record OutboxSettings(int concurrency, int batchSize, Duration pollInterval, Duration claimTimeout, BackOff backOff,
+		Duration retention, Duration shutdownTimeout) {
 
 }
