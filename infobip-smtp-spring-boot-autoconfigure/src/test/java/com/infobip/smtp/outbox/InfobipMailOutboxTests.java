@@ -69,17 +69,17 @@ class InfobipMailOutboxTests {
 				"infobip.smtp.retry.initial-backoff=10ms", "infobip.smtp.retry.max-backoff=20ms");
 
 	@Test
-	void committedMessageIsSentOnceAndRecordedWithTheRelaysQueueId() {
+	void committedMessageIsSentOnceAndRecordedWithInfobipsMessageId() {
 		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
 			run(relay, (context, outbox) -> {
 				String id = inTransaction(context, () -> outbox.enqueue(multipart(context, "user@example.com")));
 				InfobipOutboxEntry entry = awaitStatus(outbox, id, InfobipOutboxStatus.SENT);
 				assertThat(relay.received()).hasSize(1);
 				StartTlsRelay.Received received = relay.received().get(0);
-				assertThat(entry.queueId()).isEqualTo(received.queueId());
+				assertThat(entry.messageId()).isEqualTo(received.queueId());
 				assertThat(entry.attempts()).isEqualTo(1);
-				assertThat(entry.messageId()).isNotNull();
-				assertThat(received.data()).contains("Message-ID: " + entry.messageId());
+				assertThat(entry.messageIdHeader()).isNotNull();
+				assertThat(received.data()).contains("Message-ID: " + entry.messageIdHeader());
 				assertThat(received.recipients()).containsExactly("user@example.com", "copy@example.com",
 						"hidden@example.com");
 				assertThat(received.data()).doesNotContain("hidden@example.com");
@@ -169,7 +169,7 @@ class InfobipMailOutboxTests {
 				String id = outbox.enqueue(multipart(context, "user@example.com"));
 				InfobipOutboxEntry entry = awaitStatus(outbox, id, InfobipOutboxStatus.FAILED);
 				assertThat(entry.lastError()).contains("554");
-				assertThat(entry.queueId()).isNull();
+				assertThat(entry.messageId()).isNull();
 				assertThat(relay.received()).isEmpty();
 			});
 		}
@@ -308,7 +308,7 @@ class InfobipMailOutboxTests {
 	}
 
 	@Test
-	void deliveryReportsAndTrackingEventsUpdateTheLedgerByQueueId() {
+	void deliveryReportsAndTrackingEventsUpdateTheLedgerByInfobipsMessageId() {
 		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
 			run(relay, (context, outbox) -> {
 				String id = outbox.enqueue(multipart(context, "user@example.com"));
@@ -316,15 +316,15 @@ class InfobipMailOutboxTests {
 				JdbcMailOutbox ledger = (JdbcMailOutbox) outbox;
 				DeliveryReport.Status delivered = new DeliveryReport.Status(DeliveryStatusGroup.DELIVERED, 3,
 						"DELIVERED", 5, "DELIVERED_TO_HANDSET", null, "Message delivered");
-				assertThat(ledger.recordDeliveryReport(new DeliveryReport("other-bulk", sent.queueId(),
+				assertThat(ledger.recordDeliveryReport(new DeliveryReport("other-bulk", sent.messageId(),
 						"user@example.com", null, null, 1, null, delivered, null, null)))
 					.as("a report for another bulk")
 					.isFalse();
-				assertThat(ledger.recordDeliveryReport(new DeliveryReport(null, sent.queueId(), "user@example.com",
+				assertThat(ledger.recordDeliveryReport(new DeliveryReport(null, sent.messageId(), "user@example.com",
 						null, null, 1, null, delivered, null, null)))
 					.isTrue();
 				assertThat(ledger.recordTrackingEvent(new TrackingNotification(TrackingNotificationType.OPENED, "e-1",
-						null, "user@example.com", null, null, null, sent.queueId(), null, null, null, null)))
+						null, "user@example.com", null, null, null, sent.messageId(), null, null, null, null)))
 					.isTrue();
 				InfobipOutboxEntry entry = outbox.find(id).orElseThrow();
 				assertThat(entry.deliveryStatus()).isEqualTo("DELIVERED");

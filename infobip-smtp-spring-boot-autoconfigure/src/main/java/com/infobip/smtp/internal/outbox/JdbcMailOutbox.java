@@ -118,25 +118,27 @@ public final class JdbcMailOutbox implements InfobipMailOutbox, SmartLifecycle {
 	}
 
 	/**
-	 * Record a delivery report in the ledger, on the entry whose queue id it names.
+	 * Record a delivery report in the ledger, on the entry whose Infobip message id it
+	 * names.
 	 * @param report the report
 	 * @return whether an entry was updated
 	 */
 	public boolean recordDeliveryReport(DeliveryReport report) {
-		String queueId = report.messageId();
-		return queueId != null && this.store.recordDelivery(queueId, report.bulkId(), report.status().group().name(),
-				report.status().name(), this.clock.instant()) > 0;
+		String messageId = report.messageId();
+		return messageId != null && this.store.recordDelivery(messageId, report.bulkId(),
+				report.status().group().name(), report.status().name(), this.clock.instant()) > 0;
 	}
 
 	/**
-	 * Record a tracking event in the ledger, on the entry whose queue id it names.
+	 * Record a tracking event in the ledger, on the entry whose Infobip message id it
+	 * names.
 	 * @param notification the event
 	 * @return whether an entry was updated
 	 */
 	public boolean recordTrackingEvent(TrackingNotification notification) {
-		String queueId = notification.messageId();
-		return queueId != null && this.store.recordTracking(queueId, notification.bulkId(), notification.type().name(),
-				this.clock.instant()) > 0;
+		String messageId = notification.messageId();
+		return messageId != null && this.store.recordTracking(messageId, notification.bulkId(),
+				notification.type().name(), this.clock.instant()) > 0;
 	}
 
 	/**
