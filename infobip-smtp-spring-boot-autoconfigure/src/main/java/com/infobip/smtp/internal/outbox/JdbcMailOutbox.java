@@ -248,7 +248,7 @@ public final class JdbcMailOutbox implements InfobipMailOutbox, SmartLifecycle {
 		/**
 		 * Set how many entries this instance sends at once (default 8); more than the
 		 * sender's pool has connections only wait for one.
-		 * @param concurrency the number of dispatcher threads
+		 * @param concurrency the number of dispatchers
 		 * @return this builder
 		 */
 		public Builder concurrency(int concurrency) {
@@ -257,7 +257,7 @@ public final class JdbcMailOutbox implements InfobipMailOutbox, SmartLifecycle {
 		}
 
 		/**
-		 * Set how many entries a dispatcher thread claims at once (default 16).
+		 * Set how many entries a dispatcher claims at once (default 16).
 		 * @param batchSize the number of entries
 		 * @return this builder
 		 */
@@ -294,8 +294,7 @@ public final class JdbcMailOutbox implements InfobipMailOutbox, SmartLifecycle {
 		/**
 		 * Set how often an entry is offered before it is {@code FAILED}, and the back-off
 		 * between offers (default 10 offers, 10s doubling up to 10 minutes): the back-off
-		 * of the sender's retries, with its random jitter of up to half the initial
-		 * back-off, the same type and formula.
+		 * of the sender's retries, the same type and formula, random jitter included.
 		 * @param maxAttempts the number of offers
 		 * @param initialBackoff the wait after the first
 		 * @param multiplier what multiplies each next wait
@@ -309,8 +308,8 @@ public final class JdbcMailOutbox implements InfobipMailOutbox, SmartLifecycle {
 			if (!(multiplier >= 1)) {
 				throw new IllegalArgumentException("multiplier must be at least 1");
 			}
-			// its predicate, for the sender's retries, is not used: an entry is
-			// offered again whatever the relay's transient failure
+			// only its back-off is used: which failures are offered again is the
+			// dispatcher's to say
 			this.backOff = SmtpRetryPolicy.create(maxAttempts, initialBackoff, multiplier, maxBackoff).getBackOff();
 			return this;
 		}
