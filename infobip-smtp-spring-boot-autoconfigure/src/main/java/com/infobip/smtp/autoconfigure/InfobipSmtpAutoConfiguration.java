@@ -28,9 +28,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration;
 import org.springframework.boot.ssl.SslBundles;
-import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.core.task.TaskDecorator;
 import org.springframework.mail.MailSender;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.util.StringUtils;
@@ -69,11 +69,10 @@ public final class InfobipSmtpAutoConfiguration {
 	}
 
 	@Bean
-	SendExecutor infobipSmtpSendExecutor(InfobipSmtpProperties properties, Environment environment) {
-		if (Threading.VIRTUAL.isActive(environment)) {
-			return SendExecutor.virtualThreads();
-		}
-		return SendExecutor.platformThreads(SendingSettingsFactory.maxConnections(properties));
+	SendExecutor infobipSmtpSendExecutor(InfobipSmtpProperties properties, Environment environment,
+			ObjectProvider<TaskDecorator> taskDecorators) {
+		return SendExecutor.create(TaskBuilders.of(taskDecorators, environment),
+				SendingSettingsFactory.maxConnections(properties));
 	}
 
 	@Bean

@@ -6,11 +6,11 @@
 package com.infobip.smtp.autoconfigure;
 
 import com.infobip.smtp.InfobipMailSender;
+import com.infobip.smtp.internal.outbox.JdbcMailOutbox;
 import com.infobip.smtp.metrics.InfobipOutboxMetrics;
 import com.infobip.smtp.metrics.InfobipSmtpMeterHandler;
 import com.infobip.smtp.metrics.InfobipSmtpPoolMetrics;
 import com.infobip.smtp.metrics.InfobipWebhookMetrics;
-import com.infobip.smtp.outbox.JdbcInfobipMailOutbox;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -68,9 +68,9 @@ public final class InfobipSmtpMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnSingleCandidate(JdbcInfobipMailOutbox.class)
-	InfobipOutboxMetrics infobipOutboxMetrics(JdbcInfobipMailOutbox outbox) {
-		return new InfobipOutboxMetrics(outbox);
+	@ConditionalOnSingleCandidate(JdbcMailOutbox.class)
+	InfobipOutboxMetrics infobipOutboxMetrics(JdbcMailOutbox outbox) {
+		return new InfobipOutboxMetrics(outbox, outbox::dispatchedCount);
 	}
 
 }

@@ -11,8 +11,8 @@ import java.util.Locale;
 import javax.sql.DataSource;
 
 import com.infobip.smtp.InfobipMailSender;
+import com.infobip.smtp.internal.outbox.JdbcMailOutbox;
 import com.infobip.smtp.outbox.InfobipMailOutbox;
-import com.infobip.smtp.outbox.JdbcInfobipMailOutbox;
 import com.infobip.smtp.webhook.InfobipDeliveryReportEvent;
 import com.infobip.smtp.webhook.InfobipTrackingEvent;
 import com.infobip.smtp.webhook.InfobipWebhookDeduplication;
@@ -24,12 +24,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.task.TaskDecorator;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -45,6 +48,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @AutoConfiguration(after = { InfobipSmtpAutoConfiguration.class, DataSourceAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = "infobip.smtp.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty("infobip.smtp.outbox.enabled")
+@EnableConfigurationProperties(InfobipSmtpOutboxProperties.class)
 public final class InfobipSmtpOutboxAutoConfiguration {
 
 	InfobipSmtpOutboxAutoConfiguration() {
@@ -58,36 +62,42 @@ public final class InfobipSmtpOutboxAutoConfiguration {
 
 		@Bean
 		OutboxSchemaInitializer infobipSmtpOutboxSchemaInitializer(ObjectProvider<DataSource> dataSource,
-				InfobipSmtpProperties properties) {
-			return new OutboxSchemaInitializer(requireDataSource(dataSource), properties.getOutbox());
+				InfobipSmtpOutboxProperties outbox) {
+			return new OutboxSchemaInitializer(requireDataSource(dataSource), outbox);
+		}
+
+		@Bean
+		OutboxThreads infobipSmtpOutboxThreads(InfobipSmtpOutboxProperties outbox, Environment environment,
+				ObjectProvider<TaskDecorator> taskDecorators) {
+			return OutboxThreads.create(TaskBuilders.of(taskDecorators, environment),
+					SendingSettingsFactory.atLeastOne("outbox.concurrency", outbox.getConcurrency()));
 		}
 
 		@Bean
 		@DependsOnDatabaseInitialization
-		JdbcInfobipMailOutbox infobipMailOutbox(ObjectProvider<DataSource> dataSource, InfobipMailSender sender,
-				InfobipSmtpProperties properties) {
+		JdbcMailOutbox infobipMailOutbox(ObjectProvider<DataSource> dataSource, InfobipMailSender sender,
+				InfobipSmtpOutboxProperties outbox, InfobipSmtpProperties properties, OutboxThreads threads) {
 			DataSource database = requireDataSource(dataSource);
-			requireTables(database, properties);
-			return OutboxSettingsFactory.create(database, sender, properties);
+			requireTables(database, outbox);
+			return OutboxSettingsFactory.create(database, sender, threads, outbox, properties);
 		}
 
 		@Bean
-		InfobipWebhookDeduplication infobipWebhookDeduplication(JdbcInfobipMailOutbox outbox) {
+		InfobipWebhookDeduplication infobipWebhookDeduplication(JdbcMailOutbox outbox) {
 			return outbox.webhookDeduplication();
 		}
 
 		@Bean
-		ApplicationListener<InfobipDeliveryReportEvent> infobipOutboxDeliveryReportListener(
-				JdbcInfobipMailOutbox outbox) {
+		ApplicationListener<InfobipDeliveryReportEvent> infobipOutboxDeliveryReportListener(JdbcMailOutbox outbox) {
 			return (event) -> outbox.recordDeliveryReport(event.getReport());
 		}
 
 		@Bean
-		ApplicationListener<InfobipTrackingEvent> infobipOutboxTrackingEventListener(JdbcInfobipMailOutbox outbox) {
+		ApplicationListener<InfobipTrackingEvent> infobipOutboxTrackingEventListener(JdbcMailOutbox outbox) {
 			return (event) -> outbox.recordTrackingEvent(event.getNotification());
 		}
 
-		private static void requireTables(DataSource dataSource, InfobipSmtpProperties properties) {
+		private static void requireTables(DataSource dataSource, InfobipSmtpOutboxProperties outbox) {
 			JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 			for (String table : List.of("INFOBIP_SMTP_OUTBOX", "INFOBIP_SMTP_WEBHOOK_SEEN")) {
 				try {
@@ -97,7 +107,7 @@ public final class InfobipSmtpOutboxAutoConfiguration {
 					throw new InfobipSmtpConfigurationException(
 							"infobip.smtp.outbox.enabled=true but table " + table
 									+ " cannot be read (infobip.smtp.outbox.initialize-schema="
-									+ properties.getOutbox().getInitializeSchema().name().toLowerCase(Locale.ROOT)
+									+ outbox.getInitializeSchema().name().toLowerCase(Locale.ROOT)
 									+ "; Spring Boot does not count a file or server database as embedded): "
 									+ ex.getMostSpecificCause().getMessage(),
 							"Set infobip.smtp.outbox.initialize-schema=always, or create the tables with your migrations from com/infobip/smtp/outbox/schema-<platform>.sql.");

@@ -28,7 +28,7 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
 @ConditionalOnSingleCandidate(InfobipMailOutbox.class)
 @ConditionalOnEnabledHealthIndicator("infobip-smtp-outbox")
-@EnableConfigurationProperties(InfobipSmtpProperties.class)
+@EnableConfigurationProperties(InfobipSmtpOutboxProperties.class)
 public final class InfobipSmtpOutboxHealthContributorAutoConfiguration {
 
 	InfobipSmtpOutboxHealthContributorAutoConfiguration() {
@@ -37,9 +37,9 @@ public final class InfobipSmtpOutboxHealthContributorAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "infobipSmtpOutboxHealthIndicator")
 	InfobipOutboxHealthIndicator infobipSmtpOutboxHealthIndicator(InfobipMailOutbox outbox,
-			InfobipSmtpProperties properties) {
+			InfobipSmtpOutboxProperties properties) {
 		return new InfobipOutboxHealthIndicator(outbox, SendingSettingsFactory.positive("outbox.health.max-pending-age",
-				properties.getOutbox().getHealth().getMaxPendingAge()));
+				properties.getHealth().getMaxPendingAge()));
 	}
 
 }

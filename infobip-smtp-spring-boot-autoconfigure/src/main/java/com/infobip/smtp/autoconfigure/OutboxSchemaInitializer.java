@@ -33,11 +33,11 @@ final class OutboxSchemaInitializer extends DataSourceScriptDatabaseInitializer 
 
 	private static final List<DatabaseDriver> EMBEDDED = List.of(DatabaseDriver.HSQLDB, DatabaseDriver.DERBY);
 
-	OutboxSchemaInitializer(DataSource dataSource, InfobipSmtpProperties.Outbox outbox) {
+	OutboxSchemaInitializer(DataSource dataSource, InfobipSmtpOutboxProperties outbox) {
 		super(dataSource, settings(dataSource, outbox));
 	}
 
-	private static DatabaseInitializationSettings settings(DataSource dataSource, InfobipSmtpProperties.Outbox outbox) {
+	private static DatabaseInitializationSettings settings(DataSource dataSource, InfobipSmtpOutboxProperties outbox) {
 		DatabaseInitializationSettings settings = new DatabaseInitializationSettings();
 		DatabaseInitializationMode mode = DatabaseInitializationMode.valueOf(outbox.getInitializeSchema().name());
 		settings.setMode(mode);

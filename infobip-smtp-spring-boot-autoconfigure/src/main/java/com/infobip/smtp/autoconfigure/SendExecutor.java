@@ -5,6 +5,7 @@
 
 package com.infobip.smtp.autoconfigure;
 
+import java.time.Duration;
 import java.util.concurrent.Executor;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -12,12 +13,16 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * The threads behind sendAsync and batch sends. It bounds nothing itself:
+ * The threads behind sendAsync and batch sends, from Spring Boot's builders (see
+ * {@link TaskBuilders}): virtual threads with spring.threads.virtual.enabled, otherwise a
+ * pool of as many platform threads as the pool has connections. It bounds nothing itself:
  * InfobipMailSender runs at most as many sends on it as there are connections and queues
  * the rest, so platform and virtual threads behave the same. Deliberately not a bean of
  * type Executor, which would make Spring Boot's applicationTaskExecutor back off.
  */
 final class SendExecutor implements DisposableBean {
+
+	private static final String THREAD_NAME_PREFIX = "infobip-smtp-";
 
 	private final Executor executor;
 
@@ -28,25 +33,27 @@ final class SendExecutor implements DisposableBean {
 		this.shutdown = shutdown;
 	}
 
-	static SendExecutor platformThreads(int threads) {
-		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-		executor.setCorePoolSize(threads);
-		executor.setMaxPoolSize(threads);
-		// the sender hands over at most one task per thread; room for as many covers a
-		// thread that has finished its task but not yet taken the next
-		executor.setQueueCapacity(threads);
-		executor.setThreadNamePrefix("infobip-smtp-");
-		// the sender's shutdown has waited for its sends already: do not wait again
-		executor.setWaitForTasksToCompleteOnShutdown(true);
-		executor.setAwaitTerminationMillis(0);
+	static SendExecutor create(TaskBuilders builders, int threads) {
+		if (builders.virtualThreads()) {
+			SimpleAsyncTaskExecutor executor = builders.simpleAsyncExecutor()
+				.threadNamePrefix(THREAD_NAME_PREFIX)
+				.build();
+			return new SendExecutor(executor, executor::close);
+		}
+		ThreadPoolTaskExecutor executor = builders.threadPoolExecutor()
+			.corePoolSize(threads)
+			.maxPoolSize(threads)
+			// the sender hands over at most one task per thread; room for as many covers
+			// a
+			// thread that has finished its task but not yet taken the next
+			.queueCapacity(threads)
+			.threadNamePrefix(THREAD_NAME_PREFIX)
+			// the sender's shutdown has waited for its sends already: do not wait again
+			.awaitTermination(true)
+			.awaitTerminationPeriod(Duration.ZERO)
+			.build();
 		executor.initialize();
 		return new SendExecutor(executor, executor::shutdown);
-	}
-
-	static SendExecutor virtualThreads() {
-		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("infobip-smtp-");
-		executor.setVirtualThreads(true);
-		return new SendExecutor(executor, executor::close);
 	}
 
 	Executor executor() {

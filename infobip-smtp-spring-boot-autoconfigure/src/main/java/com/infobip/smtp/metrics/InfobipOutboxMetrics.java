@@ -11,9 +11,10 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
 
+import com.infobip.smtp.outbox.InfobipMailOutbox;
 import com.infobip.smtp.outbox.InfobipOutboxStatus;
-import com.infobip.smtp.outbox.JdbcInfobipMailOutbox;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -50,7 +51,9 @@ public class InfobipOutboxMetrics implements MeterBinder {
 
 	private static final Log logger = LogFactory.getLog(InfobipOutboxMetrics.class);
 
-	private final JdbcInfobipMailOutbox outbox;
+	private final InfobipMailOutbox outbox;
+
+	private final ToLongFunction<InfobipOutboxStatus> dispatched;
 
 	private final Duration timeToLive;
 
@@ -61,19 +64,27 @@ public class InfobipOutboxMetrics implements MeterBinder {
 	/**
 	 * Create meters for the given outbox, reading the database at most every 5 seconds.
 	 * @param outbox the outbox
+	 * @param dispatched how many entries this instance's dispatchers brought to a status
+	 * since it started: {@code SENT}, {@code FAILED}, {@code UNKNOWN}, or {@code PENDING}
+	 * for an attempt that will be repeated
 	 */
-	public InfobipOutboxMetrics(JdbcInfobipMailOutbox outbox) {
-		this(outbox, DEFAULT_TIME_TO_LIVE, Clock.systemUTC());
+	public InfobipOutboxMetrics(InfobipMailOutbox outbox, ToLongFunction<InfobipOutboxStatus> dispatched) {
+		this(outbox, dispatched, DEFAULT_TIME_TO_LIVE, Clock.systemUTC());
 	}
 
 	/**
 	 * Create meters for the given outbox.
 	 * @param outbox the outbox
+	 * @param dispatched how many entries this instance's dispatchers brought to a status
+	 * since it started: {@code SENT}, {@code FAILED}, {@code UNKNOWN}, or {@code PENDING}
+	 * for an attempt that will be repeated
 	 * @param timeToLive how long a reading of the database is used
 	 * @param clock the clock that times the reading
 	 */
-	public InfobipOutboxMetrics(JdbcInfobipMailOutbox outbox, Duration timeToLive, Clock clock) {
+	public InfobipOutboxMetrics(InfobipMailOutbox outbox, ToLongFunction<InfobipOutboxStatus> dispatched,
+			Duration timeToLive, Clock clock) {
 		this.outbox = outbox;
+		this.dispatched = dispatched;
 		this.timeToLive = timeToLive;
 		this.clock = clock;
 	}
@@ -101,7 +112,9 @@ public class InfobipOutboxMetrics implements MeterBinder {
 	}
 
 	private void dispatched(MeterRegistry registry, InfobipOutboxStatus status, String outcome) {
-		FunctionCounter.builder(DISPATCHED_METER_NAME, this.outbox, (outbox) -> outbox.dispatchedCount(status))
+		ToLongFunction<InfobipOutboxStatus> dispatched = this.dispatched;
+		// the counter holds the outbox weakly, as before, and its function strongly
+		FunctionCounter.builder(DISPATCHED_METER_NAME, this.outbox, (outbox) -> dispatched.applyAsLong(status))
 			.description("Infobip SMTP outbox entries this instance's dispatchers sent, failed, lost the answer for"
 					+ " (unknown), or scheduled again (retried)")
 			.baseUnit("entries")

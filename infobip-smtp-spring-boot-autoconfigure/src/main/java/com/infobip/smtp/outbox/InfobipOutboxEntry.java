@@ -14,10 +14,11 @@ import org.jspecify.annotations.Nullable;
  *
  * @param id the entry's id, as {@link InfobipMailOutbox#enqueue} returned it
  * @param status where the entry is in its life
- * @param messageId the message's Message-ID header
+ * @param messageIdHeader the message's Message-ID header
  * @param bulkId the message's X-IB-bulk-id, if any
- * @param queueId the id the relay queued the message as, once sent; Infobip's delivery
- * reports carry it as their {@code messageId}
+ * @param messageId Infobip's message id, once sent: the id the relay answered "queued
+ * as", which Infobip's delivery reports and tracking events carry as their
+ * {@code messageId}, as {@link com.infobip.smtp.InfobipSendResult#messageId()} does
  * @param attempts how many times the message was offered to the relay
  * @param lastError the last failure, or for a sent message the recipients the relay
  * refused; {@code null} if none
@@ -31,9 +32,10 @@ import org.jspecify.annotations.Nullable;
  * @param trackingUpdatedAt when it came back
  * @since 0.1.0
  */
-public record InfobipOutboxEntry(String id, InfobipOutboxStatus status, @Nullable String messageId,
-		@Nullable String bulkId, @Nullable String queueId, int attempts, @Nullable String lastError, Instant createdAt,
-		@Nullable Instant completedAt, @Nullable String deliveryStatus, @Nullable String deliveryStatusName,
-		@Nullable Instant deliveryUpdatedAt, @Nullable String trackingEvent, @Nullable Instant trackingUpdatedAt) {
+public record InfobipOutboxEntry(String id, InfobipOutboxStatus status, @Nullable String messageIdHeader,
+		@Nullable String bulkId, @Nullable String messageId, int attempts, @Nullable String lastError,
+		Instant createdAt, @Nullable Instant completedAt, @Nullable String deliveryStatus,
+		@Nullable String deliveryStatusName, @Nullable Instant deliveryUpdatedAt, @Nullable String trackingEvent,
+		@Nullable Instant trackingUpdatedAt) {
 
 }

@@ -23,7 +23,7 @@ public enum InfobipOutboxStatus {
 	SENDING,
 
 	/**
-	 * The relay took it; its queue id is known.
+	 * The relay took it; Infobip's message id is known.
 	 */
 	SENT,
 

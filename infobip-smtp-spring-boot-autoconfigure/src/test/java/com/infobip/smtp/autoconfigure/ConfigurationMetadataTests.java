@@ -82,7 +82,7 @@ class ConfigurationMetadataTests {
 			.findFirst()
 			.orElseThrow();
 		assertThat(initializeSchema.values()).extracting((value) -> value.get("value"))
-			.containsExactlyInAnyOrder(Stream.of(InfobipSmtpProperties.Outbox.SchemaInitialization.values())
+			.containsExactlyInAnyOrder(Stream.of(InfobipSmtpOutboxProperties.SchemaInitialization.values())
 				.map((mode) -> mode.name().toLowerCase(Locale.ROOT))
 				.toArray());
 		assertThat(initializeSchema.values()).allSatisfy(

@@ -8,13 +8,14 @@ package com.infobip.smtp.autoconfigure;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 import javax.sql.DataSource;
 
+import com.infobip.smtp.internal.outbox.JdbcMailOutbox;
 import com.infobip.smtp.outbox.InfobipMailOutbox;
 import com.infobip.smtp.outbox.InfobipOutboxEntry;
 import com.infobip.smtp.outbox.InfobipOutboxStatus;
-import com.infobip.smtp.outbox.JdbcInfobipMailOutbox;
 import com.infobip.smtp.testsupport.OutboxContexts;
 import com.infobip.smtp.webhook.InfobipWebhookDeduplication;
 import jakarta.mail.internet.MimeMessage;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -34,6 +37,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.mail.javamail.MimeMessagePreparator;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,9 +83,9 @@ class InfobipSmtpOutboxAutoConfigurationTests {
 	@Test
 	void outboxIsCreatedWithItsTablesInAnEmbeddedDatabase() {
 		this.contextRunner.run((context) -> {
-			assertThat(context).hasSingleBean(JdbcInfobipMailOutbox.class);
+			assertThat(context).hasSingleBean(JdbcMailOutbox.class);
 			assertThat(context).hasSingleBean(InfobipWebhookDeduplication.class);
-			JdbcInfobipMailOutbox outbox = context.getBean(JdbcInfobipMailOutbox.class);
+			JdbcMailOutbox outbox = context.getBean(JdbcMailOutbox.class);
 			assertThat(context.getBean(InfobipWebhookDeduplication.class)).isSameAs(outbox.webhookDeduplication());
 			assertThat(outbox.isRunning()).isTrue();
 			assertThat(outbox.countByStatus()).containsOnlyKeys(InfobipOutboxStatus.values())
@@ -89,6 +94,21 @@ class InfobipSmtpOutboxAutoConfigurationTests {
 			JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
 			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM INFOBIP_SMTP_WEBHOOK_SEEN", Long.class)).isZero();
 		});
+	}
+
+	@Test
+	void outboxThreadsDisplaceNeitherTheApplicationTaskExecutorNorItsTaskScheduler() {
+		this.contextRunner
+			.withConfiguration(
+					AutoConfigurations.of(TaskExecutionAutoConfiguration.class, TaskSchedulingAutoConfiguration.class))
+			.withUserConfiguration(SchedulingConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).hasSingleBean(InfobipMailOutbox.class);
+				assertThat(context.getBeansOfType(TaskScheduler.class)).containsOnlyKeys("taskScheduler");
+				assertThat(context.getBeansOfType(Executor.class)).containsOnlyKeys("applicationTaskExecutor",
+						"taskScheduler");
+			});
 	}
 
 	@Test
@@ -136,7 +156,7 @@ class InfobipSmtpOutboxAutoConfigurationTests {
 		this.contextRunner.withUserConfiguration(UserOutboxConfiguration.class).run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(context).hasSingleBean(InfobipMailOutbox.class).hasBean("userOutbox");
-			assertThat(context).doesNotHaveBean(JdbcInfobipMailOutbox.class);
+			assertThat(context).doesNotHaveBean(JdbcMailOutbox.class);
 			assertThat(context).doesNotHaveBean(InfobipWebhookDeduplication.class);
 			assertThat(context).doesNotHaveBean(OutboxSchemaInitializer.class);
 		});
@@ -174,6 +194,40 @@ class InfobipSmtpOutboxAutoConfigurationTests {
 					"Set infobip.smtp.outbox.backoff-multiplier to 1"));
 	}
 
+	@Test
+	void failsWithBackoffMultiplierThatIsNotANumberNamingTheProperty() {
+		// NaN passed the check and made every wait zero
+		this.contextRunner.withPropertyValues("infobip.smtp.outbox.backoff-multiplier=NaN")
+			.run((context) -> assertStartupFailure(context,
+					"infobip.smtp.outbox.backoff-multiplier=NaN is not a number.",
+					"Set infobip.smtp.outbox.backoff-multiplier to 1"));
+	}
+
+	@Test
+	void failsWithMaxBackoffShorterThanInitialBackoffNamingBoth() {
+		// as infobip.smtp.retry.*: one back-off, one rule
+		this.contextRunner
+			.withPropertyValues("infobip.smtp.outbox.initial-backoff=20m", "infobip.smtp.outbox.max-backoff=10m")
+			.run((context) -> assertStartupFailure(context,
+					"infobip.smtp.outbox.max-backoff=PT10M is shorter than infobip.smtp.outbox.initial-backoff=PT20M.",
+					"Set infobip.smtp.outbox.max-backoff to at least infobip.smtp.outbox.initial-backoff."));
+	}
+
+	@Test
+	void outboxPropertiesAreBoundByAClassOfTheirOwn() {
+		this.contextRunner
+			.withPropertyValues("infobip.smtp.outbox.concurrency=3", "infobip.smtp.outbox.health.max-pending-age=5m",
+					"infobip.smtp.outbox.initialize-schema=always")
+			.run((context) -> {
+				InfobipSmtpOutboxProperties outbox = context.getBean(InfobipSmtpOutboxProperties.class);
+				assertThat(outbox.isEnabled()).isTrue();
+				assertThat(outbox.getConcurrency()).isEqualTo(3);
+				assertThat(outbox.getHealth().getMaxPendingAge()).isEqualTo(Duration.ofMinutes(5));
+				assertThat(outbox.getInitializeSchema())
+					.isEqualTo(InfobipSmtpOutboxProperties.SchemaInitialization.ALWAYS);
+			});
+	}
+
 	static void assertStartupFailure(AssertableApplicationContext context, String description, String action) {
 		assertThat(context).hasFailed();
 		InfobipSmtpConfigurationException cause = findCause(context.getStartupFailure());
@@ -195,6 +249,12 @@ class InfobipSmtpOutboxAutoConfigurationTests {
 			}
 		}
 		return null;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableScheduling
+	static class SchedulingConfiguration {
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -11,7 +11,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import com.infobip.smtp.InfobipMailSender;
-import com.infobip.smtp.outbox.JdbcInfobipMailOutbox;
+import com.infobip.smtp.internal.outbox.JdbcMailOutbox;
 import com.infobip.smtp.testsupport.OutboxContexts;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
@@ -84,7 +84,7 @@ class InfobipOutboxHealthIndicatorTests {
 
 	private static void run(HealthTest test) {
 		OutboxContexts.withOutbox().withPropertyValues(OutboxContexts.unreachableRelay()).run((context) -> {
-			JdbcInfobipMailOutbox outbox = context.getBean(JdbcInfobipMailOutbox.class);
+			JdbcMailOutbox outbox = context.getBean(JdbcMailOutbox.class);
 			outbox.stop();
 			test.run(context, outbox, new JdbcTemplate(context.getBean(DataSource.class)));
 		});
@@ -93,8 +93,7 @@ class InfobipOutboxHealthIndicatorTests {
 	@FunctionalInterface
 	interface HealthTest {
 
-		void run(AssertableApplicationContext context, JdbcInfobipMailOutbox outbox, JdbcTemplate jdbc)
-				throws Exception;
+		void run(AssertableApplicationContext context, JdbcMailOutbox outbox, JdbcTemplate jdbc) throws Exception;
 
 	}
 

@@ -11,9 +11,9 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import com.infobip.smtp.InfobipMailSender;
+import com.infobip.smtp.internal.outbox.JdbcMailOutbox;
 import com.infobip.smtp.outbox.InfobipOutboxEntry;
 import com.infobip.smtp.outbox.InfobipOutboxStatus;
-import com.infobip.smtp.outbox.JdbcInfobipMailOutbox;
 import com.infobip.smtp.testsupport.MutableClock;
 import com.infobip.smtp.testsupport.OutboxContexts;
 import com.infobip.smtp.testsupport.StartTlsRelay;
@@ -45,11 +45,12 @@ class InfobipOutboxMetricsTests {
 	@Test
 	void entriesByStatusAndOldestPendingAgeComeFromOneReadingKeptForItsTimeToLive() {
 		OutboxContexts.withOutbox().withPropertyValues(OutboxContexts.unreachableRelay()).run((context) -> {
-			JdbcInfobipMailOutbox outbox = context.getBean(JdbcInfobipMailOutbox.class);
+			JdbcMailOutbox outbox = context.getBean(JdbcMailOutbox.class);
 			InfobipMailSender sender = context.getBean(InfobipMailSender.class);
 			JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
 			outbox.stop();
-			new InfobipOutboxMetrics(outbox, Duration.ofSeconds(5), this.clock).bindTo(this.registry);
+			new InfobipOutboxMetrics(outbox, outbox::dispatchedCount, Duration.ofSeconds(5), this.clock)
+				.bindTo(this.registry);
 			assertThat(entries("pending")).isZero();
 			assertThat(oldestPendingAgeSeconds()).isZero();
 			String old = outbox.enqueue(OutboxContexts.plain(sender, "old@example.com"));
@@ -74,10 +75,11 @@ class InfobipOutboxMetricsTests {
 	@Test
 	void gaugesAreNaNWhileTheDatabaseCannotBeReadAndRecoverAfterwards(CapturedOutput output) {
 		OutboxContexts.withOutbox().withPropertyValues(OutboxContexts.unreachableRelay()).run((context) -> {
-			JdbcInfobipMailOutbox outbox = context.getBean(JdbcInfobipMailOutbox.class);
+			JdbcMailOutbox outbox = context.getBean(JdbcMailOutbox.class);
 			JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
 			outbox.stop();
-			new InfobipOutboxMetrics(outbox, Duration.ofSeconds(5), this.clock).bindTo(this.registry);
+			new InfobipOutboxMetrics(outbox, outbox::dispatchedCount, Duration.ofSeconds(5), this.clock)
+				.bindTo(this.registry);
 			outbox.enqueue(OutboxContexts.plain(context.getBean(InfobipMailSender.class), "user@example.com"));
 			jdbc.execute("ALTER TABLE INFOBIP_SMTP_OUTBOX RENAME TO INFOBIP_SMTP_OUTBOX_AWAY");
 			assertThat(entries("pending")).isNaN();
@@ -103,9 +105,9 @@ class InfobipOutboxMetricsTests {
 			OutboxContexts.withOutbox()
 				.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS"))
 				.run((context) -> {
-					JdbcInfobipMailOutbox outbox = context.getBean(JdbcInfobipMailOutbox.class);
+					JdbcMailOutbox outbox = context.getBean(JdbcMailOutbox.class);
 					InfobipMailSender sender = context.getBean(InfobipMailSender.class);
-					new InfobipOutboxMetrics(outbox).bindTo(this.registry);
+					new InfobipOutboxMetrics(outbox, outbox::dispatchedCount).bindTo(this.registry);
 					assertThat(dispatched("sent")).isZero();
 					awaitStatus(outbox, outbox.enqueue(OutboxContexts.plain(sender, "a@example.com")),
 							InfobipOutboxStatus.FAILED);
@@ -138,7 +140,7 @@ class InfobipOutboxMetricsTests {
 			.count();
 	}
 
-	private static InfobipOutboxEntry awaitStatus(JdbcInfobipMailOutbox outbox, String id, InfobipOutboxStatus status) {
+	private static InfobipOutboxEntry awaitStatus(JdbcMailOutbox outbox, String id, InfobipOutboxStatus status) {
 		return await().atMost(Duration.ofSeconds(10))
 			.until(() -> outbox.find(id).orElse(null), (entry) -> entry != null && entry.status() == status);
 	}

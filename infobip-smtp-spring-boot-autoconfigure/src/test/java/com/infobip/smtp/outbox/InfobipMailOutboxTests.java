@@ -6,9 +6,15 @@
 package com.infobip.smtp.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -16,6 +22,7 @@ import com.infobip.smtp.InfobipMailSender;
 import com.infobip.smtp.InvalidMessageException;
 import com.infobip.smtp.autoconfigure.InfobipSmtpAutoConfiguration;
 import com.infobip.smtp.autoconfigure.InfobipSmtpOutboxAutoConfiguration;
+import com.infobip.smtp.internal.outbox.JdbcMailOutbox;
 import com.infobip.smtp.testsupport.MutableClock;
 import com.infobip.smtp.testsupport.StartTlsRelay;
 import com.infobip.smtp.testsupport.TestRelayProperties;
@@ -25,6 +32,7 @@ import com.infobip.smtp.webhook.TrackingNotification;
 import com.infobip.smtp.webhook.TrackingNotificationType;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
+import org.h2.api.Trigger;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -34,8 +42,10 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerA
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -59,17 +69,17 @@ class InfobipMailOutboxTests {
 				"infobip.smtp.retry.initial-backoff=10ms", "infobip.smtp.retry.max-backoff=20ms");
 
 	@Test
-	void committedMessageIsSentOnceAndRecordedWithTheRelaysQueueId() {
+	void committedMessageIsSentOnceAndRecordedWithInfobipsMessageId() {
 		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
 			run(relay, (context, outbox) -> {
 				String id = inTransaction(context, () -> outbox.enqueue(multipart(context, "user@example.com")));
 				InfobipOutboxEntry entry = awaitStatus(outbox, id, InfobipOutboxStatus.SENT);
 				assertThat(relay.received()).hasSize(1);
 				StartTlsRelay.Received received = relay.received().get(0);
-				assertThat(entry.queueId()).isEqualTo(received.queueId());
+				assertThat(entry.messageId()).isEqualTo(received.queueId());
 				assertThat(entry.attempts()).isEqualTo(1);
-				assertThat(entry.messageId()).isNotNull();
-				assertThat(received.data()).contains("Message-ID: " + entry.messageId());
+				assertThat(entry.messageIdHeader()).isNotNull();
+				assertThat(received.data()).contains("Message-ID: " + entry.messageIdHeader());
 				assertThat(received.recipients()).containsExactly("user@example.com", "copy@example.com",
 						"hidden@example.com");
 				assertThat(received.data()).doesNotContain("hidden@example.com");
@@ -159,7 +169,7 @@ class InfobipMailOutboxTests {
 				String id = outbox.enqueue(multipart(context, "user@example.com"));
 				InfobipOutboxEntry entry = awaitStatus(outbox, id, InfobipOutboxStatus.FAILED);
 				assertThat(entry.lastError()).contains("554");
-				assertThat(entry.queueId()).isNull();
+				assertThat(entry.messageId()).isNull();
 				assertThat(relay.received()).isEmpty();
 			});
 		}
@@ -194,7 +204,7 @@ class InfobipMailOutboxTests {
 				assertThat(entry.attempts()).isEqualTo(2);
 				assertThat(entry.lastError()).isNull();
 				assertThat(relay.received()).hasSize(1);
-				assertThat(((JdbcInfobipMailOutbox) outbox).dispatchedCount(InfobipOutboxStatus.PENDING)).isEqualTo(1);
+				assertThat(((JdbcMailOutbox) outbox).dispatchedCount(InfobipOutboxStatus.PENDING)).isEqualTo(1);
 			});
 		}
 	}
@@ -223,7 +233,7 @@ class InfobipMailOutboxTests {
 				.run((context) -> {
 					InfobipMailOutbox outbox = context.getBean(InfobipMailOutbox.class);
 					JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
-					((JdbcInfobipMailOutbox) outbox).stop();
+					((JdbcMailOutbox) outbox).stop();
 					String claimed = outbox.enqueue(multipart(context, "claimed@example.com"));
 					String sending = outbox.enqueue(multipart(context, "sending@example.com"));
 					// as a dead instance leaves them: one claimed, one being offered
@@ -232,7 +242,7 @@ class InfobipMailOutboxTests {
 							expired, claimed);
 					jdbc.update("UPDATE INFOBIP_SMTP_OUTBOX SET CLAIMED_BY = 'dead', CLAIM_EXPIRES_AT = ?,"
 							+ " STATUS = 'SENDING', ATTEMPTS = 1 WHERE ID = ?", expired, sending);
-					((JdbcInfobipMailOutbox) outbox).start();
+					((JdbcMailOutbox) outbox).start();
 					awaitStatus(outbox, claimed, InfobipOutboxStatus.SENT);
 					InfobipOutboxEntry unknown = awaitStatus(outbox, sending, InfobipOutboxStatus.UNKNOWN);
 					assertThat(unknown.lastError()).contains("may have been sent");
@@ -243,23 +253,78 @@ class InfobipMailOutboxTests {
 	}
 
 	@Test
-	void deliveryReportsAndTrackingEventsUpdateTheLedgerByQueueId() {
+	void stoppingLetsTheSendInFlightEndAndGivesBackTheRestOfTheBatch() {
+		try (StartTlsRelay relay = StartTlsRelay.builder().holdAfterData(1).start()) {
+			this.contextRunner
+				.withPropertyValues("infobip.smtp.outbox.concurrency=1", "infobip.smtp.shutdown-timeout=10s")
+				.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS"))
+				.run((context) -> {
+					JdbcMailOutbox outbox = context.getBean(JdbcMailOutbox.class);
+					outbox.stop();
+					List<String> ids = new ArrayList<>();
+					for (int i = 0; i < 3; i++) {
+						ids.add(outbox.enqueue(plain(context, "user" + i + "@example.com")));
+					}
+					// one dispatcher claims the three, and offers the first
+					outbox.start();
+					await().atMost(Duration.ofSeconds(10)).until(() -> relay.held() == 1);
+					CompletableFuture<Void> stopping = CompletableFuture.runAsync(outbox::stop);
+					await().during(Duration.ofMillis(300))
+						.atMost(Duration.ofSeconds(2))
+						.until(() -> !stopping.isDone());
+					relay.release();
+					assertThat(stopping).succeedsWithin(Duration.ofSeconds(10));
+					assertThat(outbox.find(ids.get(0))).get()
+						.extracting(InfobipOutboxEntry::status)
+						.isEqualTo(InfobipOutboxStatus.SENT);
+					JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+					for (String given : ids.subList(1, 3)) {
+						assertThat(jdbc.queryForMap(
+								"SELECT STATUS, ATTEMPTS, CLAIMED_BY FROM INFOBIP_SMTP_OUTBOX WHERE ID = ?", given))
+							.containsEntry("STATUS", "PENDING")
+							.containsEntry("ATTEMPTS", 0)
+							.containsEntry("CLAIMED_BY", null);
+					}
+					assertThat(relay.received()).hasSize(1);
+				});
+		}
+	}
+
+	@Test
+	void outcomeTheDatabaseRefusedOnceIsRecordedByALaterAttempt() {
+		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+			run(relay, (context, outbox) -> {
+				FailFirstSentUpdate.failures.set(0);
+				new JdbcTemplate(context.getBean(DataSource.class)).execute(
+						"CREATE TRIGGER FAIL_FIRST_SENT_UPDATE BEFORE UPDATE ON INFOBIP_SMTP_OUTBOX FOR EACH ROW CALL \""
+								+ FailFirstSentUpdate.class.getName() + "\"");
+				String id = outbox.enqueue(plain(context, "user@example.com"));
+				InfobipOutboxEntry entry = awaitStatus(outbox, id, InfobipOutboxStatus.SENT);
+				assertThat(FailFirstSentUpdate.failures).hasValue(1);
+				assertThat(entry.attempts()).isEqualTo(1);
+				assertThat(relay.received()).hasSize(1);
+			});
+		}
+	}
+
+	@Test
+	void deliveryReportsAndTrackingEventsUpdateTheLedgerByInfobipsMessageId() {
 		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
 			run(relay, (context, outbox) -> {
 				String id = outbox.enqueue(multipart(context, "user@example.com"));
 				InfobipOutboxEntry sent = awaitStatus(outbox, id, InfobipOutboxStatus.SENT);
-				JdbcInfobipMailOutbox ledger = (JdbcInfobipMailOutbox) outbox;
+				JdbcMailOutbox ledger = (JdbcMailOutbox) outbox;
 				DeliveryReport.Status delivered = new DeliveryReport.Status(DeliveryStatusGroup.DELIVERED, 3,
 						"DELIVERED", 5, "DELIVERED_TO_HANDSET", null, "Message delivered");
-				assertThat(ledger.recordDeliveryReport(new DeliveryReport("other-bulk", sent.queueId(),
+				assertThat(ledger.recordDeliveryReport(new DeliveryReport("other-bulk", sent.messageId(),
 						"user@example.com", null, null, 1, null, delivered, null, null)))
 					.as("a report for another bulk")
 					.isFalse();
-				assertThat(ledger.recordDeliveryReport(new DeliveryReport(null, sent.queueId(), "user@example.com",
+				assertThat(ledger.recordDeliveryReport(new DeliveryReport(null, sent.messageId(), "user@example.com",
 						null, null, 1, null, delivered, null, null)))
 					.isTrue();
 				assertThat(ledger.recordTrackingEvent(new TrackingNotification(TrackingNotificationType.OPENED, "e-1",
-						null, "user@example.com", null, null, null, sent.queueId(), null, null, null, null)))
+						null, "user@example.com", null, null, null, sent.messageId(), null, null, null, null)))
 					.isTrue();
 				InfobipOutboxEntry entry = outbox.find(id).orElseThrow();
 				assertThat(entry.deliveryStatus()).isEqualTo("DELIVERED");
@@ -274,10 +339,12 @@ class InfobipMailOutboxTests {
 	void finishedEntriesAndRememberedReportsAreDeletedAfterTheRetention() {
 		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
 			run(relay, (context, started) -> {
-				((JdbcInfobipMailOutbox) started).stop();
+				((JdbcMailOutbox) started).stop();
 				MutableClock clock = new MutableClock();
-				JdbcInfobipMailOutbox outbox = JdbcInfobipMailOutbox
-					.builder(context.getBean(DataSource.class), context.getBean(InfobipMailSender.class))
+				SimpleAsyncTaskScheduler scheduler = new SimpleAsyncTaskScheduler();
+				JdbcMailOutbox outbox = JdbcMailOutbox
+					.builder(context.getBean(DataSource.class), context.getBean(InfobipMailSender.class),
+							new SimpleAsyncTaskExecutor(), scheduler)
 					.pollInterval(Duration.ofMillis(50))
 					.retention(Duration.ofDays(1))
 					.clock(clock)
@@ -300,6 +367,7 @@ class InfobipMailOutboxTests {
 				}
 				finally {
 					outbox.stop();
+					scheduler.close();
 				}
 			});
 		}
@@ -309,7 +377,7 @@ class InfobipMailOutboxTests {
 	void webhookDeduplicationPublishesOnceAndForgetsAFailedPublication() throws InterruptedException {
 		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
 			run(relay, (context, outbox) -> {
-				var deduplication = ((JdbcInfobipMailOutbox) outbox).webhookDeduplication();
+				var deduplication = ((JdbcMailOutbox) outbox).webhookDeduplication();
 				int[] published = new int[1];
 				try {
 					deduplication.publishOnce("key-1", () -> {
@@ -330,7 +398,7 @@ class InfobipMailOutboxTests {
 	void webhookDeduplicationForgetsAReportOnlyAfterTheRetentionHoweverManyArePublishedAfterIt() {
 		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
 			run(relay, (context, outbox) -> {
-				var deduplication = ((JdbcInfobipMailOutbox) outbox).webhookDeduplication();
+				var deduplication = ((JdbcMailOutbox) outbox).webhookDeduplication();
 				assertThat(deduplication.publishOnce("early", () -> {
 				})).isTrue();
 				// more than the in-memory deduplication's default capacity
@@ -397,6 +465,24 @@ class InfobipMailOutboxTests {
 		// its own time; all else must be equal
 		String data = new String(received.bytes(), StandardCharsets.ISO_8859_1);
 		return data.replaceFirst("(?s)^Received:.*?\r\n(?=[^ \t])", "").replaceAll("----=_Part_[0-9_.]+", "BOUNDARY");
+	}
+
+	/**
+	 * Fails the first update that records a sent entry, as a database briefly out of
+	 * reach would.
+	 */
+	public static class FailFirstSentUpdate implements Trigger {
+
+		static final AtomicInteger failures = new AtomicInteger();
+
+		@Override
+		public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
+			// STATUS is the second column
+			if ("SENT".equals(newRow[1]) && failures.compareAndSet(0, 1)) {
+				throw new SQLTransientConnectionException("The database is out of reach", "08006");
+			}
+		}
+
 	}
 
 	@FunctionalInterface

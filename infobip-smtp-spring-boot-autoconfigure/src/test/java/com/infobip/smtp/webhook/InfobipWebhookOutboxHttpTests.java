@@ -17,10 +17,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 
 import com.infobip.smtp.InfobipMailSender;
+import com.infobip.smtp.internal.outbox.JdbcMailOutbox;
 import com.infobip.smtp.outbox.InfobipMailOutbox;
 import com.infobip.smtp.outbox.InfobipOutboxEntry;
 import com.infobip.smtp.outbox.InfobipOutboxStatus;
-import com.infobip.smtp.outbox.JdbcInfobipMailOutbox;
 import com.infobip.smtp.testsupport.OutboxContexts;
 import com.infobip.smtp.testsupport.StartTlsRelay;
 import com.infobip.smtp.testsupport.TestCertificates;
@@ -93,7 +93,7 @@ class InfobipWebhookOutboxHttpTests {
 
 	@Test
 	void reportPostedTwiceIsPublishedOnceRememberedInTheDatabaseAndRecordedInTheLedger() throws Exception {
-		assertThat(this.deduplication).isSameAs(((JdbcInfobipMailOutbox) this.outbox).webhookDeduplication());
+		assertThat(this.deduplication).isSameAs(((JdbcMailOutbox) this.outbox).webhookDeduplication());
 		String id = this.outbox.enqueue(OutboxContexts.plain(this.sender, "user@example.com"));
 		InfobipOutboxEntry sent = await().atMost(Duration.ofSeconds(10))
 			.until(() -> this.outbox.find(id).orElse(null),
@@ -102,16 +102,16 @@ class InfobipWebhookOutboxHttpTests {
 				{"results":[{"messageId":"%s","to":"user@example.com","sentAt":"2026-11-24T12:00:00.000+0000",
 				"doneAt":"2026-11-24T12:00:01.000+0000","messageCount":1,
 				"status":{"groupId":3,"groupName":"DELIVERED","id":5,"name":"DELIVERED_TO_HANDSET"}}]}
-				""".formatted(sent.queueId());
+				""".formatted(sent.messageId());
 		String opened = """
 				{"notificationType":"OPENED","eventId":"evt-%s","recipient":"user@example.com","messageId":"%s"}
-				""".formatted(id, sent.queueId());
+				""".formatted(id, sent.messageId());
 		for (int i = 0; i < 2; i++) {
 			assertThat(post("/delivery-reports?token=s3cret-token", report).statusCode()).isEqualTo(200);
 			assertThat(post("/tracking?token=s3cret-token", opened).statusCode()).isEqualTo(200);
 		}
 		assertThat(this.events.reports).singleElement()
-			.satisfies((event) -> assertThat(event.getMessageId()).isEqualTo(sent.queueId()));
+			.satisfies((event) -> assertThat(event.getMessageId()).isEqualTo(sent.messageId()));
 		assertThat(this.events.tracking).hasSize(1);
 		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM INFOBIP_SMTP_WEBHOOK_SEEN", Long.class)).isEqualTo(2);

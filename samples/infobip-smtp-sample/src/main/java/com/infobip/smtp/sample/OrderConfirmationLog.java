@@ -48,14 +48,14 @@ class OrderConfirmationLog implements InfobipWebhookPublicationListener {
 
 	private static String describe(OrderView order) {
 		InfobipOutboxEntry entry = order.confirmation();
-		String ledger = (entry != null) ? entry.status() + queueId(entry) + ", delivery "
+		String ledger = (entry != null) ? entry.status() + messageId(entry) + ", delivery "
 				+ orNone(entry.deliveryStatus(), "not reported") + ", tracking " + orNone(entry.trackingEvent(), "none")
 				: "no longer in the ledger";
 		return "Ledger of order " + order.reference() + ": confirmation " + ledger;
 	}
 
-	private static String queueId(InfobipOutboxEntry entry) {
-		return (entry.queueId() != null) ? " as " + entry.queueId() : "";
+	private static String messageId(InfobipOutboxEntry entry) {
+		return (entry.messageId() != null) ? " as " + entry.messageId() : "";
 	}
 
 	private static String orNone(@Nullable String value, String none) {

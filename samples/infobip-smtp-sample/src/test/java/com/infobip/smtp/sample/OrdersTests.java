@@ -79,7 +79,7 @@ class OrdersTests {
 		InfobipOutboxEntry sent = await().atMost(TIMEOUT)
 			.until(() -> this.outbox.find(confirmationId).orElseThrow(),
 					(entry) -> entry.status() == InfobipOutboxStatus.SENT);
-		assertThat(sent.queueId()).isEqualTo(confirmation.queueId());
+		assertThat(sent.messageId()).isEqualTo(confirmation.queueId());
 		assertThat(sent.attempts()).isEqualTo(1);
 		assertThat(this.relay.reports().delivered(confirmation)).isEqualTo(200);
 		assertThat(this.relay.reports().opened(confirmation)).isEqualTo(200);
@@ -88,7 +88,11 @@ class OrdersTests {
 		assertThat(order.get("confirmationId").asString()).isEqualTo(confirmationId);
 		JsonNode ledger = order.get("confirmation");
 		assertThat(ledger.get("status").asString()).isEqualTo("SENT");
-		assertThat(ledger.get("queueId").asString()).isEqualTo(confirmation.queueId());
+		// Infobip's message id, which its reports carry, and the Message-ID header
+		assertThat(ledger.get("messageId").asString()).isEqualTo(confirmation.queueId());
+		assertThat(ledger.get("messageIdHeader").asString())
+			.isEqualTo(confirmation.mimeMessage().getHeader("Message-ID", null));
+		assertThat(ledger.has("queueId")).isFalse();
 		assertThat(ledger.get("deliveryStatus").asString()).isEqualTo("DELIVERED");
 		assertThat(ledger.get("trackingEvent").asString()).isEqualTo("OPENED");
 		assertThat(output.getOut())

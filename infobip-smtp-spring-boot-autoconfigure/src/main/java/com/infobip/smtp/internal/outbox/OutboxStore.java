@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-package com.infobip.smtp.outbox;
+package com.infobip.smtp.internal.outbox;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,6 +20,8 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import com.infobip.smtp.InfobipPreparedMessage;
+import com.infobip.smtp.outbox.InfobipOutboxEntry;
+import com.infobip.smtp.outbox.InfobipOutboxStatus;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -34,7 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The outbox table and what may be done to its rows. Every change of a claimed entry is
  * conditional on the claim, so that an instance that lost its claim (it expired and
- * another instance took the entry) changes nothing. Times are epoch milliseconds.
+ * another instance took the entry) changes nothing. Times are epoch milliseconds. The
+ * columns keep the names of the published scripts: MESSAGE_ID holds the Message-ID header
+ * (the entry's messageIdHeader), QUEUE_ID Infobip's message id (its messageId).
  */
 final class OutboxStore {
 
@@ -174,11 +178,11 @@ final class OutboxStore {
 	 * recovery made {@code UNKNOWN} while its send still ran is corrected by the send's
 	 * own outcome.
 	 */
-	void complete(String id, String token, InfobipOutboxStatus status, @Nullable String queueId, @Nullable String error,
-			Instant now) {
+	void complete(String id, String token, InfobipOutboxStatus status, @Nullable String messageId,
+			@Nullable String error, Instant now) {
 		this.jdbc.update("UPDATE " + TABLE + " SET STATUS = ?, QUEUE_ID = ?, LAST_ERROR = ?, COMPLETED_AT = ?,"
 				+ " CLAIM_EXPIRES_AT = NULL WHERE ID = ? AND CLAIMED_BY = ? AND STATUS IN ('SENDING', 'UNKNOWN')",
-				status.name(), queueId, truncate(error), now.toEpochMilli(), id, token);
+				status.name(), messageId, truncate(error), now.toEpochMilli(), id, token);
 	}
 
 	/**
@@ -265,29 +269,29 @@ final class OutboxStore {
 	}
 
 	/**
-	 * Record a delivery status for the entry the relay queued as {@code queueId}, and
+	 * Record a delivery status for the entry Infobip queued as {@code messageId}, and
 	 * that carries {@code bulkId} when the report names one.
 	 * @return how many entries were updated
 	 */
-	int recordDelivery(String queueId, @Nullable String bulkId, String group, @Nullable String name, Instant now) {
-		return updateByQueueId("DELIVERY_STATUS = ?, DELIVERY_STATUS_NAME = ?, DELIVERY_UPDATED_AT = ?", queueId,
+	int recordDelivery(String messageId, @Nullable String bulkId, String group, @Nullable String name, Instant now) {
+		return updateByMessageId("DELIVERY_STATUS = ?, DELIVERY_STATUS_NAME = ?, DELIVERY_UPDATED_AT = ?", messageId,
 				bulkId, group, truncate(name, 255), now.toEpochMilli());
 	}
 
 	/**
-	 * Record a tracking event for the entry the relay queued as {@code queueId}, and that
+	 * Record a tracking event for the entry Infobip queued as {@code messageId}, and that
 	 * carries {@code bulkId} when the event names one.
 	 * @return how many entries were updated
 	 */
-	int recordTracking(String queueId, @Nullable String bulkId, String event, Instant now) {
-		return updateByQueueId("TRACKING_EVENT = ?, TRACKING_UPDATED_AT = ?", queueId, bulkId, event,
+	int recordTracking(String messageId, @Nullable String bulkId, String event, Instant now) {
+		return updateByMessageId("TRACKING_EVENT = ?, TRACKING_UPDATED_AT = ?", messageId, bulkId, event,
 				now.toEpochMilli());
 	}
 
-	private int updateByQueueId(String assignments, String queueId, @Nullable String bulkId,
+	private int updateByMessageId(String assignments, String messageId, @Nullable String bulkId,
 			@Nullable Object... values) {
 		List<@Nullable Object> arguments = new ArrayList<>(Arrays.asList(values));
-		arguments.add(queueId);
+		arguments.add(messageId);
 		String sql = "UPDATE " + TABLE + " SET " + assignments + " WHERE QUEUE_ID = ?";
 		if (bulkId != null) {
 			sql += " AND (BULK_ID IS NULL OR BULK_ID = ?)";

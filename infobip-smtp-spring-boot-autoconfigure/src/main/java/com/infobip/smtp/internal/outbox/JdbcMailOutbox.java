@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-package com.infobip.smtp.outbox;
+package com.infobip.smtp.internal.outbox;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,30 +16,38 @@ import javax.sql.DataSource;
 
 import com.infobip.smtp.InfobipMailSender;
 import com.infobip.smtp.InfobipPreparedMessage;
+import com.infobip.smtp.internal.transport.SmtpRetryPolicy;
+import com.infobip.smtp.outbox.InfobipMailOutbox;
+import com.infobip.smtp.outbox.InfobipOutboxEntry;
+import com.infobip.smtp.outbox.InfobipOutboxStatus;
 import com.infobip.smtp.webhook.DeliveryReport;
 import com.infobip.smtp.webhook.InfobipWebhookDeduplication;
 import com.infobip.smtp.webhook.TrackingNotification;
 import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.MimeMessagePreparator;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.util.backoff.BackOff;
 
 /**
  * {@link InfobipMailOutbox} on a JDBC database (the tables of
  * {@code com/infobip/smtp/outbox/schema-<platform>.sql}). As a {@link SmartLifecycle} it
- * runs the dispatcher threads of this instance: they claim due entries for the claim
- * timeout, send them with the {@link InfobipMailSender}, and record {@code SENT} with the
- * relay's queue id, {@code FAILED}, {@code UNKNOWN}, or a later attempt with back-off. An
- * entry whose instance died is resolved once its claim expired: sent if it was never
- * offered to the relay, {@code UNKNOWN} if it may have been. It stops, in phase
- * {@link #SMART_LIFECYCLE_PHASE}, before the sender does.
- *
- * @since 0.1.0
+ * runs the dispatchers of this instance on the given executor: they claim due entries for
+ * the claim timeout, send them with the {@link InfobipMailSender}, and record
+ * {@code SENT} with Infobip's message id, {@code FAILED}, {@code UNKNOWN}, or a later
+ * attempt after the back-off of the sender's retries; the given scheduler renews their
+ * claims. An entry whose instance died is resolved once its claim expired: sent if it was
+ * never offered to the relay, {@code UNKNOWN} if it may have been. It stops, in phase
+ * {@link #SMART_LIFECYCLE_PHASE}, before the sender does. Internal: the application sees
+ * {@link InfobipMailOutbox}; the webhook's ledger updates and deduplication and the
+ * dispatched counts are for the starter's auto-configuration and metrics.
  */
-public final class JdbcInfobipMailOutbox implements InfobipMailOutbox, SmartLifecycle {
+public final class JdbcMailOutbox implements InfobipMailOutbox, SmartLifecycle {
 
 	/**
 	 * The phase in which the outbox starts and stops: it stops before the sender, so that
@@ -57,14 +65,14 @@ public final class JdbcInfobipMailOutbox implements InfobipMailOutbox, SmartLife
 
 	private final InfobipWebhookDeduplication webhookDeduplication;
 
-	private JdbcInfobipMailOutbox(Builder builder) {
+	private JdbcMailOutbox(Builder builder) {
 		this.sender = builder.sender;
 		this.clock = builder.clock;
 		OutboxSettings settings = new OutboxSettings(builder.concurrency, builder.batchSize, builder.pollInterval,
-				builder.claimTimeout, builder.maxAttempts, builder.initialBackoff, builder.backoffMultiplier,
-				builder.maxBackoff, builder.retention, builder.shutdownTimeout);
+				builder.claimTimeout, builder.backOff, builder.retention, builder.shutdownTimeout);
 		this.store = new OutboxStore(builder.dataSource);
-		this.dispatcher = new OutboxDispatcher(this.store, this.sender, settings, this.clock);
+		this.dispatcher = new OutboxDispatcher(this.store, this.sender, settings, this.clock, builder.executor,
+				builder.scheduler);
 		this.webhookDeduplication = (key, publication) -> this.store.publishReportOnce(key, this.clock.instant(),
 				publication);
 	}
@@ -73,10 +81,14 @@ public final class JdbcInfobipMailOutbox implements InfobipMailOutbox, SmartLife
 	 * Start building an outbox on the given database, sending with the given sender.
 	 * @param dataSource the database holding the outbox tables
 	 * @param sender sends the entries
+	 * @param executor runs the dispatchers, one task each from start to stop: it must run
+	 * as many tasks at once as the concurrency
+	 * @param scheduler renews the claims and writes again an outcome the database refused
 	 * @return a builder
 	 */
-	public static Builder builder(DataSource dataSource, InfobipMailSender sender) {
-		return new Builder(dataSource, sender);
+	public static Builder builder(DataSource dataSource, InfobipMailSender sender, TaskExecutor executor,
+			TaskScheduler scheduler) {
+		return new Builder(dataSource, sender, executor, scheduler);
 	}
 
 	@Override
@@ -106,25 +118,27 @@ public final class JdbcInfobipMailOutbox implements InfobipMailOutbox, SmartLife
 	}
 
 	/**
-	 * Record a delivery report in the ledger, on the entry whose queue id it names.
+	 * Record a delivery report in the ledger, on the entry whose Infobip message id it
+	 * names.
 	 * @param report the report
 	 * @return whether an entry was updated
 	 */
 	public boolean recordDeliveryReport(DeliveryReport report) {
-		String queueId = report.messageId();
-		return queueId != null && this.store.recordDelivery(queueId, report.bulkId(), report.status().group().name(),
-				report.status().name(), this.clock.instant()) > 0;
+		String messageId = report.messageId();
+		return messageId != null && this.store.recordDelivery(messageId, report.bulkId(),
+				report.status().group().name(), report.status().name(), this.clock.instant()) > 0;
 	}
 
 	/**
-	 * Record a tracking event in the ledger, on the entry whose queue id it names.
+	 * Record a tracking event in the ledger, on the entry whose Infobip message id it
+	 * names.
 	 * @param notification the event
 	 * @return whether an entry was updated
 	 */
 	public boolean recordTrackingEvent(TrackingNotification notification) {
-		String queueId = notification.messageId();
-		return queueId != null && this.store.recordTracking(queueId, notification.bulkId(), notification.type().name(),
-				this.clock.instant()) > 0;
+		String messageId = notification.messageId();
+		return messageId != null && this.store.recordTracking(messageId, notification.bulkId(),
+				notification.type().name(), this.clock.instant()) > 0;
 	}
 
 	/**
@@ -187,20 +201,24 @@ public final class JdbcInfobipMailOutbox implements InfobipMailOutbox, SmartLife
 
 			@Override
 			public void afterCommit() {
-				JdbcInfobipMailOutbox.this.dispatcher.wake();
+				JdbcMailOutbox.this.dispatcher.wake();
 			}
 
 		});
 	}
 
 	/**
-	 * Builds a {@link JdbcInfobipMailOutbox}.
+	 * Builds a {@link JdbcMailOutbox}.
 	 */
 	public static final class Builder {
 
 		private final DataSource dataSource;
 
 		private final InfobipMailSender sender;
+
+		private final TaskExecutor executor;
+
+		private final TaskScheduler scheduler;
 
 		private int concurrency = 8;
 
@@ -210,13 +228,8 @@ public final class JdbcInfobipMailOutbox implements InfobipMailOutbox, SmartLife
 
 		private Duration claimTimeout = Duration.ofMinutes(1);
 
-		private int maxAttempts = 10;
-
-		private Duration initialBackoff = Duration.ofSeconds(10);
-
-		private double backoffMultiplier = 2;
-
-		private Duration maxBackoff = Duration.ofMinutes(10);
+		private BackOff backOff = SmtpRetryPolicy.create(10, Duration.ofSeconds(10), 2, Duration.ofMinutes(10))
+			.getBackOff();
 
 		private Duration retention = Duration.ofDays(30);
 
@@ -224,15 +237,18 @@ public final class JdbcInfobipMailOutbox implements InfobipMailOutbox, SmartLife
 
 		private Clock clock = Clock.systemUTC();
 
-		private Builder(DataSource dataSource, InfobipMailSender sender) {
+		private Builder(DataSource dataSource, InfobipMailSender sender, TaskExecutor executor,
+				TaskScheduler scheduler) {
 			this.dataSource = dataSource;
 			this.sender = sender;
+			this.executor = executor;
+			this.scheduler = scheduler;
 		}
 
 		/**
 		 * Set how many entries this instance sends at once (default 8); more than the
 		 * sender's pool has connections only wait for one.
-		 * @param concurrency the number of dispatcher threads
+		 * @param concurrency the number of dispatchers
 		 * @return this builder
 		 */
 		public Builder concurrency(int concurrency) {
@@ -241,7 +257,7 @@ public final class JdbcInfobipMailOutbox implements InfobipMailOutbox, SmartLife
 		}
 
 		/**
-		 * Set how many entries a dispatcher thread claims at once (default 16).
+		 * Set how many entries a dispatcher claims at once (default 16).
 		 * @param batchSize the number of entries
 		 * @return this builder
 		 */
@@ -277,7 +293,8 @@ public final class JdbcInfobipMailOutbox implements InfobipMailOutbox, SmartLife
 
 		/**
 		 * Set how often an entry is offered before it is {@code FAILED}, and the back-off
-		 * between offers (default 10 offers, 10s doubling up to 10 minutes).
+		 * between offers (default 10 offers, 10s doubling up to 10 minutes): the back-off
+		 * of the sender's retries, the same type and formula, random jitter included.
 		 * @param maxAttempts the number of offers
 		 * @param initialBackoff the wait after the first
 		 * @param multiplier what multiplies each next wait
@@ -285,13 +302,15 @@ public final class JdbcInfobipMailOutbox implements InfobipMailOutbox, SmartLife
 		 * @return this builder
 		 */
 		public Builder retry(int maxAttempts, Duration initialBackoff, double multiplier, Duration maxBackoff) {
-			this.maxAttempts = positive(maxAttempts, "maxAttempts");
-			this.initialBackoff = positive(initialBackoff, "initialBackoff");
-			if (multiplier < 1) {
+			positive(maxAttempts, "maxAttempts");
+			positive(initialBackoff, "initialBackoff");
+			positive(maxBackoff, "maxBackoff");
+			if (!(multiplier >= 1)) {
 				throw new IllegalArgumentException("multiplier must be at least 1");
 			}
-			this.backoffMultiplier = multiplier;
-			this.maxBackoff = positive(maxBackoff, "maxBackoff");
+			// only its back-off is used: which failures are offered again is the
+			// dispatcher's to say
+			this.backOff = SmtpRetryPolicy.create(maxAttempts, initialBackoff, multiplier, maxBackoff).getBackOff();
 			return this;
 		}
 
@@ -329,12 +348,11 @@ public final class JdbcInfobipMailOutbox implements InfobipMailOutbox, SmartLife
 		}
 
 		/**
-		 * Build the outbox; its dispatchers start with
-		 * {@link JdbcInfobipMailOutbox#start()}.
+		 * Build the outbox; its dispatchers start with {@link JdbcMailOutbox#start()}.
 		 * @return the outbox
 		 */
-		public JdbcInfobipMailOutbox build() {
-			return new JdbcInfobipMailOutbox(this);
+		public JdbcMailOutbox build() {
+			return new JdbcMailOutbox(this);
 		}
 
 		private static int positive(int value, String name) {
