@@ -89,8 +89,8 @@ public class InfobipMailSender implements JavaMailSender, SmartLifecycle, AutoCl
 		this.pipeline = new SendPipeline(this.connector, preparation,
 				new MessageDelivery(this.connections, builder.retryPolicy), builder.observationRegistry,
 				builder.observationConvention, builder.region);
-		AsyncSends asyncSends = (builder.executor != null)
-				? new AsyncSends(builder.executor, builder.asyncConcurrency, builder.asyncQueueCapacity) : null;
+		AsyncSends asyncSends = (builder.executor != null) ? new AsyncSends(builder.executor, builder.taskDecorator,
+				builder.asyncConcurrency, builder.asyncQueueCapacity) : null;
 		this.lifecycle = new SenderLifecycle(asyncSends, this.connections, builder.shutdownTimeout);
 		this.asyncSending = new AsyncSending(this.pipeline, this.lifecycle, asyncSends, builder.batchParallelism);
 		this.region = builder.region;

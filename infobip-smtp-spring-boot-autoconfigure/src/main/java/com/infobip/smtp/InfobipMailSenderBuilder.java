@@ -17,6 +17,7 @@ import jakarta.mail.internet.InternetAddress;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.task.TaskDecorator;
 
 /**
  * Builds an {@link InfobipMailSender}: where and how to connect is given, everything else
@@ -44,6 +45,8 @@ public final class InfobipMailSenderBuilder {
 	RetryPolicy retryPolicy = RetryPolicy.withMaxRetries(0);
 
 	@Nullable Executor executor;
+
+	@Nullable TaskDecorator taskDecorator;
 
 	int batchParallelism = 1;
 
@@ -156,6 +159,19 @@ public final class InfobipMailSenderBuilder {
 	 */
 	public InfobipMailSenderBuilder executor(@Nullable Executor executor) {
 		this.executor = executor;
+		return this;
+	}
+
+	/**
+	 * Set the decorator of every send handed to the executor, applied on the thread that
+	 * hands it over, so that a send that waits for a free place carries its own caller's
+	 * context (MDC, security, tracing) rather than that of the send it runs after. Give
+	 * the decorator here, not to the executor.
+	 * @param taskDecorator the decorator, or {@code null} for none
+	 * @return this builder
+	 */
+	public InfobipMailSenderBuilder taskDecorator(@Nullable TaskDecorator taskDecorator) {
+		this.taskDecorator = taskDecorator;
 		return this;
 	}
 

@@ -88,6 +88,7 @@ public final class InfobipSmtpAutoConfiguration {
 		SendingSettingsFactory.applyRetry(properties, builder);
 		builder.pipelining(properties.isPipelining());
 		builder.executor(sendExecutor.executor())
+			.taskDecorator(sendExecutor.taskDecorator())
 			.asyncConcurrency(SendingSettingsFactory.maxConnections(properties))
 			.asyncQueueCapacity(SendingSettingsFactory.queueCapacity(properties))
 			.batchParallelism(SendingSettingsFactory.maxConnections(properties))

@@ -8,7 +8,10 @@ package com.infobip.smtp.autoconfigure;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.task.TaskDecorator;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
@@ -17,8 +20,11 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * {@link TaskBuilders}): virtual threads with spring.threads.virtual.enabled, otherwise a
  * pool of as many platform threads as the pool has connections. It bounds nothing itself:
  * InfobipMailSender runs at most as many sends on it as there are connections and queues
- * the rest, so platform and virtual threads behave the same. Deliberately not a bean of
- * type Executor, which would make Spring Boot's applicationTaskExecutor back off.
+ * the rest, so platform and virtual threads behave the same. The application's
+ * TaskDecorators are not applied by the executor but by the sender, to each send on the
+ * thread that hands it over: a send that waits in the sender's queue and then runs after
+ * another one carries its own caller's context. Deliberately not a bean of type Executor,
+ * which would make Spring Boot's applicationTaskExecutor back off.
  */
 final class SendExecutor implements DisposableBean {
 
@@ -28,24 +34,27 @@ final class SendExecutor implements DisposableBean {
 
 	private final Runnable shutdown;
 
-	private SendExecutor(Executor executor, Runnable shutdown) {
+	private final @Nullable TaskDecorator taskDecorator;
+
+	private SendExecutor(Executor executor, Runnable shutdown, @Nullable TaskDecorator taskDecorator) {
 		this.executor = executor;
 		this.shutdown = shutdown;
+		this.taskDecorator = taskDecorator;
 	}
 
-	static SendExecutor create(TaskBuilders builders, int threads) {
+	static SendExecutor create(TaskBuilders decorated, int threads) {
+		TaskBuilders builders = decorated.undecorated();
 		if (builders.virtualThreads()) {
 			SimpleAsyncTaskExecutor executor = builders.simpleAsyncExecutor()
 				.threadNamePrefix(THREAD_NAME_PREFIX)
 				.build();
-			return new SendExecutor(executor, executor::close);
+			return new SendExecutor(executor, executor::close, decorated.taskDecorator());
 		}
 		ThreadPoolTaskExecutor executor = builders.threadPoolExecutor()
 			.corePoolSize(threads)
 			.maxPoolSize(threads)
-			// the sender hands over at most one task per thread; room for as many covers
-			// a
-			// thread that has finished its task but not yet taken the next
+			// the sender hands over at most one task per thread; room for as many
+			// covers a thread that has finished its task but not yet taken the next
 			.queueCapacity(threads)
 			.threadNamePrefix(THREAD_NAME_PREFIX)
 			// the sender's shutdown has waited for its sends already: do not wait again
@@ -53,11 +62,15 @@ final class SendExecutor implements DisposableBean {
 			.awaitTerminationPeriod(Duration.ZERO)
 			.build();
 		executor.initialize();
-		return new SendExecutor(executor, executor::shutdown);
+		return new SendExecutor(executor, executor::shutdown, decorated.taskDecorator());
 	}
 
 	Executor executor() {
 		return this.executor;
+	}
+
+	@Nullable TaskDecorator taskDecorator() {
+		return this.taskDecorator;
 	}
 
 	@Override

@@ -54,6 +54,21 @@ final class TaskBuilders {
 		return this.virtualThreads;
 	}
 
+	/**
+	 * Return the application's decorators, composed, for work that is decorated where it
+	 * is handed over rather than by the executor that runs it.
+	 */
+	@Nullable TaskDecorator taskDecorator() {
+		return this.taskDecorator;
+	}
+
+	/**
+	 * Return these builders without the decorators.
+	 */
+	TaskBuilders undecorated() {
+		return new TaskBuilders(null, this.virtualThreads);
+	}
+
 	ThreadPoolTaskExecutorBuilder threadPoolExecutor() {
 		return new ThreadPoolTaskExecutorBuilder().taskDecorator(this.taskDecorator);
 	}

@@ -8,6 +8,7 @@ package com.infobip.smtp.autoconfigure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
@@ -76,6 +77,33 @@ class TaskDecoratorTests {
 					assertThat(context.getBean(MdcRecorder.class).seen).hasSize(8)
 						.allSatisfy(
 								(seen) -> assertThat(seen.request()).as(seen.thread().getName()).isEqualTo("batch-1"));
+				});
+		}
+	}
+
+	@Test
+	void queuedSendAsyncSeesItsOwnCallersMdcNotTheOneOfTheSendBeforeIt() {
+		// one connection: the second and third sends wait in the queue while the
+		// first is at the relay
+		try (StartTlsRelay relay = StartTlsRelay.builder().dataDelay(Duration.ofMillis(300)).start()) {
+			withDecorator(SenderContextRunners.withMetrics(), relay)
+				.withPropertyValues("infobip.smtp.pool.max-connections=1")
+				.run((context) -> {
+					InfobipMailSender sender = context.getBean(InfobipMailSender.class);
+					List<CompletableFuture<?>> sends = new ArrayList<>();
+					for (String request : List.of("r-a", "r-b", "r-c")) {
+						MDC.put(REQUEST, request);
+						try {
+							sends.add(sender.sendAsync(message(sender, request + "@example.com")));
+						}
+						finally {
+							MDC.remove(REQUEST);
+						}
+					}
+					assertThat(CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)))
+						.succeedsWithin(Duration.ofSeconds(10));
+					assertThat(context.getBean(MdcRecorder.class).seen).extracting(Seen::request)
+						.containsExactly("r-a", "r-b", "r-c");
 				});
 		}
 	}

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.task.TaskDecorator;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 
@@ -26,6 +29,8 @@ public final class AsyncSends {
 
 	private final Executor executor;
 
+	private final @Nullable TaskDecorator taskDecorator;
+
 	private final int concurrency;
 
 	private final int queueCapacity;
@@ -39,11 +44,14 @@ public final class AsyncSends {
 	/**
 	 * Create the places of an executor.
 	 * @param executor runs the jobs
+	 * @param taskDecorator decorates each job on the thread that submits it, or
+	 * {@code null}
 	 * @param concurrency the most jobs running at once
 	 * @param queueCapacity the most jobs waiting
 	 */
-	public AsyncSends(Executor executor, int concurrency, int queueCapacity) {
+	public AsyncSends(Executor executor, @Nullable TaskDecorator taskDecorator, int concurrency, int queueCapacity) {
 		this.executor = executor;
+		this.taskDecorator = taskDecorator;
 		this.concurrency = concurrency;
 		this.queueCapacity = queueCapacity;
 	}
@@ -53,7 +61,8 @@ public final class AsyncSends {
 	 * it at once when as many are queued as the capacity allows.
 	 * @param job the job
 	 */
-	void submit(Job job) {
+	void submit(Job submitted) {
+		Job job = decorated(submitted);
 		boolean start;
 		synchronized (this.lock) {
 			if (this.running < this.concurrency) {
@@ -81,7 +90,8 @@ public final class AsyncSends {
 	 * @param job the job
 	 * @return whether it was started
 	 */
-	boolean tryStart(Job job) {
+	boolean tryStart(Job submitted) {
+		Job job = decorated(submitted);
 		synchronized (this.lock) {
 			if (this.running >= this.concurrency || !this.queue.isEmpty()) {
 				return false;
@@ -101,6 +111,30 @@ public final class AsyncSends {
 			this.queue.clear();
 			return queued;
 		}
+	}
+
+	/**
+	 * Decorate a job here, on the thread that submits it: a job may run after another one
+	 * on that one's executor task, which the executor decorated for the other's caller.
+	 */
+	private Job decorated(Job job) {
+		if (this.taskDecorator == null) {
+			return job;
+		}
+		Runnable run = this.taskDecorator.decorate(job::run);
+		return new Job() {
+
+			@Override
+			public void run() {
+				run.run();
+			}
+
+			@Override
+			public void reject(MailException reason) {
+				job.reject(reason);
+			}
+
+		};
 	}
 
 	private boolean start(Job job) {
