@@ -42,7 +42,7 @@ import org.springframework.web.servlet.function.ServerResponse;
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "infobip.smtp.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty("infobip.smtp.webhook.enabled")
-@EnableConfigurationProperties(InfobipSmtpProperties.class)
+@EnableConfigurationProperties(InfobipSmtpWebhookProperties.class)
 public final class InfobipSmtpWebhookAutoConfiguration {
 
 	private static final String ROUTER_FUNCTION = "org.springframework.web.servlet.function.RouterFunction";
@@ -59,11 +59,10 @@ public final class InfobipSmtpWebhookAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		InfobipWebhookHandler infobipWebhookHandler(InfobipSmtpProperties properties,
+		InfobipWebhookHandler infobipWebhookHandler(InfobipSmtpWebhookProperties webhook,
 				ApplicationEventPublisher publisher,
 				ObjectProvider<InfobipWebhookPublicationListener> publicationListeners,
 				ObjectProvider<InfobipWebhookDeduplication> deduplication) {
-			InfobipSmtpProperties.Webhook webhook = properties.getWebhook();
 			if (webhook.getMaxBodySize().toBytes() <= 0 || webhook.getMaxResultsPerRequest() < 1
 					|| webhook.getDeduplicationCapacity() < 1 || webhook.getBodyReadTimeout().isNegative()
 					|| webhook.getBodyReadTimeout().isZero()) {
@@ -73,12 +72,12 @@ public final class InfobipSmtpWebhookAutoConfiguration {
 			}
 			// the outbox's, in the database, when it is enabled
 			InfobipWebhookDeduplication reports = deduplication.getIfUnique(() -> inMemoryDeduplication(webhook));
-			return new InfobipWebhookHandler(publisher, WebhookSettingsFactory.authenticator(properties),
+			return new InfobipWebhookHandler(publisher, WebhookSettingsFactory.authenticator(webhook),
 					webhook.getMaxBodySize().toBytes(), webhook.getMaxResultsPerRequest(), webhook.getBodyReadTimeout(),
 					reports, publicationListeners.orderedStream().toList());
 		}
 
-		private static InfobipWebhookDeduplication inMemoryDeduplication(InfobipSmtpProperties.Webhook webhook) {
+		private static InfobipWebhookDeduplication inMemoryDeduplication(InfobipSmtpWebhookProperties webhook) {
 			int capacity = webhook.getDeduplicationCapacity();
 			int maxResults = webhook.getMaxResultsPerRequest();
 			if (capacity < maxResults) {
@@ -92,9 +91,9 @@ public final class InfobipSmtpWebhookAutoConfiguration {
 		}
 
 		@Bean
-		RouterFunction<ServerResponse> infobipWebhookRoutes(InfobipSmtpProperties properties,
+		RouterFunction<ServerResponse> infobipWebhookRoutes(InfobipSmtpWebhookProperties webhook,
 				InfobipWebhookHandler handler) {
-			String path = WebhookSettingsFactory.path(properties);
+			String path = WebhookSettingsFactory.path(webhook);
 			return RouterFunctions.route()
 				.POST(path + "/delivery-reports", handler::deliveryReports)
 				.POST(path + "/tracking", handler::tracking)
@@ -103,8 +102,8 @@ public final class InfobipSmtpWebhookAutoConfiguration {
 
 		@Bean
 		FilterRegistrationBean<WebhookContentTypeFilter> infobipWebhookContentTypeFilter(
-				InfobipSmtpProperties properties) {
-			String path = WebhookSettingsFactory.path(properties);
+				InfobipSmtpWebhookProperties webhook) {
+			String path = WebhookSettingsFactory.path(webhook);
 			FilterRegistrationBean<WebhookContentTypeFilter> registration = new FilterRegistrationBean<>(
 					new WebhookContentTypeFilter());
 			registration.addUrlPatterns(path + "/delivery-reports", path + "/tracking");

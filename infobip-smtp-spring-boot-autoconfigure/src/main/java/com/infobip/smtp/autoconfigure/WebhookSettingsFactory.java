@@ -24,8 +24,8 @@ final class WebhookSettingsFactory {
 	private WebhookSettingsFactory() {
 	}
 
-	static String path(InfobipSmtpProperties properties) {
-		String path = properties.getWebhook().getPath().trim();
+	static String path(InfobipSmtpWebhookProperties webhook) {
+		String path = webhook.getPath().trim();
 		if (!path.startsWith("/") || path.contains("?") || path.contains("#")) {
 			throw new InfobipSmtpConfigurationException(
 					"infobip.smtp.webhook.path=" + path + " is not an absolute path.",
@@ -43,8 +43,7 @@ final class WebhookSettingsFactory {
 		return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
 	}
 
-	static WebhookAuthenticator authenticator(InfobipSmtpProperties properties) {
-		InfobipSmtpProperties.Webhook webhook = properties.getWebhook();
+	static WebhookAuthenticator authenticator(InfobipSmtpWebhookProperties webhook) {
 		boolean token = StringUtils.hasText(webhook.getToken());
 		boolean basic = StringUtils.hasText(webhook.getUsername()) && StringUtils.hasText(webhook.getPassword());
 		if (!token && !basic) {
@@ -60,8 +59,7 @@ final class WebhookSettingsFactory {
 	 * Return the public URL of a webhook endpoint, with the credentials Infobip must
 	 * send, or {@code null} when no public base URL is set.
 	 */
-	static @Nullable URI publicUrl(InfobipSmtpProperties properties, String endpoint) {
-		InfobipSmtpProperties.Webhook webhook = properties.getWebhook();
+	static @Nullable URI publicUrl(InfobipSmtpWebhookProperties webhook, String endpoint) {
 		URI base = ConfiguredUrls.parse("infobip.smtp.webhook.public-base-url", webhook.getPublicBaseUrl());
 		if (base == null) {
 			return null;
@@ -75,7 +73,7 @@ final class WebhookSettingsFactory {
 		}
 		String root = base.toString().endsWith("/") ? base.toString().substring(0, base.toString().length() - 1)
 				: base.toString();
-		String url = root + path(properties) + endpoint;
+		String url = root + path(webhook) + endpoint;
 		if (StringUtils.hasText(webhook.getToken())) {
 			return derived(url + "?token=" + URLEncoder.encode(webhook.getToken(), StandardCharsets.UTF_8));
 		}
