@@ -81,6 +81,51 @@ class InfobipSmtpWebhookAutoConfigurationTests {
 	}
 
 	@Test
+	void publicUrlsEscapeEveryCharacterOfTheTokenThatHasAMeaningInAUrl() {
+		this.contextRunner
+			.withPropertyValues("infobip.smtp.webhook.enabled=true", "infobip.smtp.webhook.token=a b+c&d=e/\u00e9#?",
+					"infobip.smtp.webhook.public-base-url=https://shop.example.com")
+			.run((context) -> assertThat(context.getBean(InfobipDefaultHeadersPostProcessor.class).getDefaults())
+				.containsEntry(InfobipHeaders.NOTIFY_URL,
+						"https://shop.example.com/infobip/smtp/delivery-reports?token=a%20b%2Bc%26d%3De%2F%C3%A9%23%3F"));
+	}
+
+	@Test
+	void publicUrlsEscapeTheBasicCredentialsAsUserInfo() {
+		// a space written as '+' would reach Infobip as a plus sign
+		this.contextRunner
+			.withPropertyValues("infobip.smtp.webhook.enabled=true", "infobip.smtp.webhook.username=info bip",
+					"infobip.smtp.webhook.password=p ss:w@rd",
+					"infobip.smtp.webhook.public-base-url=https://shop.example.com")
+			.run((context) -> assertThat(context.getBean(InfobipDefaultHeadersPostProcessor.class).getDefaults())
+				.containsEntry(InfobipHeaders.NOTIFY_URL,
+						"https://info%20bip:p%20ss%3Aw%40rd@shop.example.com/infobip/smtp/delivery-reports"));
+	}
+
+	@Test
+	void publicBaseUrlWithAQueryKeepsItAndTheTokenIsAddedToIt() {
+		this.contextRunner
+			.withPropertyValues("infobip.smtp.webhook.enabled=true", "infobip.smtp.webhook.token=t",
+					"infobip.smtp.webhook.public-base-url=https://shop.example.com/app?tenant=7")
+			.run((context) -> assertThat(context.getBean(InfobipDefaultHeadersPostProcessor.class).getDefaults())
+				.containsEntry(InfobipHeaders.NOTIFY_URL,
+						"https://shop.example.com/app/infobip/smtp/delivery-reports?tenant=7&token=t")
+				.containsEntry(InfobipHeaders.TRACKING_URL,
+						"https://shop.example.com/app/infobip/smtp/tracking?tenant=7&token=t"));
+	}
+
+	@Test
+	void publicBaseUrlWithUserInfoGetsTheBasicCredentialsInstead() {
+		this.contextRunner
+			.withPropertyValues("infobip.smtp.webhook.enabled=true", "infobip.smtp.webhook.username=infobip",
+					"infobip.smtp.webhook.password=pw",
+					"infobip.smtp.webhook.public-base-url=https://proxy:secret@shop.example.com/")
+			.run((context) -> assertThat(context.getBean(InfobipDefaultHeadersPostProcessor.class).getDefaults())
+				.containsEntry(InfobipHeaders.NOTIFY_URL,
+						"https://infobip:pw@shop.example.com/infobip/smtp/delivery-reports"));
+	}
+
+	@Test
 	void configuredUrlsWinOverDerivedOnes() {
 		this.contextRunner
 			.withPropertyValues("infobip.smtp.webhook.enabled=true", "infobip.smtp.webhook.token=t",
