@@ -26,8 +26,8 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
 import org.springframework.web.servlet.function.RouterFunction;
-import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
@@ -70,9 +70,17 @@ public final class InfobipSmtpWebhookAutoConfiguration {
 						"infobip.smtp.webhook.max-body-size, infobip.smtp.webhook.max-results-per-request, infobip.smtp.webhook.deduplication-capacity and infobip.smtp.webhook.body-read-timeout must be positive.",
 						"Set them to positive values, for instance 1MB, 1000, 10000 and 10s.");
 			}
+			boolean token = StringUtils.hasText(webhook.getToken());
+			boolean basic = StringUtils.hasText(webhook.getUsername()) && StringUtils.hasText(webhook.getPassword());
+			if (!token && !basic) {
+				throw new InfobipSmtpConfigurationException(
+						"infobip.smtp.webhook.enabled=true but the webhook endpoints have no credentials; they are reachable from the internet.",
+						"Set infobip.smtp.webhook.token (a long random secret), or infobip.smtp.webhook.username and infobip.smtp.webhook.password.");
+			}
 			// the outbox's, in the database, when it is enabled
 			InfobipWebhookDeduplication reports = deduplication.getIfUnique(() -> inMemoryDeduplication(webhook));
-			return new InfobipWebhookHandler(publisher, WebhookSettingsFactory.authenticator(webhook),
+			return new InfobipWebhookHandler(publisher, token ? webhook.getToken() : null,
+					basic ? webhook.getUsername() : null, basic ? webhook.getPassword() : null,
 					webhook.getMaxBodySize().toBytes(), webhook.getMaxResultsPerRequest(), webhook.getBodyReadTimeout(),
 					reports, publicationListeners.orderedStream().toList());
 		}
@@ -93,11 +101,7 @@ public final class InfobipSmtpWebhookAutoConfiguration {
 		@Bean
 		RouterFunction<ServerResponse> infobipWebhookRoutes(InfobipSmtpWebhookProperties webhook,
 				InfobipWebhookHandler handler) {
-			String path = WebhookSettingsFactory.path(webhook);
-			return RouterFunctions.route()
-				.POST(path + "/delivery-reports", handler::deliveryReports)
-				.POST(path + "/tracking", handler::tracking)
-				.build();
+			return handler.routes(WebhookSettingsFactory.path(webhook));
 		}
 
 		@Bean

@@ -8,7 +8,6 @@ package com.infobip.smtp.autoconfigure;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
-import com.infobip.smtp.webhook.WebhookAuthenticator;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.StringUtils;
@@ -16,8 +15,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 /**
- * Turns {@code infobip.smtp.webhook.*} into the webhook's path, authenticator and the
- * public URLs Infobip is given, failing with what to set when they cannot work.
+ * Turns {@code infobip.smtp.webhook.*} into the webhook's path and the public URLs
+ * Infobip is given, failing with what to set when they cannot work.
  */
 final class WebhookSettingsFactory {
 
@@ -42,18 +41,6 @@ final class WebhookSettingsFactory {
 					"Set infobip.smtp.webhook.path to a path such as /infobip/smtp, percent-encoding any character a URL does not allow.");
 		}
 		return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-	}
-
-	static WebhookAuthenticator authenticator(InfobipSmtpWebhookProperties webhook) {
-		boolean token = StringUtils.hasText(webhook.getToken());
-		boolean basic = StringUtils.hasText(webhook.getUsername()) && StringUtils.hasText(webhook.getPassword());
-		if (!token && !basic) {
-			throw new InfobipSmtpConfigurationException(
-					"infobip.smtp.webhook.enabled=true but the webhook endpoints have no credentials; they are reachable from the internet.",
-					"Set infobip.smtp.webhook.token (a long random secret), or infobip.smtp.webhook.username and infobip.smtp.webhook.password.");
-		}
-		return new WebhookAuthenticator(token ? webhook.getToken() : null, basic ? webhook.getUsername() : null,
-				basic ? webhook.getPassword() : null);
 	}
 
 	/**

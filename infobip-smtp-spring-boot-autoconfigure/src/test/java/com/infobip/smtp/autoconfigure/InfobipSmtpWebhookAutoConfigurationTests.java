@@ -5,14 +5,10 @@
 
 package com.infobip.smtp.autoconfigure;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-
 import com.infobip.smtp.InfobipDefaultHeadersPostProcessor;
 import com.infobip.smtp.InfobipHeaders;
 import com.infobip.smtp.webhook.InfobipWebhookDeduplication;
 import com.infobip.smtp.webhook.InfobipWebhookHandler;
-import com.infobip.smtp.webhook.WebhookAuthenticator;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
@@ -323,19 +319,6 @@ class InfobipSmtpWebhookAutoConfigurationTests {
 		FailureAnalysis analysis = new InfobipSmtpConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
 		assertThat(analysis).as("failure analysis of %s", context.getStartupFailure()).isNotNull();
 		return analysis;
-	}
-
-	@Test
-	void authenticatorAdmitsTokenOrBasicCredentialsOnly() {
-		WebhookAuthenticator authenticator = new WebhookAuthenticator("tok", "user", "pw");
-		String basic = "Basic " + Base64.getEncoder().encodeToString("user:pw".getBytes(StandardCharsets.UTF_8));
-		String wrongBasic = "Basic " + Base64.getEncoder().encodeToString("user:no".getBytes(StandardCharsets.UTF_8));
-		assertThat(authenticator.admits("tok", null)).isTrue();
-		assertThat(authenticator.admits(null, basic)).isTrue();
-		assertThat(authenticator.admits("to", null)).isFalse();
-		assertThat(authenticator.admits(null, wrongBasic)).isFalse();
-		assertThat(authenticator.admits(null, "Basic !!!")).isFalse();
-		assertThat(authenticator.admits(null, null)).isFalse();
 	}
 
 }

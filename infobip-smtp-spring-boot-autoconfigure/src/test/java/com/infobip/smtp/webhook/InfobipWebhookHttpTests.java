@@ -491,6 +491,30 @@ class InfobipWebhookHttpTests {
 	}
 
 	@Test
+	void otherMethodsAndPathsAreNotServedAndNotLogged(CapturedOutput output) throws Exception {
+		// the first request initializes the DispatcherServlet, which logs
+		post("/delivery-reports?token=s3cret-token", "application/json", "{}");
+		int start = output.length();
+		for (String method : List.of("GET", "PUT", "DELETE")) {
+			HttpRequest request = HttpRequest
+				.newBuilder(URI
+					.create("http://localhost:" + this.port + "/infobip/smtp/delivery-reports?token=s3cret-token"))
+				.method(method, HttpRequest.BodyPublishers.ofString(report("method-1")))
+				.header("Content-Type", "application/json")
+				.build();
+			assertThat(this.http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).as(method)
+				.isIn(404, 405);
+		}
+		assertThat(post("/other?token=s3cret-token", "application/json", report("path-1")).statusCode()).isEqualTo(404);
+		assertThat(post("/delivery-reports/more?token=s3cret-token", "application/json", report("path-2")).statusCode())
+			.isEqualTo(404);
+		String logged = output.toString().substring(start);
+		assertThat(logged).doesNotContain("s3cret-token").doesNotContain("\tat ");
+		assertThat(logged.lines().filter((line) -> line.matches(".*\\b(INFO|WARN|ERROR)\\b.*"))).isEmpty();
+		assertThat(this.events.reports).isEmpty();
+	}
+
+	@Test
 	void badInputIsAnsweredWithoutLogging(CapturedOutput output) throws Exception {
 		// the first request initializes the DispatcherServlet, which logs
 		post("/delivery-reports?token=s3cret-token", "application/json", "{}");
