@@ -8,7 +8,6 @@ package com.infobip.smtp.webhook;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
@@ -39,14 +38,15 @@ import org.springframework.web.servlet.function.ServerResponse;
  * Receives Infobip's delivery reports and tracking notifications and publishes them as
  * application events. Answers 2xx once the listeners ran, 5xx if one failed (Infobip then
  * retries), 401 without the token or credentials, 415 for a content type other than JSON
- * or XML, 413 for a body over the size limit or with more results than one call may carry
- * (then none of them is published), 408 for a body not read in full within the body read
- * timeout, 400 with a short reason for a body it cannot read. A body is read without
- * holding a request thread while it arrives, wherever the request supports async
- * processing. A report already published is answered 2xx without being published again; a
- * duplicate that arrives while the first delivery's listeners still run is answered once
- * their outcome is known, and published if they failed. Nothing about a call answered 4xx
- * is logged above DEBUG, and no log line carries request data.
+ * or XML (XML only with jackson-dataformat-xml on the class path), 413 for a body over
+ * the size limit or with more results than one call may carry (then none of them is
+ * published), 408 for a body not read in full within the body read timeout, 400 with a
+ * short reason for a body it cannot read. A body is read without holding a request thread
+ * while it arrives, wherever the request supports async processing. A report already
+ * published is answered 2xx without being published again; a duplicate that arrives while
+ * the first delivery's listeners still run is answered once their outcome is known, and
+ * published if they failed. Nothing about a call answered 4xx is logged above DEBUG, and
+ * no log line carries request data.
  * <p>
  * Public for the auto-configuration, which creates it; applications use its events.
  *
@@ -79,10 +79,13 @@ public final class InfobipWebhookHandler {
 
 	private final List<InfobipWebhookPublicationListener> publicationListeners;
 
+	private final @Nullable WebhookPayloadReader xml;
+
 	private final AtomicBoolean noAsyncSupportLogged = new AtomicBoolean();
 
 	/**
-	 * Create a handler.
+	 * Create a handler. It reads XML bodies when jackson-dataformat-xml is on the class
+	 * path, and answers them 415 otherwise.
 	 * @param publisher publishes the events
 	 * @param token the token calls must carry as the query parameter {@code token}, or
 	 * {@code null}
@@ -101,12 +104,14 @@ public final class InfobipWebhookHandler {
 			InfobipWebhookDeduplication deduplication,
 			List<? extends InfobipWebhookPublicationListener> publicationListeners) {
 		this(publisher, new WebhookAuthenticator(token, username, password), maxBodySize, maxResultsPerRequest,
-				bodyReadTimeout, deduplication, publicationListeners);
+				bodyReadTimeout, deduplication, publicationListeners,
+				WebhookPayloadReader.xmlIfPresent(InfobipWebhookHandler.class.getClassLoader()));
 	}
 
 	InfobipWebhookHandler(ApplicationEventPublisher publisher, WebhookAuthenticator authenticator, long maxBodySize,
 			int maxResultsPerRequest, Duration bodyReadTimeout, InfobipWebhookDeduplication deduplication,
-			List<? extends InfobipWebhookPublicationListener> publicationListeners) {
+			List<? extends InfobipWebhookPublicationListener> publicationListeners,
+			@Nullable WebhookPayloadReader xml) {
 		if (maxBodySize < 1) {
 			throw new IllegalArgumentException("maxBodySize must be positive");
 		}
@@ -123,6 +128,7 @@ public final class InfobipWebhookHandler {
 		this.bodyReadTimeout = bodyReadTimeout;
 		this.deduplication = deduplication;
 		this.publicationListeners = List.copyOf(publicationListeners);
+		this.xml = xml;
 	}
 
 	/**
@@ -139,17 +145,22 @@ public final class InfobipWebhookHandler {
 	}
 
 	private void endpoint(RouterFunctions.Builder routes, String pattern,
-			BiFunction<ServerRequest, Boolean, ServerResponse> handler) {
-		routes.POST(pattern, JSON, (request) -> handler.apply(request, false));
-		routes.POST(pattern, XML, (request) -> handler.apply(request, true));
+			BiFunction<ServerRequest, WebhookPayloadReader, ServerResponse> handler) {
+		routes.POST(pattern, JSON, (request) -> handler.apply(request, WebhookPayloadReader.json()));
+		WebhookPayloadReader xml = this.xml;
+		if (xml != null) {
+			routes.POST(pattern, XML, (request) -> handler.apply(request, xml));
+		}
 		// any other content type: wildcards and malformed ones never get here
 		// (WebhookContentTypeFilter)
 		routes.POST(pattern, (request) -> ServerResponse.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).build());
 	}
 
-	private ServerResponse deliveryReports(ServerRequest request, boolean xml) {
-		return handle(request, xml, (body) -> {
-			for (DeliveryReport report : WebhookPayloadMapper.deliveryReports(body, this.maxResultsPerRequest)) {
+	private ServerResponse deliveryReports(ServerRequest request, WebhookPayloadReader reader) {
+		return handle(request, (body) -> {
+			List<DeliveryReport> reports = WebhookPayloads.deliveryReports(reader.deliveryReports(body),
+					this.maxResultsPerRequest);
+			for (DeliveryReport report : reports) {
 				// and "to": one queue id covers all recipients of a message
 				String key = SeenReports.key("report", report.messageId(), report.to(), report.status().group(),
 						report.status().id());
@@ -159,9 +170,9 @@ public final class InfobipWebhookHandler {
 		});
 	}
 
-	private ServerResponse tracking(ServerRequest request, boolean xml) {
-		return handle(request, xml, (body) -> {
-			TrackingNotification notification = WebhookPayloadMapper.trackingNotification(body);
+	private ServerResponse tracking(ServerRequest request, WebhookPayloadReader reader) {
+		return handle(request, (body) -> {
+			TrackingNotification notification = reader.tracking(body).toNotification();
 			String eventId = notification.eventId();
 			String key = (eventId != null && !eventId.isBlank()) ? SeenReports.key("event", eventId)
 					: SeenReports.key("tracking", notification.messageId(), notification.recipient(),
@@ -171,13 +182,13 @@ public final class InfobipWebhookHandler {
 		});
 	}
 
-	private ServerResponse handle(ServerRequest request, boolean xml, BodyConsumer consumer) {
+	private ServerResponse handle(ServerRequest request, BodyConsumer consumer) {
 		HttpServletRequest servletRequest = request.servletRequest();
 		if (servletRequest.getContentLengthLong() > this.maxBodySize) {
 			return ServerResponse.status(HttpStatus.CONTENT_TOO_LARGE).build();
 		}
 		if (!servletRequest.isAsyncSupported()) {
-			return readOnThisThread(servletRequest, xml, consumer).toResponse();
+			return readOnThisThread(servletRequest, consumer).toResponse();
 		}
 		CompletableFuture<byte[]> body;
 		try {
@@ -190,13 +201,13 @@ public final class InfobipWebhookHandler {
 		// request's filter chain (its observation, its request attributes) rather than
 		// on whichever container thread finished reading the body
 		CompletableFuture<ServerResponse> response = body.handle((bytes, failure) -> (bytes != null)
-				? ServerResponse.ok().build((req, res) -> publish(bytes, xml, consumer).writeTo(res))
+				? ServerResponse.ok().build((req, res) -> publish(bytes, consumer).writeTo(res))
 				: unread(failure).toResponse());
 		// the container's own async timeout only backs up the read's
 		return ServerResponse.async(response, this.bodyReadTimeout.plus(ASYNC_TIMEOUT_MARGIN));
 	}
 
-	private Answer readOnThisThread(HttpServletRequest request, boolean xml, BodyConsumer consumer) {
+	private Answer readOnThisThread(HttpServletRequest request, BodyConsumer consumer) {
 		if (this.noAsyncSupportLogged.compareAndSet(false, true)) {
 			logger.warn("A filter or servlet in front of the Infobip webhook endpoints does not support async"
 					+ " requests: their bodies are read on the request thread, where a client that stops sending"
@@ -209,7 +220,7 @@ public final class InfobipWebhookHandler {
 		catch (IOException | TimeoutException ex) {
 			return unread(ex);
 		}
-		return publish(body, xml, consumer);
+		return publish(body, consumer);
 	}
 
 	private static Answer unread(Throwable failure) {
@@ -232,9 +243,9 @@ public final class InfobipWebhookHandler {
 		return new Answer(HttpStatus.INTERNAL_SERVER_ERROR, null);
 	}
 
-	private Answer publish(byte[] body, boolean xml, BodyConsumer consumer) {
+	private Answer publish(byte[] body, BodyConsumer consumer) {
 		try {
-			consumer.accept(WebhookPayloadReader.read(body, xml));
+			consumer.accept(body);
 			return new Answer(HttpStatus.OK, null);
 		}
 		catch (MalformedPayloadException ex) {
@@ -290,7 +301,7 @@ public final class InfobipWebhookHandler {
 	@FunctionalInterface
 	private interface BodyConsumer {
 
-		void accept(Map<String, Object> body) throws InterruptedException;
+		void accept(byte[] body) throws InterruptedException;
 
 	}
 

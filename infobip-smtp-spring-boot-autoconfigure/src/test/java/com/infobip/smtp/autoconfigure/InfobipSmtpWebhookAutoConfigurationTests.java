@@ -10,6 +10,7 @@ import com.infobip.smtp.InfobipHeaders;
 import com.infobip.smtp.webhook.InfobipWebhookDeduplication;
 import com.infobip.smtp.webhook.InfobipWebhookHandler;
 import org.junit.jupiter.api.Test;
+import tools.jackson.dataformat.xml.XmlMapper;
 
 import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -312,6 +313,46 @@ class InfobipSmtpWebhookAutoConfigurationTests {
 			.withPropertyValues("infobip.smtp.webhook.enabled=true", "infobip.smtp.webhook.token=t",
 					"infobip.smtp.webhook.deduplication-capacity=10")
 			.run((context) -> assertThat(context).hasSingleBean(InfobipWebhookHandler.class));
+	}
+
+	@Test
+	void xmlDeliveryReportsWithoutJacksonXmlFailTheStartNamingTheDependency() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(XmlMapper.class))
+			.withPropertyValues("infobip.smtp.webhook.enabled=true", "infobip.smtp.webhook.token=t",
+					"infobip.smtp.notify-content-type=application/xml")
+			.run((context) -> {
+				FailureAnalysis analysis = analysis(context);
+				assertThat(analysis.getDescription()).contains("infobip.smtp.notify-content-type=application/xml")
+					.contains("tools.jackson.dataformat:jackson-dataformat-xml");
+				assertThat(analysis.getAction()).contains("Add tools.jackson.dataformat:jackson-dataformat-xml")
+					.contains("infobip.smtp.notify-content-type=application/json");
+			});
+	}
+
+	@Test
+	void xmlDeliveryReportsWithJacksonXmlStart() {
+		this.contextRunner
+			.withPropertyValues("infobip.smtp.webhook.enabled=true", "infobip.smtp.webhook.token=t",
+					"infobip.smtp.notify-content-type=application/xml")
+			.run((context) -> assertThat(context).hasSingleBean(InfobipWebhookHandler.class));
+	}
+
+	@Test
+	void jsonDeliveryReportsNeedNoJacksonXml() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(XmlMapper.class))
+			.withPropertyValues("infobip.smtp.webhook.enabled=true", "infobip.smtp.webhook.token=t")
+			.run((context) -> assertThat(context).hasSingleBean(InfobipWebhookHandler.class));
+	}
+
+	@Test
+	void xmlDeliveryReportsToEndpointsServedElsewhereNeedNoJacksonXml() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(XmlMapper.class))
+			.withPropertyValues("infobip.smtp.notify-content-type=application/xml",
+					"infobip.smtp.notify-url=https://reports.example.com/dlr")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).doesNotHaveBean(InfobipWebhookHandler.class);
+			});
 	}
 
 	private static FailureAnalysis analysis(ApplicationContextAssertProvider<?> context) {
