@@ -47,7 +47,7 @@ import org.springframework.util.StringUtils;
 @ConditionalOnClass({ MimeMessage.class, JavaMailSender.class, SMTPTransport.class })
 @ConditionalOnBooleanProperty(name = "infobip.smtp.enabled", matchIfMissing = true)
 @ConditionalOnMissingBean(MailSender.class)
-@EnableConfigurationProperties(InfobipSmtpProperties.class)
+@EnableConfigurationProperties({ InfobipSmtpProperties.class, InfobipSmtpWebhookProperties.class })
 public final class InfobipSmtpAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(InfobipSmtpAutoConfiguration.class);
@@ -57,8 +57,9 @@ public final class InfobipSmtpAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "infobipDefaultHeadersPostProcessor")
-	InfobipDefaultHeadersPostProcessor infobipDefaultHeadersPostProcessor(InfobipSmtpProperties properties) {
-		return new InfobipDefaultHeadersPostProcessor(MessageDefaultsFactory.defaultHeaders(properties));
+	InfobipDefaultHeadersPostProcessor infobipDefaultHeadersPostProcessor(InfobipSmtpProperties properties,
+			InfobipSmtpWebhookProperties webhook) {
+		return new InfobipDefaultHeadersPostProcessor(MessageDefaultsFactory.defaultHeaders(properties, webhook));
 	}
 
 	@Bean

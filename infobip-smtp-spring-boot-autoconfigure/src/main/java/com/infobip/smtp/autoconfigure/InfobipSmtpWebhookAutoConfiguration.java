@@ -5,10 +5,11 @@
 
 package com.infobip.smtp.autoconfigure;
 
+import com.infobip.smtp.NotifyContentType;
 import com.infobip.smtp.webhook.InfobipWebhookDeduplication;
 import com.infobip.smtp.webhook.InfobipWebhookHandler;
 import com.infobip.smtp.webhook.InfobipWebhookPublicationListener;
-import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -26,44 +27,48 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
 import org.springframework.web.servlet.function.RouterFunction;
-import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * Auto-configuration for the webhook endpoints that receive Infobip's delivery reports
  * ({path}/delivery-reports) and tracking notifications ({path}/tracking) and publish them
  * as application events. With {@code infobip.smtp.webhook.enabled=true} in an application
- * that cannot serve them (not a servlet web application, or without Spring MVC), the
- * start fails, as Infobip would otherwise post to URLs that do not exist.
+ * that cannot serve them (not a servlet web application, or without Spring MVC and
+ * Jackson), the start fails, as Infobip would otherwise post to URLs that do not exist;
+ * so it does when the delivery reports are to be XML
+ * ({@code infobip.smtp.notify-content-type=application/xml}) and Jackson's XML module,
+ * which the starter does not bring, is missing.
  *
  * @since 0.1.0
  */
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "infobip.smtp.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty("infobip.smtp.webhook.enabled")
-@EnableConfigurationProperties(InfobipSmtpProperties.class)
+@EnableConfigurationProperties({ InfobipSmtpProperties.class, InfobipSmtpWebhookProperties.class })
 public final class InfobipSmtpWebhookAutoConfiguration {
 
 	private static final String ROUTER_FUNCTION = "org.springframework.web.servlet.function.RouterFunction";
 
-	private static final String JSON_FACTORY = "tools.jackson.core.json.JsonFactory";
+	private static final String JSON_MAPPER = "tools.jackson.databind.json.JsonMapper";
+
+	private static final String XML_MAPPER = "tools.jackson.dataformat.xml.XmlMapper";
 
 	InfobipSmtpWebhookAutoConfiguration() {
 	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-	@ConditionalOnClass({ RouterFunction.class, JsonFactory.class })
+	@ConditionalOnClass({ RouterFunction.class, JsonMapper.class })
 	static class WebhookEndpointsConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		InfobipWebhookHandler infobipWebhookHandler(InfobipSmtpProperties properties,
-				ApplicationEventPublisher publisher,
+		InfobipWebhookHandler infobipWebhookHandler(InfobipSmtpWebhookProperties webhook,
+				InfobipSmtpProperties properties, ApplicationContext context, ApplicationEventPublisher publisher,
 				ObjectProvider<InfobipWebhookPublicationListener> publicationListeners,
 				ObjectProvider<InfobipWebhookDeduplication> deduplication) {
-			InfobipSmtpProperties.Webhook webhook = properties.getWebhook();
 			if (webhook.getMaxBodySize().toBytes() <= 0 || webhook.getMaxResultsPerRequest() < 1
 					|| webhook.getDeduplicationCapacity() < 1 || webhook.getBodyReadTimeout().isNegative()
 					|| webhook.getBodyReadTimeout().isZero()) {
@@ -71,14 +76,28 @@ public final class InfobipSmtpWebhookAutoConfiguration {
 						"infobip.smtp.webhook.max-body-size, infobip.smtp.webhook.max-results-per-request, infobip.smtp.webhook.deduplication-capacity and infobip.smtp.webhook.body-read-timeout must be positive.",
 						"Set them to positive values, for instance 1MB, 1000, 10000 and 10s.");
 			}
+			if (properties.getNotifyContentType() == NotifyContentType.APPLICATION_XML
+					&& !ClassUtils.isPresent(XML_MAPPER, context.getClassLoader())) {
+				throw new InfobipSmtpConfigurationException(
+						"infobip.smtp.notify-content-type=application/xml but the webhook endpoints cannot read XML: Jackson's XML module (tools.jackson.dataformat:jackson-dataformat-xml) is not on the class path.",
+						"Add tools.jackson.dataformat:jackson-dataformat-xml (Spring Boot manages its version), or set infobip.smtp.notify-content-type=application/json.");
+			}
+			boolean token = StringUtils.hasText(webhook.getToken());
+			boolean basic = StringUtils.hasText(webhook.getUsername()) && StringUtils.hasText(webhook.getPassword());
+			if (!token && !basic) {
+				throw new InfobipSmtpConfigurationException(
+						"infobip.smtp.webhook.enabled=true but the webhook endpoints have no credentials; they are reachable from the internet.",
+						"Set infobip.smtp.webhook.token (a long random secret), or infobip.smtp.webhook.username and infobip.smtp.webhook.password.");
+			}
 			// the outbox's, in the database, when it is enabled
 			InfobipWebhookDeduplication reports = deduplication.getIfUnique(() -> inMemoryDeduplication(webhook));
-			return new InfobipWebhookHandler(publisher, WebhookSettingsFactory.authenticator(properties),
+			return new InfobipWebhookHandler(publisher, token ? webhook.getToken() : null,
+					basic ? webhook.getUsername() : null, basic ? webhook.getPassword() : null,
 					webhook.getMaxBodySize().toBytes(), webhook.getMaxResultsPerRequest(), webhook.getBodyReadTimeout(),
 					reports, publicationListeners.orderedStream().toList());
 		}
 
-		private static InfobipWebhookDeduplication inMemoryDeduplication(InfobipSmtpProperties.Webhook webhook) {
+		private static InfobipWebhookDeduplication inMemoryDeduplication(InfobipSmtpWebhookProperties webhook) {
 			int capacity = webhook.getDeduplicationCapacity();
 			int maxResults = webhook.getMaxResultsPerRequest();
 			if (capacity < maxResults) {
@@ -92,19 +111,15 @@ public final class InfobipSmtpWebhookAutoConfiguration {
 		}
 
 		@Bean
-		RouterFunction<ServerResponse> infobipWebhookRoutes(InfobipSmtpProperties properties,
+		RouterFunction<ServerResponse> infobipWebhookRoutes(InfobipSmtpWebhookProperties webhook,
 				InfobipWebhookHandler handler) {
-			String path = WebhookSettingsFactory.path(properties);
-			return RouterFunctions.route()
-				.POST(path + "/delivery-reports", handler::deliveryReports)
-				.POST(path + "/tracking", handler::tracking)
-				.build();
+			return handler.routes(WebhookSettingsFactory.path(webhook));
 		}
 
 		@Bean
 		FilterRegistrationBean<WebhookContentTypeFilter> infobipWebhookContentTypeFilter(
-				InfobipSmtpProperties properties) {
-			String path = WebhookSettingsFactory.path(properties);
+				InfobipSmtpWebhookProperties webhook) {
+			String path = WebhookSettingsFactory.path(webhook);
 			FilterRegistrationBean<WebhookContentTypeFilter> registration = new FilterRegistrationBean<>(
 					new WebhookContentTypeFilter());
 			registration.addUrlPatterns(path + "/delivery-reports", path + "/tracking");
@@ -130,9 +145,9 @@ public final class InfobipSmtpWebhookAutoConfiguration {
 						"infobip.smtp.webhook.enabled=true but the webhook endpoints cannot be served: Spring MVC (spring-webmvc) is not on the class path.",
 						"Add spring-boot-starter-webmvc, or set infobip.smtp.webhook.enabled=false and set infobip.smtp.notify-url and infobip.smtp.tracking-url to endpoints served elsewhere.");
 			}
-			if (!ClassUtils.isPresent(JSON_FACTORY, classLoader)) {
+			if (!ClassUtils.isPresent(JSON_MAPPER, classLoader)) {
 				throw new InfobipSmtpConfigurationException(
-						"infobip.smtp.webhook.enabled=true but the webhook endpoints cannot be served: Jackson 3 (tools.jackson.core:jackson-core) is not on the class path.",
+						"infobip.smtp.webhook.enabled=true but the webhook endpoints cannot be served: Jackson 3 (tools.jackson.core:jackson-databind) is not on the class path.",
 						"Add spring-boot-starter-webmvc (which brings Jackson), or set infobip.smtp.webhook.enabled=false.");
 			}
 			throw new InfobipSmtpConfigurationException(
@@ -149,7 +164,7 @@ public final class InfobipSmtpWebhookAutoConfiguration {
 		}
 
 		@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-		@ConditionalOnClass(name = { ROUTER_FUNCTION, JSON_FACTORY })
+		@ConditionalOnClass(name = { ROUTER_FUNCTION, JSON_MAPPER })
 		static class EndpointsAvailable {
 
 		}

@@ -34,15 +34,15 @@ final class MessageDefaultsFactory {
 	private MessageDefaultsFactory() {
 	}
 
-	static Map<String, String> defaultHeaders(InfobipSmtpProperties properties) {
+	static Map<String, String> defaultHeaders(InfobipSmtpProperties properties, InfobipSmtpWebhookProperties webhook) {
 		Map<String, String> headers = new LinkedHashMap<>();
-		boolean derive = deriveWebhookUrls(properties);
+		boolean derive = deriveWebhookUrls(properties, webhook);
 		URI trackingUrl = ConfiguredUrls.parse("infobip.smtp.tracking-url", properties.getTrackingUrl());
 		put(headers, InfobipHeaders.TRACKING_URL, "tracking-url", (trackingUrl != null) ? trackingUrl
-				: (derive ? WebhookSettingsFactory.publicUrl(properties, "/tracking") : null));
+				: (derive ? WebhookSettingsFactory.publicUrl(webhook, "/tracking") : null));
 		URI notifyUrl = ConfiguredUrls.parse("infobip.smtp.notify-url", properties.getNotifyUrl());
 		put(headers, InfobipHeaders.NOTIFY_URL, "notify-url", (notifyUrl != null) ? notifyUrl
-				: (derive ? WebhookSettingsFactory.publicUrl(properties, "/delivery-reports") : null));
+				: (derive ? WebhookSettingsFactory.publicUrl(webhook, "/delivery-reports") : null));
 		put(headers, InfobipHeaders.NOTIFY_CONTENT_TYPE, "notify-content-type",
 				(properties.getNotifyContentType() != null) ? properties.getNotifyContentType().value() : null);
 		put(headers, InfobipHeaders.INTERMEDIATE_REPORT, "intermediate-report", properties.getIntermediateReport());
@@ -55,13 +55,13 @@ final class MessageDefaultsFactory {
 	 * only when the endpoints are served, which with the webhook enabled they are (or
 	 * else the start fails), so that Infobip never posts to a URL that does not exist.
 	 */
-	private static boolean deriveWebhookUrls(InfobipSmtpProperties properties) {
-		if (properties.getWebhook().isEnabled()) {
+	private static boolean deriveWebhookUrls(InfobipSmtpProperties properties, InfobipSmtpWebhookProperties webhook) {
+		if (webhook.isEnabled()) {
 			return true;
 		}
 		boolean wouldDerive = !StringUtils.hasText(properties.getTrackingUrl())
 				|| !StringUtils.hasText(properties.getNotifyUrl());
-		if (StringUtils.hasText(properties.getWebhook().getPublicBaseUrl()) && wouldDerive) {
+		if (StringUtils.hasText(webhook.getPublicBaseUrl()) && wouldDerive) {
 			logger.warn("infobip.smtp.webhook.public-base-url is set but infobip.smtp.webhook.enabled is false: "
 					+ "no notify or tracking URL is derived from it, as this application does not serve the webhook endpoints");
 		}

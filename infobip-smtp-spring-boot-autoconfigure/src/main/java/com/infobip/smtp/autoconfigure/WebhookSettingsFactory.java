@@ -6,36 +6,36 @@
 package com.infobip.smtp.autoconfigure;
 
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
-import com.infobip.smtp.webhook.WebhookAuthenticator;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.StringUtils;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /**
- * Turns {@code infobip.smtp.webhook.*} into the webhook's path, authenticator and the
- * public URLs Infobip is given, failing with what to set when they cannot work.
+ * Turns {@code infobip.smtp.webhook.*} into the webhook's path and the public URLs
+ * Infobip is given, failing with what to set when they cannot work.
  */
 final class WebhookSettingsFactory {
 
 	private WebhookSettingsFactory() {
 	}
 
-	static String path(InfobipSmtpProperties properties) {
-		String path = properties.getWebhook().getPath().trim();
+	static String path(InfobipSmtpWebhookProperties webhook) {
+		String path = webhook.getPath().trim();
 		if (!path.startsWith("/") || path.contains("?") || path.contains("#")) {
 			throw new InfobipSmtpConfigurationException(
 					"infobip.smtp.webhook.path=" + path + " is not an absolute path.",
 					"Set infobip.smtp.webhook.path to a path such as /infobip/smtp.");
 		}
 		try {
-			// it becomes part of the URLs Infobip is given
-			new URI("https://example.com" + path);
+			// it becomes part of the URLs Infobip is given: only characters a URL path
+			// allows, and percent-encoded octets
+			UriComponentsBuilder.fromPath(path).build(true);
 		}
-		catch (URISyntaxException ex) {
+		catch (IllegalArgumentException ex) {
 			throw new InfobipSmtpConfigurationException(
 					"infobip.smtp.webhook.path=" + path + " is not a valid URL path.",
 					"Set infobip.smtp.webhook.path to a path such as /infobip/smtp, percent-encoding any character a URL does not allow.");
@@ -43,25 +43,11 @@ final class WebhookSettingsFactory {
 		return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
 	}
 
-	static WebhookAuthenticator authenticator(InfobipSmtpProperties properties) {
-		InfobipSmtpProperties.Webhook webhook = properties.getWebhook();
-		boolean token = StringUtils.hasText(webhook.getToken());
-		boolean basic = StringUtils.hasText(webhook.getUsername()) && StringUtils.hasText(webhook.getPassword());
-		if (!token && !basic) {
-			throw new InfobipSmtpConfigurationException(
-					"infobip.smtp.webhook.enabled=true but the webhook endpoints have no credentials; they are reachable from the internet.",
-					"Set infobip.smtp.webhook.token (a long random secret), or infobip.smtp.webhook.username and infobip.smtp.webhook.password.");
-		}
-		return new WebhookAuthenticator(token ? webhook.getToken() : null, basic ? webhook.getUsername() : null,
-				basic ? webhook.getPassword() : null);
-	}
-
 	/**
 	 * Return the public URL of a webhook endpoint, with the credentials Infobip must
 	 * send, or {@code null} when no public base URL is set.
 	 */
-	static @Nullable URI publicUrl(InfobipSmtpProperties properties, String endpoint) {
-		InfobipSmtpProperties.Webhook webhook = properties.getWebhook();
+	static @Nullable URI publicUrl(InfobipSmtpWebhookProperties webhook, String endpoint) {
 		URI base = ConfiguredUrls.parse("infobip.smtp.webhook.public-base-url", webhook.getPublicBaseUrl());
 		if (base == null) {
 			return null;
@@ -73,34 +59,36 @@ final class WebhookSettingsFactory {
 							+ " is not an absolute http or https URL.",
 					"Set infobip.smtp.webhook.public-base-url to this application's public URL, for instance https://shop.example.com.");
 		}
-		String root = base.toString().endsWith("/") ? base.toString().substring(0, base.toString().length() - 1)
-				: base.toString();
-		String url = root + path(properties) + endpoint;
+		// the base is encoded already; what is added is encoded here, every character
+		// with a meaning in a URL escaped
+		UriComponentsBuilder url = UriComponentsBuilder.fromUri(base).path(path(webhook)).path(endpoint);
 		if (StringUtils.hasText(webhook.getToken())) {
-			return derived(url + "?token=" + URLEncoder.encode(webhook.getToken(), StandardCharsets.UTF_8));
+			url.queryParam("token", encode(webhook.getToken()));
 		}
-		if (StringUtils.hasText(webhook.getUsername()) && StringUtils.hasText(webhook.getPassword())
-				&& base.getHost() != null) {
-			String userInfo = URLEncoder.encode(webhook.getUsername(), StandardCharsets.UTF_8) + ":"
-					+ URLEncoder.encode(webhook.getPassword(), StandardCharsets.UTF_8) + "@";
-			return derived(url.replaceFirst("://", "://" + userInfo));
+		else if (StringUtils.hasText(webhook.getUsername()) && StringUtils.hasText(webhook.getPassword())) {
+			url.userInfo(encode(webhook.getUsername()) + ":" + encode(webhook.getPassword()));
 		}
-		throw new InfobipSmtpConfigurationException(
-				"infobip.smtp.webhook.public-base-url is set but there is no webhook token or credentials to give Infobip.",
-				"Set infobip.smtp.webhook.token, or infobip.smtp.webhook.username and infobip.smtp.webhook.password.");
-	}
-
-	private static URI derived(String url) {
-		try {
-			return new URI(url);
-		}
-		catch (URISyntaxException ex) {
-			// not expected, as its parts are checked or encoded; but it holds the secret
+		else {
 			throw new InfobipSmtpConfigurationException(
-					"infobip.smtp.webhook.public-base-url and infobip.smtp.webhook.path make no valid URL ("
-							+ ex.getReason() + "): " + ConfiguredUrls.mask(url) + ".",
+					"infobip.smtp.webhook.public-base-url is set but there is no webhook token or credentials to give Infobip.",
+					"Set infobip.smtp.webhook.token, or infobip.smtp.webhook.username and infobip.smtp.webhook.password.");
+		}
+		try {
+			return url.build(true).toUri();
+		}
+		catch (IllegalArgumentException | IllegalStateException ex) {
+			// not expected, as its parts are checked or encoded; the URL holds the
+			// secret,
+			// and so may the exception's message
+			throw new InfobipSmtpConfigurationException(
+					"infobip.smtp.webhook.public-base-url and infobip.smtp.webhook.path make no valid URL: "
+							+ ConfiguredUrls.mask(base.toString()) + " and " + path(webhook) + ".",
 					"Fix infobip.smtp.webhook.public-base-url or infobip.smtp.webhook.path.");
 		}
+	}
+
+	private static String encode(String value) {
+		return UriUtils.encode(value, StandardCharsets.UTF_8);
 	}
 
 }

@@ -6,16 +6,14 @@
 package com.infobip.smtp.webhook;
 
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,9 +25,12 @@ import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.function.RequestPredicate;
+import org.springframework.web.servlet.function.RequestPredicates;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
@@ -37,22 +38,32 @@ import org.springframework.web.servlet.function.ServerResponse;
  * Receives Infobip's delivery reports and tracking notifications and publishes them as
  * application events. Answers 2xx once the listeners ran, 5xx if one failed (Infobip then
  * retries), 401 without the token or credentials, 415 for a content type other than JSON
- * or XML, 413 for a body over the size limit or with more results than one call may carry
- * (then none of them is published), 408 for a body not read in full within the body read
- * timeout, 400 with a short reason for a body it cannot read. A body is read without
- * holding a request thread while it arrives, wherever the request supports async
- * processing. A report already published is answered 2xx without being published again; a
- * duplicate that arrives while the first delivery's listeners still run is answered once
- * their outcome is known, and published if they failed. Nothing about a call answered 4xx
- * is logged above DEBUG, and no log line carries request data.
+ * or XML (XML only with jackson-dataformat-xml on the class path), 413 for a body over
+ * the size limit or with more results than one call may carry (then none of them is
+ * published), 408 for a body not read in full within the body read timeout, 400 with a
+ * short reason for a body it cannot read. A body is read without holding a request thread
+ * while it arrives, wherever the request supports async processing. A report already
+ * published is answered 2xx without being published again; a duplicate that arrives while
+ * the first delivery's listeners still run is answered once their outcome is known, and
+ * published if they failed. Nothing about a call answered 4xx is logged above DEBUG, and
+ * no log line carries request data.
+ * <p>
+ * Public for the auto-configuration, which creates it; applications use its events.
  *
  * @since 0.1.0
  */
-public class InfobipWebhookHandler {
+public final class InfobipWebhookHandler {
 
 	private static final Log logger = LogFactory.getLog(InfobipWebhookHandler.class);
 
 	private static final Duration ASYNC_TIMEOUT_MARGIN = Duration.ofSeconds(5);
+
+	// JSON, or no content type at all
+	private static final RequestPredicate JSON = RequestPredicates.contentType(MediaType.APPLICATION_JSON)
+		.or(RequestPredicates.headers((headers) -> headers.header(HttpHeaders.CONTENT_TYPE).isEmpty()));
+
+	private static final RequestPredicate XML = RequestPredicates.contentType(MediaType.APPLICATION_XML,
+			MediaType.TEXT_XML);
 
 	private final ApplicationEventPublisher publisher;
 
@@ -68,58 +79,42 @@ public class InfobipWebhookHandler {
 
 	private final List<InfobipWebhookPublicationListener> publicationListeners;
 
+	private final @Nullable WebhookPayloadReader xml;
+
 	private final AtomicBoolean noAsyncSupportLogged = new AtomicBoolean();
 
 	/**
-	 * Create a handler.
+	 * Create a handler. It reads XML bodies when jackson-dataformat-xml is on the class
+	 * path, and answers them 415 otherwise.
 	 * @param publisher publishes the events
-	 * @param authenticator admits calls
-	 * @param maxBodySize the largest body read, in bytes
-	 * @param maxResultsPerRequest the most reports one delivery-report call may carry
-	 * @param bodyReadTimeout the longest a body may take to arrive
-	 * @param deduplicationCapacity for how many later publications a published report is
-	 * remembered; at least maxResultsPerRequest, so that no single call can make the
-	 * handler forget a report published before that call
-	 */
-	public InfobipWebhookHandler(ApplicationEventPublisher publisher, WebhookAuthenticator authenticator,
-			long maxBodySize, int maxResultsPerRequest, Duration bodyReadTimeout, int deduplicationCapacity) {
-		this(publisher, authenticator, maxBodySize, maxResultsPerRequest, bodyReadTimeout, deduplicationCapacity,
-				List.of());
-	}
-
-	/**
-	 * Create a handler.
-	 * @param publisher publishes the events
-	 * @param authenticator admits calls
-	 * @param maxBodySize the largest body read, in bytes
-	 * @param maxResultsPerRequest the most reports one delivery-report call may carry
-	 * @param bodyReadTimeout the longest a body may take to arrive
-	 * @param deduplicationCapacity for how many later publications a published report is
-	 * remembered; at least maxResultsPerRequest, so that no single call can make the
-	 * handler forget a report published before that call
-	 * @param publicationListeners told about each report published, in order
-	 */
-	public InfobipWebhookHandler(ApplicationEventPublisher publisher, WebhookAuthenticator authenticator,
-			long maxBodySize, int maxResultsPerRequest, Duration bodyReadTimeout, int deduplicationCapacity,
-			List<? extends InfobipWebhookPublicationListener> publicationListeners) {
-		this(publisher, authenticator, maxBodySize, maxResultsPerRequest, bodyReadTimeout,
-				inMemory(deduplicationCapacity, maxResultsPerRequest), publicationListeners);
-	}
-
-	/**
-	 * Create a handler.
-	 * @param publisher publishes the events
-	 * @param authenticator admits calls
+	 * @param token the token calls must carry as the query parameter {@code token}, or
+	 * {@code null}
+	 * @param username the HTTP Basic user name calls must carry, or {@code null}
+	 * @param password the HTTP Basic password calls must carry, or {@code null}
 	 * @param maxBodySize the largest body read, in bytes
 	 * @param maxResultsPerRequest the most reports one delivery-report call may carry
 	 * @param bodyReadTimeout the longest a body may take to arrive
 	 * @param deduplication publishes each report once
 	 * @param publicationListeners told about each report published, in order
+	 * @throws IllegalArgumentException without a token or Basic credentials, or with a
+	 * limit that is not positive
 	 */
-	public InfobipWebhookHandler(ApplicationEventPublisher publisher, WebhookAuthenticator authenticator,
-			long maxBodySize, int maxResultsPerRequest, Duration bodyReadTimeout,
+	public InfobipWebhookHandler(ApplicationEventPublisher publisher, @Nullable String token, @Nullable String username,
+			@Nullable String password, long maxBodySize, int maxResultsPerRequest, Duration bodyReadTimeout,
 			InfobipWebhookDeduplication deduplication,
 			List<? extends InfobipWebhookPublicationListener> publicationListeners) {
+		this(publisher, new WebhookAuthenticator(token, username, password), maxBodySize, maxResultsPerRequest,
+				bodyReadTimeout, deduplication, publicationListeners,
+				WebhookPayloadReader.xmlIfPresent(InfobipWebhookHandler.class.getClassLoader()));
+	}
+
+	InfobipWebhookHandler(ApplicationEventPublisher publisher, WebhookAuthenticator authenticator, long maxBodySize,
+			int maxResultsPerRequest, Duration bodyReadTimeout, InfobipWebhookDeduplication deduplication,
+			List<? extends InfobipWebhookPublicationListener> publicationListeners,
+			@Nullable WebhookPayloadReader xml) {
+		if (maxBodySize < 1) {
+			throw new IllegalArgumentException("maxBodySize must be positive");
+		}
 		if (maxResultsPerRequest < 1) {
 			throw new IllegalArgumentException("maxResultsPerRequest must be positive");
 		}
@@ -133,23 +128,39 @@ public class InfobipWebhookHandler {
 		this.bodyReadTimeout = bodyReadTimeout;
 		this.deduplication = deduplication;
 		this.publicationListeners = List.copyOf(publicationListeners);
-	}
-
-	private static InfobipWebhookDeduplication inMemory(int capacity, int maxResultsPerRequest) {
-		if (capacity < maxResultsPerRequest) {
-			throw new IllegalArgumentException("deduplicationCapacity must be at least maxResultsPerRequest");
-		}
-		return InfobipWebhookDeduplication.inMemory(capacity);
+		this.xml = xml;
 	}
 
 	/**
-	 * Handle a POSTed delivery report.
-	 * @param request the request
-	 * @return the response
+	 * Return the endpoints, which take POST requests at {@code {path}/delivery-reports}
+	 * and {@code {path}/tracking} from callers with the token or credentials.
+	 * @param path the path under which they are served, such as {@code /infobip/smtp}
+	 * @return the endpoints
 	 */
-	public ServerResponse deliveryReports(ServerRequest request) {
+	public RouterFunction<ServerResponse> routes(String path) {
+		RouterFunctions.Builder routes = RouterFunctions.route();
+		endpoint(routes, path + "/delivery-reports", this::deliveryReports);
+		endpoint(routes, path + "/tracking", this::tracking);
+		return routes.filter(this.authenticator).build();
+	}
+
+	private void endpoint(RouterFunctions.Builder routes, String pattern,
+			BiFunction<ServerRequest, WebhookPayloadReader, ServerResponse> handler) {
+		routes.POST(pattern, JSON, (request) -> handler.apply(request, WebhookPayloadReader.json()));
+		WebhookPayloadReader xml = this.xml;
+		if (xml != null) {
+			routes.POST(pattern, XML, (request) -> handler.apply(request, xml));
+		}
+		// any other content type: wildcards and malformed ones never get here
+		// (WebhookContentTypeFilter)
+		routes.POST(pattern, (request) -> ServerResponse.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).build());
+	}
+
+	private ServerResponse deliveryReports(ServerRequest request, WebhookPayloadReader reader) {
 		return handle(request, (body) -> {
-			for (DeliveryReport report : WebhookPayloadMapper.deliveryReports(body, this.maxResultsPerRequest)) {
+			List<DeliveryReport> reports = WebhookPayloads.deliveryReports(reader.deliveryReports(body),
+					this.maxResultsPerRequest);
+			for (DeliveryReport report : reports) {
 				// and "to": one queue id covers all recipients of a message
 				String key = SeenReports.key("report", report.messageId(), report.to(), report.status().group(),
 						report.status().id());
@@ -159,14 +170,9 @@ public class InfobipWebhookHandler {
 		});
 	}
 
-	/**
-	 * Handle a POSTed tracking notification.
-	 * @param request the request
-	 * @return the response
-	 */
-	public ServerResponse tracking(ServerRequest request) {
+	private ServerResponse tracking(ServerRequest request, WebhookPayloadReader reader) {
 		return handle(request, (body) -> {
-			TrackingNotification notification = WebhookPayloadMapper.trackingNotification(body);
+			TrackingNotification notification = reader.tracking(body).toNotification();
 			String eventId = notification.eventId();
 			String key = (eventId != null && !eventId.isBlank()) ? SeenReports.key("event", eventId)
 					: SeenReports.key("tracking", notification.messageId(), notification.recipient(),
@@ -178,20 +184,11 @@ public class InfobipWebhookHandler {
 
 	private ServerResponse handle(ServerRequest request, BodyConsumer consumer) {
 		HttpServletRequest servletRequest = request.servletRequest();
-		// the query string only: a form parameter of the body is no credential
-		if (!this.authenticator.admits(queryParameter(servletRequest.getQueryString(), "token"),
-				request.headers().firstHeader(HttpHeaders.AUTHORIZATION))) {
-			return ServerResponse.status(HttpStatus.UNAUTHORIZED).build();
-		}
-		Boolean xml = isXml(request.headers().firstHeader(HttpHeaders.CONTENT_TYPE));
-		if (xml == null) {
-			return ServerResponse.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).build();
-		}
 		if (servletRequest.getContentLengthLong() > this.maxBodySize) {
 			return ServerResponse.status(HttpStatus.CONTENT_TOO_LARGE).build();
 		}
 		if (!servletRequest.isAsyncSupported()) {
-			return readOnThisThread(servletRequest, xml, consumer).toResponse();
+			return readOnThisThread(servletRequest, consumer).toResponse();
 		}
 		CompletableFuture<byte[]> body;
 		try {
@@ -204,13 +201,13 @@ public class InfobipWebhookHandler {
 		// request's filter chain (its observation, its request attributes) rather than
 		// on whichever container thread finished reading the body
 		CompletableFuture<ServerResponse> response = body.handle((bytes, failure) -> (bytes != null)
-				? ServerResponse.ok().build((req, res) -> publish(bytes, xml, consumer).writeTo(res))
+				? ServerResponse.ok().build((req, res) -> publish(bytes, consumer).writeTo(res))
 				: unread(failure).toResponse());
 		// the container's own async timeout only backs up the read's
 		return ServerResponse.async(response, this.bodyReadTimeout.plus(ASYNC_TIMEOUT_MARGIN));
 	}
 
-	private Answer readOnThisThread(HttpServletRequest request, boolean xml, BodyConsumer consumer) {
+	private Answer readOnThisThread(HttpServletRequest request, BodyConsumer consumer) {
 		if (this.noAsyncSupportLogged.compareAndSet(false, true)) {
 			logger.warn("A filter or servlet in front of the Infobip webhook endpoints does not support async"
 					+ " requests: their bodies are read on the request thread, where a client that stops sending"
@@ -223,7 +220,7 @@ public class InfobipWebhookHandler {
 		catch (IOException | TimeoutException ex) {
 			return unread(ex);
 		}
-		return publish(body, xml, consumer);
+		return publish(body, consumer);
 	}
 
 	private static Answer unread(Throwable failure) {
@@ -246,9 +243,9 @@ public class InfobipWebhookHandler {
 		return new Answer(HttpStatus.INTERNAL_SERVER_ERROR, null);
 	}
 
-	private Answer publish(byte[] body, boolean xml, BodyConsumer consumer) {
+	private Answer publish(byte[] body, BodyConsumer consumer) {
 		try {
-			consumer.accept(WebhookPayloadReader.read(body, xml));
+			consumer.accept(body);
 			return new Answer(HttpStatus.OK, null);
 		}
 		catch (MalformedPayloadException ex) {
@@ -301,60 +298,10 @@ public class InfobipWebhookHandler {
 		}
 	}
 
-	/**
-	 * Return whether a body of the given content type is XML, JSON ({@code false}, also
-	 * when there is none), or {@code null} when it is neither.
-	 */
-	private static @Nullable Boolean isXml(@Nullable String contentType) {
-		if (contentType == null || contentType.isBlank()) {
-			return false;
-		}
-		MediaType type;
-		try {
-			type = MediaType.parseMediaType(contentType);
-		}
-		catch (InvalidMediaTypeException ex) {
-			return null;
-		}
-		if (type.isWildcardType() || type.isWildcardSubtype()) {
-			return null;
-		}
-		if (type.equalsTypeAndSubtype(MediaType.APPLICATION_JSON)) {
-			return false;
-		}
-		if (type.equalsTypeAndSubtype(MediaType.APPLICATION_XML) || type.equalsTypeAndSubtype(MediaType.TEXT_XML)) {
-			return true;
-		}
-		return null;
-	}
-
-	/**
-	 * Return the first value of a parameter of the query string, decoded, or
-	 * {@code null}.
-	 */
-	static @Nullable String queryParameter(@Nullable String query, String name) {
-		if (query == null) {
-			return null;
-		}
-		try {
-			for (String pair : query.split("&")) {
-				int equals = pair.indexOf('=');
-				String key = (equals >= 0) ? pair.substring(0, equals) : pair;
-				if (URLDecoder.decode(key, StandardCharsets.UTF_8).equals(name)) {
-					return (equals >= 0) ? URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8) : "";
-				}
-			}
-		}
-		catch (IllegalArgumentException ex) {
-			// a malformed escape: no token
-		}
-		return null;
-	}
-
 	@FunctionalInterface
 	private interface BodyConsumer {
 
-		void accept(Map<String, Object> body) throws InterruptedException;
+		void accept(byte[] body) throws InterruptedException;
 
 	}
 

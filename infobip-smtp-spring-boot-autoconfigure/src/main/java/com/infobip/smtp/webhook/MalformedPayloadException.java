@@ -7,10 +7,8 @@ package com.infobip.smtp.webhook;
 
 /**
  * A webhook body that cannot be read; answered with 400 and this short reason.
- *
- * @since 0.1.0
  */
-public class MalformedPayloadException extends RuntimeException {
+final class MalformedPayloadException extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
 
@@ -18,7 +16,7 @@ public class MalformedPayloadException extends RuntimeException {
 	 * Create an exception.
 	 * @param reason a short reason, safe to return to the caller
 	 */
-	public MalformedPayloadException(String reason) {
+	MalformedPayloadException(String reason) {
 		super(reason);
 	}
 

@@ -5,19 +5,30 @@
 
 package com.infobip.smtp.webhook;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.servlet.function.HandlerFilterFunction;
+import org.springframework.web.servlet.function.HandlerFunction;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.web.util.UriComponentsBuilder;
+
 /**
  * Admits a webhook call that carries the shared token (query parameter {@code token}) or
- * the HTTP Basic credentials, comparing in constant time.
- *
- * @since 0.1.0
+ * the HTTP Basic credentials, comparing in constant time, and answers any other 401
+ * without detail. The token is read from the query string only: the servlet request's
+ * parameters, which {@link ServerRequest#param(String)} reads, include the fields of a
+ * form-encoded body, and reading them makes the container read the body on the request
+ * thread.
  */
-public class WebhookAuthenticator {
+final class WebhookAuthenticator implements HandlerFilterFunction<ServerResponse, ServerResponse> {
 
 	private final byte @Nullable [] token;
 
@@ -29,13 +40,21 @@ public class WebhookAuthenticator {
 	 * @param username the Basic user name, or {@code null}
 	 * @param password the Basic password, or {@code null}
 	 */
-	public WebhookAuthenticator(@Nullable String token, @Nullable String username, @Nullable String password) {
-		this.token = (token != null) ? token.getBytes(StandardCharsets.UTF_8) : null;
-		this.basicCredentials = (username != null && password != null)
+	WebhookAuthenticator(@Nullable String token, @Nullable String username, @Nullable String password) {
+		this.token = (token != null && !token.isEmpty()) ? token.getBytes(StandardCharsets.UTF_8) : null;
+		this.basicCredentials = (username != null && !username.isEmpty() && password != null && !password.isEmpty())
 				? (username + ":" + password).getBytes(StandardCharsets.UTF_8) : null;
 		if (this.token == null && this.basicCredentials == null) {
 			throw new IllegalArgumentException("A token or Basic credentials are required");
 		}
+	}
+
+	@Override
+	public ServerResponse filter(ServerRequest request, HandlerFunction<ServerResponse> next) throws Exception {
+		if (!admits(queryToken(request), request.headers().firstHeader(HttpHeaders.AUTHORIZATION))) {
+			return ServerResponse.status(HttpStatus.UNAUTHORIZED).build();
+		}
+		return next.handle(request);
 	}
 
 	/**
@@ -44,7 +63,7 @@ public class WebhookAuthenticator {
 	 * @param authorization the Authorization header, if any
 	 * @return whether the call carries the token or the credentials
 	 */
-	public boolean admits(@Nullable String tokenParameter, @Nullable String authorization) {
+	boolean admits(@Nullable String tokenParameter, @Nullable String authorization) {
 		boolean admitted = false;
 		if (this.token != null && tokenParameter != null) {
 			admitted = MessageDigest.isEqual(this.token, tokenParameter.getBytes(StandardCharsets.UTF_8));
@@ -60,6 +79,25 @@ public class WebhookAuthenticator {
 			}
 		}
 		return admitted;
+	}
+
+	/**
+	 * Return the first {@code token} parameter of the query string, decoded as the
+	 * servlet container decodes query parameters, or {@code null}.
+	 */
+	private static @Nullable String queryToken(ServerRequest request) {
+		String query = request.servletRequest().getQueryString();
+		if (query == null) {
+			return null;
+		}
+		String token = UriComponentsBuilder.newInstance().query(query).build().getQueryParams().getFirst("token");
+		try {
+			return (token != null) ? URLDecoder.decode(token, StandardCharsets.UTF_8) : null;
+		}
+		catch (IllegalArgumentException ex) {
+			// a malformed escape: no token
+			return null;
+		}
 	}
 
 }

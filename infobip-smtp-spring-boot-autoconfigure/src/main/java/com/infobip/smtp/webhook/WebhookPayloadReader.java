@@ -5,44 +5,36 @@
 
 package com.infobip.smtp.webhook;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import javax.xml.XMLConstants;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.parsers.SAXParser;
-import javax.xml.parsers.SAXParserFactory;
-
+import com.infobip.smtp.webhook.WebhookPayloads.DeliveryReports;
+import com.infobip.smtp.webhook.WebhookPayloads.Tracking;
 import org.jspecify.annotations.Nullable;
-import org.xml.sax.Attributes;
-import org.xml.sax.SAXException;
-import org.xml.sax.helpers.DefaultHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.deser.DeserializationProblemHandler;
+import tools.jackson.databind.deser.ValueInstantiator;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.util.ClassUtils;
 
 /**
- * Reads a JSON or XML webhook body into a plain tree of maps, lists and strings, so that
- * both content types are mapped by the same lenient code. Both are read as a stream into
- * a tree built without recursion, at most {@value #MAX_DEPTH} levels deep. A number is
- * kept as the text it was written as (never converted, so no digit is lost and no
- * exponent is expanded), at most {@value #MAX_NUMBER_LENGTH} characters long. A JSON
- * object with a key twice, at any depth, is refused rather than one of its values kept.
- * XML is read with DTDs and external entities disabled; elements repeated under one
- * parent become a list, which the mapper refuses where it expects a single value.
+ * Reads a webhook body of one content type into the shapes of {@link WebhookPayloads}
+ * with Jackson data binding, within bounds whatever the body: at most {@value #MAX_DEPTH}
+ * levels deep, numbers of at most {@value #MAX_NUMBER_LENGTH} digits, kept as the text
+ * they were written as. A JSON object with a key twice, at any depth, is refused rather
+ * than one of its values kept. Binding is lenient: unknown fields are ignored, and a
+ * value of a shape its field cannot take (an object where text is expected, text where an
+ * object is) is {@code null} rather than a failure.
  */
-final class WebhookPayloadReader {
+abstract class WebhookPayloadReader {
 
 	/**
 	 * Deepest nesting read; Infobip's reports nest five levels.
@@ -50,7 +42,7 @@ final class WebhookPayloadReader {
 	static final int MAX_DEPTH = 32;
 
 	/**
-	 * Longest JSON number read, in characters.
+	 * Most digits of a JSON number read.
 	 */
 	static final int MAX_NUMBER_LENGTH = 64;
 
@@ -58,255 +50,138 @@ final class WebhookPayloadReader {
 
 	static final String DUPLICATE_KEY = "body has a duplicate key";
 
-	// Jackson's own limits back the checks below, which name the reason; property names
-	// are not interned, as they come from outside
-	private static final JsonFactory JSON = JsonFactory.builder()
-		.streamReadConstraints(StreamReadConstraints.builder()
-			.maxNestingDepth(MAX_DEPTH + 1)
-			.maxNumberLength(StreamReadConstraints.DEFAULT_MAX_NUM_LEN)
-			.maxStringLength(StreamReadConstraints.DEFAULT_MAX_STRING_LEN)
-			.maxNameLength(StreamReadConstraints.DEFAULT_MAX_NAME_LEN)
-			.build())
-		.disable(TokenStreamFactory.Feature.INTERN_PROPERTY_NAMES)
-		.build();
+	private static final String XML_MAPPER = "tools.jackson.dataformat.xml.XmlMapper";
 
-	private WebhookPayloadReader() {
+	/**
+	 * Read a delivery-report body.
+	 * @param body the body
+	 * @return the body's reports
+	 * @throws MalformedPayloadException if the body cannot be read, with a short reason
+	 */
+	abstract DeliveryReports deliveryReports(byte[] body);
+
+	/**
+	 * Read a tracking-notification body.
+	 * @param body the body
+	 * @return the notification
+	 * @throws MalformedPayloadException if the body cannot be read, with a short reason
+	 */
+	abstract Tracking tracking(byte[] body);
+
+	/**
+	 * Return the reader of JSON bodies.
+	 * @return the reader
+	 */
+	static WebhookPayloadReader json() {
+		return Json.INSTANCE;
 	}
 
-	static Map<String, Object> read(byte[] body, boolean xml) {
-		Object tree = xml ? readXml(body) : readJson(body);
-		if (!(tree instanceof Map<?, ?> map)) {
+	/**
+	 * Return the reader of XML bodies, if jackson-dataformat-xml is on the class path.
+	 * @param classLoader the class loader to look in
+	 * @return the reader, or {@code null}
+	 */
+	static @Nullable WebhookPayloadReader xmlIfPresent(@Nullable ClassLoader classLoader) {
+		return ClassUtils.isPresent(XML_MAPPER, classLoader) ? new XmlPayloadReader() : null;
+	}
+
+	static <T> T requireObject(@Nullable T value) {
+		if (value == null) {
 			throw new MalformedPayloadException("body is not an object");
-		}
-		@SuppressWarnings("unchecked")
-		Map<String, Object> object = (Map<String, Object>) map;
-		return object;
-	}
-
-	private static @Nullable Object readJson(byte[] body) {
-		try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), body)) {
-			Deque<Object> open = new ArrayDeque<>();
-			Object root = null;
-			JsonToken token = parser.nextToken();
-			while (token != null) {
-				Object value;
-				switch (token) {
-					case START_OBJECT, START_ARRAY -> {
-						if (open.size() >= MAX_DEPTH) {
-							throw new MalformedPayloadException(TOO_DEEP);
-						}
-						Object container = (token == JsonToken.START_OBJECT) ? new LinkedHashMap<String, Object>()
-								: new ArrayList<Object>();
-						add(open, parser.currentName(), container);
-						open.push(container);
-						value = container;
-					}
-					case END_OBJECT, END_ARRAY -> value = open.pop();
-					case VALUE_STRING -> value = add(open, parser.currentName(), parser.getString());
-					case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-						// the text as written, never toString of a parsed number
-						if (parser.getStringLength() > MAX_NUMBER_LENGTH) {
-							throw new MalformedPayloadException(
-									"number longer than " + MAX_NUMBER_LENGTH + " characters");
-						}
-						value = add(open, parser.currentName(), parser.getString());
-					}
-					case VALUE_TRUE, VALUE_FALSE ->
-						value = add(open, parser.currentName(), String.valueOf(token == JsonToken.VALUE_TRUE));
-					case VALUE_NULL -> value = add(open, parser.currentName(), null);
-					default -> value = open.peek();
-				}
-				token = parser.nextToken();
-				if (open.isEmpty()) {
-					if (token != null) {
-						throw new MalformedPayloadException("body is not valid JSON");
-					}
-					root = value;
-				}
-			}
-			return root;
-		}
-		catch (StreamConstraintsException ex) {
-			throw new MalformedPayloadException("body exceeds a limit of the JSON reader");
-		}
-		catch (JacksonException ex) {
-			throw new MalformedPayloadException("body is not valid JSON");
-		}
-	}
-
-	@SuppressWarnings("unchecked")
-	private static @Nullable Object add(Deque<Object> open, @Nullable String name, @Nullable Object value) {
-		Object parent = open.peek();
-		if (parent instanceof Map<?, ?> map && name != null) {
-			if (map.containsKey(name)) {
-				throw new MalformedPayloadException(DUPLICATE_KEY);
-			}
-			((Map<String, Object>) map).put(name, value);
-		}
-		else if (parent instanceof List<?> list) {
-			((List<Object>) list).add(value);
 		}
 		return value;
 	}
 
-	private static @Nullable Object readXml(byte[] body) {
-		TreeBuilder tree = new TreeBuilder();
-		try {
-			SAXParserFactory factory = SAXParserFactory.newDefaultInstance();
-			factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-			factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-			factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-			factory.setXIncludeAware(false);
-			SAXParser parser = factory.newSAXParser();
-			parser.parse(new ByteArrayInputStream(body), tree);
-		}
-		catch (TooDeepException ex) {
-			throw new MalformedPayloadException(TOO_DEEP);
-		}
-		catch (SAXException | IOException ex) {
-			throw new MalformedPayloadException("body is not valid XML");
-		}
-		catch (ParserConfigurationException ex) {
-			throw new IllegalStateException(ex);
-		}
-		return (tree.root instanceof Map) ? tree.root : Map.of();
+	/**
+	 * Return the reason for a body that exceeds one of the parser's constraints.
+	 */
+	static String exceeded(JsonParser parser, String format) {
+		return (parser.streamReadContext().getNestingDepth() > parser.streamReadConstraints().getMaxNestingDepth())
+				? TOO_DEEP : "body exceeds a limit of the " + format + " reader";
 	}
 
 	/**
-	 * Return whether the value is an XML element that appeared more than once under one
-	 * parent.
+	 * Reads JSON, straight from the bytes into the payload's shape.
 	 */
-	static boolean repeated(@Nullable Object value) {
-		return value instanceof RepeatedElements;
-	}
+	private static final class Json extends WebhookPayloadReader {
 
-	/**
-	 * Return the value as a list: a JSON array, a list of repeated XML elements, or the
-	 * elements of an XML wrapper such as {@code <results><result/></results>}.
-	 */
-	static List<Object> list(@Nullable Object value) {
-		if (value instanceof List<?> list) {
-			return new ArrayList<>(list);
-		}
-		if (value instanceof Map<?, ?> wrapper && wrapper.size() == 1) {
-			Object only = wrapper.values().iterator().next();
-			if (only instanceof List<?> list) {
-				return new ArrayList<>(list);
-			}
-			value = only;
-		}
-		List<Object> single = new ArrayList<>(1);
-		if (value != null) {
-			single.add(value);
-		}
-		return single;
-	}
+		static final Json INSTANCE = new Json();
 
-	/**
-	 * Builds the tree of an XML document from SAX events, with a stack instead of
-	 * recursion. An element with child elements becomes a map (repeated children a list),
-	 * one without its trimmed text, or {@code null} when that is empty.
-	 */
-	private static final class TreeBuilder extends DefaultHandler {
-
-		private final Deque<Element> open = new ArrayDeque<>();
-
-		private @Nullable Object root;
+		// property names are not interned, as they come from outside
+		private static final JsonMapper MAPPER = JsonMapper
+			.builder(JsonFactory.builder()
+				.streamReadConstraints(StreamReadConstraints.builder()
+					.maxNestingDepth(MAX_DEPTH)
+					.maxNumberLength(MAX_NUMBER_LENGTH)
+					.build())
+				.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+				.disable(TokenStreamFactory.Feature.INTERN_PROPERTY_NAMES)
+				.build())
+			.addHandler(new Lenient(false))
+			// so that a MalformedPayloadException of the handler arrives as it is
+			.disable(DeserializationFeature.WRAP_EXCEPTIONS)
+			.build();
 
 		@Override
-		public void startElement(String uri, String localName, String qName, Attributes attributes)
-				throws SAXException {
-			if (this.open.size() >= MAX_DEPTH) {
-				throw new TooDeepException();
-			}
-			Element parent = this.open.peek();
-			if (parent != null) {
-				parent.text = null;
-			}
-			this.open.push(new Element(qName));
+		DeliveryReports deliveryReports(byte[] body) {
+			return read(body, DeliveryReports.class);
 		}
 
 		@Override
-		public void characters(char[] ch, int start, int length) {
-			Element element = this.open.peek();
-			if (element != null && element.text != null) {
-				element.text.append(ch, start, length);
+		Tracking tracking(byte[] body) {
+			return read(body, Tracking.class);
+		}
+
+		private static <T> T read(byte[] body, Class<T> type) {
+			JsonParser parser = MAPPER.createParser(body);
+			try (parser) {
+				return requireObject(MAPPER.readValue(parser, type));
 			}
+			catch (StreamConstraintsException ex) {
+				throw new MalformedPayloadException(exceeded(parser, "JSON"));
+			}
+			catch (JacksonException ex) {
+				// Jackson names no type for it, only this message
+				String message = ex.getOriginalMessage();
+				throw new MalformedPayloadException((message != null && message.startsWith("Duplicate Object property"))
+						? DUPLICATE_KEY : "body is not valid JSON");
+			}
+		}
+
+	}
+
+	/**
+	 * Makes binding lenient: a value of a shape its field cannot take is {@code null}, so
+	 * that a field Infobip reshapes does not make every report fail. XML has no arrays: a
+	 * tree read from XML holds one where an element was repeated, which is refused where
+	 * one value is expected, rather than one of the values picked.
+	 */
+	static final class Lenient extends DeserializationProblemHandler {
+
+		private final boolean xml;
+
+		Lenient(boolean xml) {
+			this.xml = xml;
 		}
 
 		@Override
-		public void endElement(String uri, String localName, String qName) {
-			Element element = this.open.pop();
-			Object value = element.value();
-			Element parent = this.open.peek();
-			if (parent == null) {
-				this.root = value;
+		public @Nullable Object handleUnexpectedToken(DeserializationContext context, JavaType targetType,
+				JsonToken token, JsonParser parser, String failureMessage) {
+			if (this.xml && token == JsonToken.START_ARRAY) {
+				String name = parser.currentName();
+				throw new MalformedPayloadException(
+						(name != null) ? "element " + name + " is repeated" : "body has a repeated element");
 			}
-			else {
-				parent.add(element.name, value);
-			}
+			parser.skipChildren();
+			return null;
 		}
 
-	}
-
-	/**
-	 * An XML element being read.
-	 */
-	private static final class Element {
-
-		private final String name;
-
-		private final Map<String, Object> children = new LinkedHashMap<>();
-
-		// null once a child element was seen: text between children is ignored
-		private @Nullable StringBuilder text = new StringBuilder();
-
-		Element(String name) {
-			this.name = name;
+		@Override
+		public @Nullable Object handleMissingInstantiator(DeserializationContext context, Class<?> instanceClass,
+				ValueInstantiator instantiator, JsonParser parser, String message) {
+			parser.skipChildren();
+			return null;
 		}
-
-		void add(String childName, @Nullable Object value) {
-			Object existing = this.children.get(childName);
-			if (existing == null && !this.children.containsKey(childName)) {
-				this.children.put(childName, value);
-			}
-			else if (existing instanceof RepeatedElements repeated) {
-				repeated.add(value);
-			}
-			else {
-				RepeatedElements repeated = new RepeatedElements();
-				repeated.add(existing);
-				repeated.add(value);
-				this.children.put(childName, repeated);
-			}
-		}
-
-		@Nullable Object value() {
-			if (this.text == null) {
-				return this.children;
-			}
-			String trimmed = this.text.toString().trim();
-			return trimmed.isEmpty() ? null : trimmed;
-		}
-
-	}
-
-	/**
-	 * XML elements that appeared more than once under one parent.
-	 */
-	private static final class RepeatedElements extends ArrayList<Object> {
-
-		private static final long serialVersionUID = 1L;
-
-	}
-
-	/**
-	 * Stops reading an XML document nested deeper than {@value #MAX_DEPTH} levels.
-	 */
-	private static final class TooDeepException extends SAXException {
-
-		private static final long serialVersionUID = 1L;
 
 	}
 

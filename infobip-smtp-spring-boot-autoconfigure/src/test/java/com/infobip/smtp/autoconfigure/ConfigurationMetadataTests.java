@@ -109,6 +109,17 @@ class ConfigurationMetadataTests {
 	}
 
 	@Test
+	void everyWebhookPropertyIsDescribed() throws Exception {
+		Metadata metadata = read("META-INF/spring-configuration-metadata.json");
+		assertThat(metadata.properties()).extracting(Property::name)
+			.contains("infobip.smtp.webhook.enabled", "infobip.smtp.webhook.path", "infobip.smtp.webhook.token",
+					"infobip.smtp.webhook.username", "infobip.smtp.webhook.password",
+					"infobip.smtp.webhook.max-body-size", "infobip.smtp.webhook.max-results-per-request",
+					"infobip.smtp.webhook.body-read-timeout", "infobip.smtp.webhook.public-base-url",
+					"infobip.smtp.webhook.deduplication-capacity");
+	}
+
+	@Test
 	void importsFileListsEveryAutoConfiguration() throws Exception {
 		AnnotationTypeFilter autoConfiguration = new AnnotationTypeFilter(AutoConfiguration.class);
 		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {

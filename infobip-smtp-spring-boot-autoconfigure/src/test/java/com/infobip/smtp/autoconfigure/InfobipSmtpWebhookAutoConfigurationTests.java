@@ -5,15 +5,12 @@
 
 package com.infobip.smtp.autoconfigure;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-
 import com.infobip.smtp.InfobipDefaultHeadersPostProcessor;
 import com.infobip.smtp.InfobipHeaders;
 import com.infobip.smtp.webhook.InfobipWebhookDeduplication;
 import com.infobip.smtp.webhook.InfobipWebhookHandler;
-import com.infobip.smtp.webhook.WebhookAuthenticator;
 import org.junit.jupiter.api.Test;
+import tools.jackson.dataformat.xml.XmlMapper;
 
 import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -78,6 +75,51 @@ class InfobipSmtpWebhookAutoConfigurationTests {
 				.containsEntry(InfobipHeaders.NOTIFY_URL,
 						"https://infobip:p%40ss@shop.example.com/hooks/delivery-reports")
 				.containsEntry(InfobipHeaders.TRACKING_URL, "https://infobip:p%40ss@shop.example.com/hooks/tracking"));
+	}
+
+	@Test
+	void publicUrlsEscapeEveryCharacterOfTheTokenThatHasAMeaningInAUrl() {
+		this.contextRunner
+			.withPropertyValues("infobip.smtp.webhook.enabled=true", "infobip.smtp.webhook.token=a b+c&d=e/\u00e9#?",
+					"infobip.smtp.webhook.public-base-url=https://shop.example.com")
+			.run((context) -> assertThat(context.getBean(InfobipDefaultHeadersPostProcessor.class).getDefaults())
+				.containsEntry(InfobipHeaders.NOTIFY_URL,
+						"https://shop.example.com/infobip/smtp/delivery-reports?token=a%20b%2Bc%26d%3De%2F%C3%A9%23%3F"));
+	}
+
+	@Test
+	void publicUrlsEscapeTheBasicCredentialsAsUserInfo() {
+		// a space written as '+' would reach Infobip as a plus sign
+		this.contextRunner
+			.withPropertyValues("infobip.smtp.webhook.enabled=true", "infobip.smtp.webhook.username=info bip",
+					"infobip.smtp.webhook.password=p ss:w@rd",
+					"infobip.smtp.webhook.public-base-url=https://shop.example.com")
+			.run((context) -> assertThat(context.getBean(InfobipDefaultHeadersPostProcessor.class).getDefaults())
+				.containsEntry(InfobipHeaders.NOTIFY_URL,
+						"https://info%20bip:p%20ss%3Aw%40rd@shop.example.com/infobip/smtp/delivery-reports"));
+	}
+
+	@Test
+	void publicBaseUrlWithAQueryKeepsItAndTheTokenIsAddedToIt() {
+		this.contextRunner
+			.withPropertyValues("infobip.smtp.webhook.enabled=true", "infobip.smtp.webhook.token=t",
+					"infobip.smtp.webhook.public-base-url=https://shop.example.com/app?tenant=7")
+			.run((context) -> assertThat(context.getBean(InfobipDefaultHeadersPostProcessor.class).getDefaults())
+				.containsEntry(InfobipHeaders.NOTIFY_URL,
+						"https://shop.example.com/app/infobip/smtp/delivery-reports?tenant=7&token=t")
+				.containsEntry(InfobipHeaders.TRACKING_URL,
+						"https://shop.example.com/app/infobip/smtp/tracking?tenant=7&token=t"));
+	}
+
+	@Test
+	void publicBaseUrlWithUserInfoGetsTheBasicCredentialsInstead() {
+		this.contextRunner
+			.withPropertyValues("infobip.smtp.webhook.enabled=true", "infobip.smtp.webhook.username=infobip",
+					"infobip.smtp.webhook.password=pw",
+					"infobip.smtp.webhook.public-base-url=https://proxy:secret@shop.example.com/")
+			.run((context) -> assertThat(context.getBean(InfobipDefaultHeadersPostProcessor.class).getDefaults())
+				.containsEntry(InfobipHeaders.NOTIFY_URL,
+						"https://infobip:pw@shop.example.com/infobip/smtp/delivery-reports"));
 	}
 
 	@Test
@@ -273,24 +315,51 @@ class InfobipSmtpWebhookAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasSingleBean(InfobipWebhookHandler.class));
 	}
 
+	@Test
+	void xmlDeliveryReportsWithoutJacksonXmlFailTheStartNamingTheDependency() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(XmlMapper.class))
+			.withPropertyValues("infobip.smtp.webhook.enabled=true", "infobip.smtp.webhook.token=t",
+					"infobip.smtp.notify-content-type=application/xml")
+			.run((context) -> {
+				FailureAnalysis analysis = analysis(context);
+				assertThat(analysis.getDescription()).contains("infobip.smtp.notify-content-type=application/xml")
+					.contains("tools.jackson.dataformat:jackson-dataformat-xml");
+				assertThat(analysis.getAction()).contains("Add tools.jackson.dataformat:jackson-dataformat-xml")
+					.contains("infobip.smtp.notify-content-type=application/json");
+			});
+	}
+
+	@Test
+	void xmlDeliveryReportsWithJacksonXmlStart() {
+		this.contextRunner
+			.withPropertyValues("infobip.smtp.webhook.enabled=true", "infobip.smtp.webhook.token=t",
+					"infobip.smtp.notify-content-type=application/xml")
+			.run((context) -> assertThat(context).hasSingleBean(InfobipWebhookHandler.class));
+	}
+
+	@Test
+	void jsonDeliveryReportsNeedNoJacksonXml() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(XmlMapper.class))
+			.withPropertyValues("infobip.smtp.webhook.enabled=true", "infobip.smtp.webhook.token=t")
+			.run((context) -> assertThat(context).hasSingleBean(InfobipWebhookHandler.class));
+	}
+
+	@Test
+	void xmlDeliveryReportsToEndpointsServedElsewhereNeedNoJacksonXml() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(XmlMapper.class))
+			.withPropertyValues("infobip.smtp.notify-content-type=application/xml",
+					"infobip.smtp.notify-url=https://reports.example.com/dlr")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).doesNotHaveBean(InfobipWebhookHandler.class);
+			});
+	}
+
 	private static FailureAnalysis analysis(ApplicationContextAssertProvider<?> context) {
 		assertThat(context).hasFailed();
 		FailureAnalysis analysis = new InfobipSmtpConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
 		assertThat(analysis).as("failure analysis of %s", context.getStartupFailure()).isNotNull();
 		return analysis;
-	}
-
-	@Test
-	void authenticatorAdmitsTokenOrBasicCredentialsOnly() {
-		WebhookAuthenticator authenticator = new WebhookAuthenticator("tok", "user", "pw");
-		String basic = "Basic " + Base64.getEncoder().encodeToString("user:pw".getBytes(StandardCharsets.UTF_8));
-		String wrongBasic = "Basic " + Base64.getEncoder().encodeToString("user:no".getBytes(StandardCharsets.UTF_8));
-		assertThat(authenticator.admits("tok", null)).isTrue();
-		assertThat(authenticator.admits(null, basic)).isTrue();
-		assertThat(authenticator.admits("to", null)).isFalse();
-		assertThat(authenticator.admits(null, wrongBasic)).isFalse();
-		assertThat(authenticator.admits(null, "Basic !!!")).isFalse();
-		assertThat(authenticator.admits(null, null)).isFalse();
 	}
 
 }

@@ -491,6 +491,76 @@ class InfobipWebhookHttpTests {
 	}
 
 	@Test
+	void xmlWithADoctypeGets400EvenWithoutEntities() throws Exception {
+		HttpResponse<String> response = post("/delivery-reports?token=s3cret-token", "application/xml",
+				"<!DOCTYPE reportResponse><reportResponse><results><result><messageId>dtd-1</messageId></result>"
+						+ "</results></reportResponse>");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(this.events.reports).isEmpty();
+	}
+
+	@Test
+	void bodiesNested32LevelsDeepAreReadAndDeeperOnesGet400() throws Exception {
+		// JSON: the object and 31 arrays in it
+		assertThat(post("/delivery-reports?token=s3cret-token", "application/json",
+				"{\"results\":" + "[".repeat(31) + "]".repeat(31) + "}")
+			.statusCode()).isEqualTo(200);
+		HttpResponse<String> json = post("/delivery-reports?token=s3cret-token", "application/json",
+				"{\"results\":" + "[".repeat(32) + "]".repeat(32) + "}");
+		assertThat(json.statusCode()).isEqualTo(400);
+		assertThat(json.body()).isEqualTo("body is nested too deeply");
+		// XML: 32 elements, the root element included
+		HttpResponse<String> xml = post("/delivery-reports?token=s3cret-token", "application/xml",
+				"<a>".repeat(32) + "</a>".repeat(32));
+		assertThat(xml.statusCode()).isEqualTo(400);
+		assertThat(xml.body()).isEqualTo("no results");
+		HttpResponse<String> deeperXml = post("/delivery-reports?token=s3cret-token", "application/xml",
+				"<a>".repeat(33) + "</a>".repeat(33));
+		assertThat(deeperXml.statusCode()).isEqualTo(400);
+		assertThat(deeperXml.body()).isEqualTo("body is nested too deeply");
+		assertThat(this.events.reports).isEmpty();
+	}
+
+	@Test
+	void xmlTextIsTrimmedAndAnElementWithoutTextIsNull() throws Exception {
+		String body = "<reportResponse><results><result><messageId>\n  trimmed-1\n</messageId><to> </to>"
+				+ "<callbackData/><status><groupName> DELIVERED </groupName></status></result></results>"
+				+ "</reportResponse>";
+		assertThat(post("/delivery-reports?token=s3cret-token", "application/xml", body).statusCode()).isEqualTo(200);
+		assertThat(this.events.reports).singleElement().satisfies((event) -> {
+			assertThat(event.getMessageId()).isEqualTo("trimmed-1");
+			assertThat(event.getReport().to()).isNull();
+			assertThat(event.getReport().callbackData()).isNull();
+			assertThat(event.getReport().status().name()).isNull();
+			assertThat(event.getStatusGroup()).isEqualTo(DeliveryStatusGroup.DELIVERED);
+		});
+	}
+
+	@Test
+	void otherMethodsAndPathsAreNotServedAndNotLogged(CapturedOutput output) throws Exception {
+		// the first request initializes the DispatcherServlet, which logs
+		post("/delivery-reports?token=s3cret-token", "application/json", "{}");
+		int start = output.length();
+		for (String method : List.of("GET", "PUT", "DELETE")) {
+			HttpRequest request = HttpRequest
+				.newBuilder(URI
+					.create("http://localhost:" + this.port + "/infobip/smtp/delivery-reports?token=s3cret-token"))
+				.method(method, HttpRequest.BodyPublishers.ofString(report("method-1")))
+				.header("Content-Type", "application/json")
+				.build();
+			assertThat(this.http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).as(method)
+				.isIn(404, 405);
+		}
+		assertThat(post("/other?token=s3cret-token", "application/json", report("path-1")).statusCode()).isEqualTo(404);
+		assertThat(post("/delivery-reports/more?token=s3cret-token", "application/json", report("path-2")).statusCode())
+			.isEqualTo(404);
+		String logged = output.toString().substring(start);
+		assertThat(logged).doesNotContain("s3cret-token").doesNotContain("\tat ");
+		assertThat(logged.lines().filter((line) -> line.matches(".*\\b(INFO|WARN|ERROR)\\b.*"))).isEmpty();
+		assertThat(this.events.reports).isEmpty();
+	}
+
+	@Test
 	void badInputIsAnsweredWithoutLogging(CapturedOutput output) throws Exception {
 		// the first request initializes the DispatcherServlet, which logs
 		post("/delivery-reports?token=s3cret-token", "application/json", "{}");

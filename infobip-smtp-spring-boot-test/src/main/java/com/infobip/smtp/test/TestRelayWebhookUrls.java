@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import com.infobip.smtp.InfobipDefaultHeadersPostProcessor;
 import com.infobip.smtp.InfobipHeaders;
 import com.infobip.smtp.InfobipMessagePostProcessor;
-import com.infobip.smtp.autoconfigure.InfobipSmtpProperties;
+import com.infobip.smtp.autoconfigure.InfobipSmtpWebhookProperties;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.jspecify.annotations.Nullable;
@@ -40,28 +40,24 @@ final class TestRelayWebhookUrls implements InfobipMessagePostProcessor, Ordered
 
 	@Override
 	public void postProcess(MimeMessage message) throws MessagingException {
-		InfobipSmtpProperties properties = this.beanFactory.getBeanProvider(InfobipSmtpProperties.class)
+		InfobipSmtpWebhookProperties webhook = this.beanFactory.getBeanProvider(InfobipSmtpWebhookProperties.class)
 			.getIfAvailable();
 		String port = this.environment.getProperty("local.server.port");
-		if (properties == null || !properties.getWebhook().isEnabled() || port == null
-				|| hasPublicBaseUrl(properties)) {
+		if (webhook == null || !webhook.isEnabled() || port == null
+				|| StringUtils.hasText(webhook.getPublicBaseUrl())) {
 			return;
 		}
-		String base = "http://localhost:" + port + contextPath() + webhookPath(properties);
-		setIfAbsent(message, InfobipHeaders.NOTIFY_URL, base + "/delivery-reports", properties);
-		setIfAbsent(message, InfobipHeaders.TRACKING_URL, base + "/tracking", properties);
+		String base = "http://localhost:" + port + contextPath() + webhookPath(webhook);
+		setIfAbsent(message, InfobipHeaders.NOTIFY_URL, base + "/delivery-reports", webhook);
+		setIfAbsent(message, InfobipHeaders.TRACKING_URL, base + "/tracking", webhook);
 	}
 
-	private static boolean hasPublicBaseUrl(InfobipSmtpProperties properties) {
-		return StringUtils.hasText(properties.getWebhook().getPublicBaseUrl());
-	}
-
-	private void setIfAbsent(MimeMessage message, String header, String url, InfobipSmtpProperties properties)
+	private void setIfAbsent(MimeMessage message, String header, String url, InfobipSmtpWebhookProperties webhook)
 			throws MessagingException {
 		if (message.getHeader(header) != null || isDefault(header)) {
 			return;
 		}
-		String withCredentials = withCredentials(url, properties.getWebhook());
+		String withCredentials = withCredentials(url, webhook);
 		if (withCredentials != null) {
 			message.setHeader(header, withCredentials);
 		}
@@ -73,7 +69,7 @@ final class TestRelayWebhookUrls implements InfobipMessagePostProcessor, Ordered
 			.anyMatch((defaults) -> defaults.getDefaults().containsKey(header));
 	}
 
-	private static @Nullable String withCredentials(String url, InfobipSmtpProperties.Webhook webhook) {
+	private static @Nullable String withCredentials(String url, InfobipSmtpWebhookProperties webhook) {
 		if (StringUtils.hasText(webhook.getToken())) {
 			return url + "?token=" + URLEncoder.encode(webhook.getToken(), StandardCharsets.UTF_8);
 		}
@@ -89,8 +85,8 @@ final class TestRelayWebhookUrls implements InfobipMessagePostProcessor, Ordered
 		return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
 	}
 
-	private static String webhookPath(InfobipSmtpProperties properties) {
-		String path = properties.getWebhook().getPath().trim();
+	private static String webhookPath(InfobipSmtpWebhookProperties webhook) {
+		String path = webhook.getPath().trim();
 		return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
 	}
 
