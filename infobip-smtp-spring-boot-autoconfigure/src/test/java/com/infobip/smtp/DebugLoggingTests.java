@@ -5,8 +5,10 @@
 
 package com.infobip.smtp;
 
-import com.infobip.smtp.testsupport.StartTlsRelay;
+import com.infobip.smtp.autoconfigure.InfobipSmtpAutoConfiguration;
+import com.infobip.smtp.test.relay.SmtpTestRelay;
 import com.infobip.smtp.testsupport.TestRelayProperties;
+import com.infobip.smtp.testsupport.TestRelays;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,8 +22,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.MimeMessageHelper;
-
-import com.infobip.smtp.autoconfigure.InfobipSmtpAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -43,7 +43,7 @@ class DebugLoggingTests {
 
 	@Test
 	void debugOfTheStartersCategoryLogsIdsButNoAddressSubjectOrReplyText(CapturedOutput output) throws Exception {
-		try (StartTlsRelay relay = StartTlsRelay.builder().refuseRecipient(REFUSED, 550).start();
+		try (SmtpTestRelay relay = TestRelays.start().refuseRecipient(REFUSED, 550);
 				ConfigurableApplicationContext context = start(relay, "logging.level.com.infobip=DEBUG")) {
 			InfobipMailSender sender = context.getBean(InfobipMailSender.class);
 			InfobipSendResult partial = sender.sendWithResult(message(sender, ACCEPTED, REFUSED));
@@ -60,7 +60,7 @@ class DebugLoggingTests {
 
 	@Test
 	void angusMailsDebugIsUnderAngusMailsCategory(CapturedOutput output) throws Exception {
-		try (StartTlsRelay relay = StartTlsRelay.builder().start();
+		try (SmtpTestRelay relay = TestRelays.start();
 				ConfigurableApplicationContext context = start(relay, "logging.level.org.eclipse.angus.mail=DEBUG",
 						"logging.pattern.console=%logger %msg%n")) {
 			InfobipMailSender sender = context.getBean(InfobipMailSender.class);
@@ -70,9 +70,9 @@ class DebugLoggingTests {
 		}
 	}
 
-	private static ConfigurableApplicationContext start(StartTlsRelay relay, String... properties) {
+	private static ConfigurableApplicationContext start(SmtpTestRelay relay, String... properties) {
 		return new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE)
-			.properties(TestRelayProperties.relay(relay.port(), "STARTTLS"))
+			.properties(TestRelayProperties.relay(relay.getPort(), "STARTTLS"))
 			.properties("infobip.smtp.retry.max-attempts=1")
 			.properties(properties)
 			.run();

@@ -9,9 +9,11 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import com.infobip.smtp.test.relay.QueuedMessage;
+import com.infobip.smtp.test.relay.SmtpTestRelay;
 import com.infobip.smtp.testsupport.SenderContextRunners;
-import com.infobip.smtp.testsupport.StartTlsRelay;
 import com.infobip.smtp.testsupport.TestRelayProperties;
+import com.infobip.smtp.testsupport.TestRelays;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,13 +37,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class HeaderInjectionTests {
 
-	private static StartTlsRelay relay;
+	private static SmtpTestRelay relay;
 
 	private final ApplicationContextRunner contextRunner = SenderContextRunners.withMetrics();
 
 	@BeforeAll
 	static void startRelay() {
-		relay = StartTlsRelay.builder().start();
+		relay = TestRelays.start();
 	}
 
 	@AfterAll
@@ -55,8 +57,8 @@ class HeaderInjectionTests {
 
 	@BeforeEach
 	void remember() {
-		this.sessionsBefore = relay.sessions();
-		this.messagesBefore = relay.received().size();
+		this.sessionsBefore = relay.getSessionCount();
+		this.messagesBefore = relay.getMessages().size();
 	}
 
 	// U+010A and U+010D are LF and CR in their low byte, U+FF0A in the fullwidth block
@@ -198,7 +200,7 @@ class HeaderInjectionTests {
 					new ByteArrayResource(new byte[] { 1, 2, 3 }), "application/pdf");
 			InfobipMessageHeaders.of(message).bulkId("bulk-1").callbackData("order=42&lang=cs");
 			sender.send(message);
-			StartTlsRelay.Received received = lastReceived();
+			QueuedMessage received = lastReceived();
 			// the relay adds its Received line
 			List<String> names = received.headerLines()
 				.stream()
@@ -207,7 +209,7 @@ class HeaderInjectionTests {
 				.toList();
 			assertThat(names).containsExactlyInAnyOrder("Received", "Date", "From", "To", "Cc", "Message-ID", "Subject",
 					"MIME-Version", "Content-Type", "X-IB-bulk-id", "X-IB-callback-data");
-			assertThat(received.data()).contains("Content-Disposition: attachment");
+			assertThat(received.text()).contains("Content-Disposition: attachment");
 		});
 	}
 
@@ -216,12 +218,12 @@ class HeaderInjectionTests {
 	}
 
 	private void assertNothingReachedTheRelay() {
-		assertThat(relay.sessions()).isEqualTo(this.sessionsBefore);
-		assertThat(relay.received()).hasSize(this.messagesBefore);
+		assertThat(relay.getSessionCount()).isEqualTo(this.sessionsBefore);
+		assertThat(relay.getMessages()).hasSize(this.messagesBefore);
 	}
 
-	private static StartTlsRelay.Received lastReceived() {
-		List<StartTlsRelay.Received> received = relay.received();
+	private static QueuedMessage lastReceived() {
+		List<QueuedMessage> received = relay.getMessages();
 		return received.get(received.size() - 1);
 	}
 
@@ -236,7 +238,7 @@ class HeaderInjectionTests {
 	}
 
 	private void run(SenderTest test) {
-		this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS"))
+		this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.getPort(), "STARTTLS"))
 			.withPropertyValues("infobip.smtp.pool.enabled=false")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();

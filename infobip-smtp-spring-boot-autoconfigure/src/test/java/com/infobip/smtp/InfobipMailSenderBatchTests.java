@@ -12,10 +12,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 
+import com.infobip.smtp.test.relay.SmtpTestRelay;
 import com.infobip.smtp.testsupport.ScriptedPostProcessor;
 import com.infobip.smtp.testsupport.SenderContextRunners;
-import com.infobip.smtp.testsupport.StartTlsRelay;
 import com.infobip.smtp.testsupport.TestRelayProperties;
+import com.infobip.smtp.testsupport.TestRelays;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -39,7 +40,7 @@ class InfobipMailSenderBatchTests {
 
 	@Test
 	void batchOnASaturatedExecutorReturnsAsSoonAsTheCallerSentEveryMessage() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+		try (SmtpTestRelay relay = TestRelays.start()) {
 			runner(relay)
 				.withPropertyValues("infobip.smtp.pool.max-connections=2", "infobip.smtp.async.queue-capacity=1")
 				.run((context) -> {
@@ -61,14 +62,14 @@ class InfobipMailSenderBatchTests {
 					script.release();
 					assertThat(first).succeedsWithin(Duration.ofSeconds(10));
 					assertThat(second).succeedsWithin(Duration.ofSeconds(10));
-					assertThat(relay.received()).hasSize(5);
+					assertThat(relay.getMessages()).hasSize(5);
 				});
 		}
 	}
 
 	@Test
 	void batchesSentFromEverySendThreadAtOnceComplete() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+		try (SmtpTestRelay relay = TestRelays.start()) {
 			runner(relay).withPropertyValues("infobip.smtp.pool.max-connections=2").run((context) -> {
 				InfobipMailSender sender = context.getBean(InfobipMailSender.class);
 				ScriptedPostProcessor script = context.getBean(ScriptedPostProcessor.class);
@@ -92,13 +93,13 @@ class InfobipMailSenderBatchTests {
 				assertThat(first).succeedsWithin(Duration.ofSeconds(10));
 				assertThat(second).succeedsWithin(Duration.ofSeconds(10));
 				assertThat(results).hasSize(2).allSatisfy((result) -> assertThat(result.isAllSent()).isTrue());
-				assertThat(relay.received()).hasSize(6);
+				assertThat(relay.getMessages()).hasSize(6);
 			});
 		}
 	}
 
-	private ApplicationContextRunner runner(StartTlsRelay relay) {
-		return this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS"));
+	private ApplicationContextRunner runner(SmtpTestRelay relay) {
+		return this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.getPort(), "STARTTLS"));
 	}
 
 	static MimeMessage message(InfobipMailSender sender, String to, String scriptHeader) {

@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
+import com.infobip.smtp.test.relay.SmtpTestRelay;
 import com.infobip.smtp.testsupport.SenderContextRunners;
-import com.infobip.smtp.testsupport.StartTlsRelay;
 import com.infobip.smtp.testsupport.TestRelayProperties;
+import com.infobip.smtp.testsupport.TestRelays;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +56,7 @@ class InfobipMailSenderShutdownTests {
 
 	@Test
 	void closingTheContextDrainsSendsInFlightAndQueuedInOrder() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().holdAfterData(1).start()) {
+		try (SmtpTestRelay relay = TestRelays.start().holdAfterData(1)) {
 			runner(relay).withPropertyValues("infobip.smtp.shutdown-timeout=10s").run((context) -> {
 				InfobipMailSender sender = context.getBean(InfobipMailSender.class);
 				List<CompletableFuture<InfobipSendResult>> sends = inFlightAndQueued(sender, relay);
@@ -70,7 +71,7 @@ class InfobipMailSenderShutdownTests {
 				assertThat(closing).succeedsWithin(Duration.ofSeconds(10));
 				assertThat(sends).allSatisfy((send) -> assertThat(send)
 					.isCompletedWithValueMatching((result) -> result.acceptedRecipients().size() == 1));
-				assertThat(relay.received()).map((received) -> received.recipients().get(0))
+				assertThat(relay.getMessages()).map((received) -> received.recipients().get(0))
 					.containsExactly("first@example.com", "second@example.com", "third@example.com");
 			});
 		}
@@ -78,7 +79,7 @@ class InfobipMailSenderShutdownTests {
 
 	@Test
 	void queuedSendsNotStartedWithinTheShutdownTimeoutFailClearly() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().holdAfterData(1).start()) {
+		try (SmtpTestRelay relay = TestRelays.start().holdAfterData(1)) {
 			runner(relay).withPropertyValues("infobip.smtp.shutdown-timeout=500ms").run((context) -> {
 				InfobipMailSender sender = context.getBean(InfobipMailSender.class);
 				List<CompletableFuture<InfobipSendResult>> sends = inFlightAndQueued(sender, relay);
@@ -90,7 +91,7 @@ class InfobipMailSenderShutdownTests {
 
 	@Test
 	void queuedSendsFailClearlyWhenSpringsShutdownPhaseEndsFirst() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().holdAfterData(1).start()) {
+		try (SmtpTestRelay relay = TestRelays.start().holdAfterData(1)) {
 			runner(relay)
 				.withPropertyValues("infobip.smtp.shutdown-timeout=30s",
 						"spring.lifecycle.timeout-per-shutdown-phase=500ms")
@@ -105,7 +106,7 @@ class InfobipMailSenderShutdownTests {
 
 	@Test
 	void batchMessagesNotStartedWithinTheShutdownTimeoutFailClearly() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().holdAfterData(1).start()) {
+		try (SmtpTestRelay relay = TestRelays.start().holdAfterData(1)) {
 			runner(relay).withPropertyValues("infobip.smtp.shutdown-timeout=500ms").run((context) -> {
 				InfobipMailSender sender = context.getBean(InfobipMailSender.class);
 				List<MimeMessage> messages = List.of(
@@ -114,7 +115,7 @@ class InfobipMailSenderShutdownTests {
 						InfobipMailSenderBatchTests.message(sender, "third@example.com", null));
 				CompletableFuture<InfobipBatchResult> batch = CompletableFuture
 					.supplyAsync(() -> sender.sendBatch(messages));
-				await().atMost(Duration.ofSeconds(5)).until(() -> relay.held() == 1);
+				await().atMost(Duration.ofSeconds(5)).until(() -> relay.getHeldReplies() == 1);
 				CompletableFuture<Void> closing = closeInBackground(context);
 				assertThat(closing).succeedsWithin(Duration.ofSeconds(5));
 				relay.release();
@@ -125,7 +126,7 @@ class InfobipMailSenderShutdownTests {
 						.allSatisfy((ex) -> assertThat(ex).isInstanceOf(MailSendException.class)
 							.hasMessageContaining(NOT_STARTED));
 				});
-				assertThat(relay.received()).singleElement()
+				assertThat(relay.getMessages()).singleElement()
 					.satisfies((received) -> assertThat(received.recipients()).containsExactly("first@example.com"));
 			});
 		}
@@ -146,8 +147,8 @@ class InfobipMailSenderShutdownTests {
 		return closed;
 	}
 
-	private ApplicationContextRunner runner(StartTlsRelay relay) {
-		return this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS"));
+	private ApplicationContextRunner runner(SmtpTestRelay relay) {
+		return this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.getPort(), "STARTTLS"));
 	}
 
 	/**
@@ -155,16 +156,16 @@ class InfobipMailSenderShutdownTests {
 	 * the other two are queued.
 	 */
 	private static List<CompletableFuture<InfobipSendResult>> inFlightAndQueued(InfobipMailSender sender,
-			StartTlsRelay relay) {
+			SmtpTestRelay relay) {
 		CompletableFuture<InfobipSendResult> first = sender
 			.sendAsync(InfobipMailSenderFaultTests.message("first@example.com"));
-		await().atMost(Duration.ofSeconds(5)).until(() -> relay.held() == 1);
+		await().atMost(Duration.ofSeconds(5)).until(() -> relay.getHeldReplies() == 1);
 		return List.of(first, sender.sendAsync(InfobipMailSenderFaultTests.message("second@example.com")),
 				sender.sendAsync(InfobipMailSenderFaultTests.message("third@example.com")));
 	}
 
 	private static void assertQueuedFailWhileFirstIsInFlight(List<CompletableFuture<InfobipSendResult>> sends,
-			StartTlsRelay relay, CompletableFuture<Void> closing) {
+			SmtpTestRelay relay, CompletableFuture<Void> closing) {
 		for (CompletableFuture<InfobipSendResult> queued : sends.subList(1, 3)) {
 			assertThat(queued).failsWithin(Duration.ofSeconds(5))
 				.withThrowableOfType(ExecutionException.class)
@@ -176,7 +177,7 @@ class InfobipMailSenderShutdownTests {
 		relay.release();
 		assertThat(sends.get(0)).succeedsWithin(Duration.ofSeconds(10));
 		assertThat(closing).succeedsWithin(Duration.ofSeconds(10));
-		assertThat(relay.received()).singleElement()
+		assertThat(relay.getMessages()).singleElement()
 			.satisfies((received) -> assertThat(received.recipients()).containsExactly("first@example.com"));
 	}
 

@@ -11,9 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
 import com.infobip.smtp.autoconfigure.InfobipSmtpAutoConfiguration;
-import com.infobip.smtp.testsupport.StartTlsRelay;
-import com.infobip.smtp.testsupport.TestCertificates;
+import com.infobip.smtp.test.relay.SmtpTestRelay;
+import com.infobip.smtp.test.relay.TestCertificates;
 import com.infobip.smtp.testsupport.TestRelayProperties;
+import com.infobip.smtp.testsupport.TestRelays;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -39,13 +40,13 @@ class InfobipMailSenderStartTlsTests {
 
 	@Test
 	void sendsOverStartTlsWithAuth() {
-		try (StartTlsRelay relay = StartTlsRelay.start(TestCertificates.LOCALHOST)) {
+		try (SmtpTestRelay relay = TestRelays.start()) {
 			send(relay, "STARTTLS");
-			assertThat(relay.authAttempts()).isEqualTo(1);
-			assertThat(relay.received()).singleElement().satisfies((received) -> {
+			assertThat(relay.getAuthAttempts()).isEqualTo(1);
+			assertThat(relay.getMessages()).singleElement().satisfies((received) -> {
 				assertThat(received.from()).isEqualTo("shop@example.com");
 				assertThat(received.recipients()).containsExactly("user@example.com");
-				assertThat(received.data()).contains("Subject: Over STARTTLS");
+				assertThat(received.text()).contains("Subject: Over STARTTLS");
 			});
 		}
 	}
@@ -53,62 +54,62 @@ class InfobipMailSenderStartTlsTests {
 	@Test
 	void sendsWithEachAuthMechanism() {
 		for (AuthMechanism mechanism : AuthMechanism.values()) {
-			try (StartTlsRelay relay = StartTlsRelay.start(TestCertificates.LOCALHOST)) {
-				this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS"))
+			try (SmtpTestRelay relay = TestRelays.start()) {
+				this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.getPort(), "STARTTLS"))
 					.withPropertyValues("infobip.smtp.auth-mechanism=" + mechanism)
 					.run((context) -> context.getBean(InfobipMailSender.class).send(message()));
-				assertThat(relay.received()).as(mechanism.name()).hasSize(1);
+				assertThat(relay.getMessages()).as(mechanism.name()).hasSize(1);
 			}
 		}
 	}
 
 	@Test
 	void serverWithoutStartTlsGetsNoAuthAndTheSendFails() {
-		try (StartTlsRelay relay = StartTlsRelay.startWithoutStartTls()) {
+		try (SmtpTestRelay relay = TestRelays.builder().security(SmtpTestRelay.Security.NONE).start()) {
 			assertThatExceptionOfType(MailSendException.class).isThrownBy(() -> send(relay, "STARTTLS"))
 				.satisfies((ex) -> assertThat(ex.getMessageExceptions()[0])
 					.hasMessageContaining("STARTTLS is required but host does not support STARTTLS"));
-			assertThat(relay.authAttempts()).isZero();
-			assertThat(relay.received()).isEmpty();
+			assertThat(relay.getAuthAttempts()).isZero();
+			assertThat(relay.getMessages()).isEmpty();
 		}
 	}
 
 	@Test
 	void serverWithUntrustedCertificateGetsNoAuth() {
-		try (StartTlsRelay relay = StartTlsRelay.start(TestCertificates.UNTRUSTED_LOCALHOST)) {
+		try (SmtpTestRelay relay = TestRelays.builder().identity(TestCertificates.UNTRUSTED_LOCALHOST).start()) {
 			assertThatExceptionOfType(MailSendException.class).isThrownBy(() -> send(relay, "STARTTLS"))
 				.satisfies((ex) -> assertThat(ex.getMessageExceptions()[0])
 					.hasRootCauseInstanceOf(java.security.cert.CertPathBuilderException.class));
-			assertThat(relay.authAttempts()).isZero();
-			assertThat(relay.received()).isEmpty();
+			assertThat(relay.getAuthAttempts()).isZero();
+			assertThat(relay.getMessages()).isEmpty();
 		}
 	}
 
 	@Test
 	void serverWhoseCertificateNamesAnotherHostGetsNoAuth() {
-		try (StartTlsRelay relay = StartTlsRelay.start(TestCertificates.OTHER_HOST)) {
+		try (SmtpTestRelay relay = TestRelays.builder().identity(TestCertificates.OTHER_HOST).start()) {
 			assertThatExceptionOfType(MailSendException.class).isThrownBy(() -> send(relay, "STARTTLS"))
 				.satisfies((ex) -> assertThat(ex.getMessageExceptions()[0]).hasStackTraceContaining("localhost"));
-			assertThat(relay.authAttempts()).isZero();
-			assertThat(relay.received()).isEmpty();
+			assertThat(relay.getAuthAttempts()).isZero();
+			assertThat(relay.getMessages()).isEmpty();
 		}
 	}
 
 	@Test
 	void serverTrustedOnlyByTheJvmDefaultsIsRefusedWithoutAnSslBundle() {
-		try (StartTlsRelay relay = StartTlsRelay.start(TestCertificates.LOCALHOST)) {
-			this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS"))
+		try (SmtpTestRelay relay = TestRelays.start()) {
+			this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.getPort(), "STARTTLS"))
 				.withPropertyValues("infobip.smtp.ssl.bundle=")
 				.run((context) -> assertThatExceptionOfType(MailSendException.class)
 					.isThrownBy(() -> context.getBean(InfobipMailSender.class).send(message())));
-			assertThat(relay.authAttempts()).isZero();
+			assertThat(relay.getAuthAttempts()).isZero();
 		}
 	}
 
 	@Test
 	void messageWhoseWriteToLeavesBytesUnflushedArrivesWhole() {
-		try (StartTlsRelay relay = StartTlsRelay.start(TestCertificates.LOCALHOST)) {
-			this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS"))
+		try (SmtpTestRelay relay = TestRelays.start()) {
+			this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.getPort(), "STARTTLS"))
 				.run((context) -> {
 					InfobipMailSender sender = context.getBean(InfobipMailSender.class);
 					MimeMessage message = new MimeMessage(Session.getInstance(new Properties())) {
@@ -129,14 +130,14 @@ class InfobipMailSenderStartTlsTests {
 					message.setText("Every byte");
 					sender.send(message);
 				});
-			assertThat(relay.received()).singleElement()
-				.satisfies((received) -> assertThat(received.data())
+			assertThat(relay.getMessages()).singleElement()
+				.satisfies((received) -> assertThat(received.text())
 					.endsWith("\r\nSubject: Unflushed\r\n\r\nEvery byte\r\n.arrives\r\n"));
 		}
 	}
 
-	private void send(StartTlsRelay relay, String security) {
-		this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.port(), security)).run((context) -> {
+	private void send(SmtpTestRelay relay, String security) {
+		this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.getPort(), security)).run((context) -> {
 			assertThat(context).hasNotFailed();
 			context.getBean(InfobipMailSender.class).send(message());
 		});

@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.infobip.smtp.observation.InfobipSendContext;
+import com.infobip.smtp.test.relay.SmtpTestRelay;
 import com.infobip.smtp.testsupport.SenderContextRunners;
-import com.infobip.smtp.testsupport.StartTlsRelay;
 import com.infobip.smtp.testsupport.TestRelayProperties;
+import com.infobip.smtp.testsupport.TestRelays;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
@@ -33,11 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class InfobipSendObservationTests {
 
-	private static StartTlsRelay relay;
+	private static SmtpTestRelay relay;
 
 	@BeforeAll
 	static void startRelay() {
-		relay = StartTlsRelay.builder().start();
+		relay = TestRelays.start();
 	}
 
 	@AfterAll
@@ -53,11 +54,11 @@ class InfobipSendObservationTests {
 			assertThat(send).isInstanceOf(SenderContext.class);
 			assertThat(send.getKind()).isEqualTo(Kind.CLIENT);
 			assertThat(send.getRemoteServiceName()).isEqualTo("infobip-smtp");
-			assertThat(send.getRemoteServiceAddress()).isEqualTo("smtp://localhost:" + relay.port());
+			assertThat(send.getRemoteServiceAddress()).isEqualTo("smtp://localhost:" + relay.getPort());
 			assertThat(context.getBean(MeterRegistry.class)
 				.get("infobip.smtp.send")
 				.tag("server.address", "localhost")
-				.tag("server.port", String.valueOf(relay.port()))
+				.tag("server.port", String.valueOf(relay.getPort()))
 				.timer()
 				.count()).isEqualTo(1);
 		});
@@ -82,9 +83,9 @@ class InfobipSendObservationTests {
 					}
 
 				});
-			int before = relay.received().size();
+			int before = relay.getMessages().size();
 			sender.send(message("user@example.com"));
-			assertThat(relay.received().get(before).data()).doesNotContainIgnoringCase("traceparent");
+			assertThat(relay.getMessages().get(before).text()).doesNotContainIgnoringCase("traceparent");
 		});
 	}
 
@@ -134,7 +135,7 @@ class InfobipSendObservationTests {
 
 	private void run(ObservedTest test) {
 		SenderContextRunners.withMetrics()
-			.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS"))
+			.withPropertyValues(TestRelayProperties.relay(relay.getPort(), "STARTTLS"))
 			.run((context) -> {
 				List<InfobipSendContext> observed = new CopyOnWriteArrayList<>();
 				context.getBean(ObservationRegistry.class)

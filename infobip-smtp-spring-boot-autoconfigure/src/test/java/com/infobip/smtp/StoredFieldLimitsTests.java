@@ -10,9 +10,10 @@ import java.time.Duration;
 import com.infobip.smtp.outbox.InfobipMailOutbox;
 import com.infobip.smtp.outbox.InfobipOutboxEntry;
 import com.infobip.smtp.outbox.InfobipOutboxStatus;
+import com.infobip.smtp.test.relay.SmtpTestRelay;
 import com.infobip.smtp.testsupport.OutboxContexts;
-import com.infobip.smtp.testsupport.StartTlsRelay;
 import com.infobip.smtp.testsupport.TestRelayProperties;
+import com.infobip.smtp.testsupport.TestRelays;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.junit.jupiter.api.AfterAll;
@@ -33,11 +34,11 @@ import static org.awaitility.Awaitility.await;
  */
 class StoredFieldLimitsTests {
 
-	private static StartTlsRelay relay;
+	private static SmtpTestRelay relay;
 
 	@BeforeAll
 	static void startRelay() {
-		relay = StartTlsRelay.builder().start();
+		relay = TestRelays.start();
 	}
 
 	@AfterAll
@@ -91,7 +92,7 @@ class StoredFieldLimitsTests {
 
 	private static void assertRefusedByBoth(InfobipMailSender sender, InfobipMailOutbox outbox, MimeMessage message,
 			String field) {
-		int received = relay.received().size();
+		int received = relay.getMessages().size();
 		assertThatExceptionOfType(InvalidMessageException.class).isThrownBy(() -> sender.send(message))
 			.withMessageContaining(field)
 			.withMessageNotContaining("secret");
@@ -99,7 +100,7 @@ class StoredFieldLimitsTests {
 			.withMessageContaining(field)
 			.withMessageNotContaining("secret");
 		assertThat(outbox.countByStatus().values()).allMatch((count) -> count == 0);
-		assertThat(relay.received()).hasSize(received);
+		assertThat(relay.getMessages()).hasSize(received);
 	}
 
 	private static MimeMessage message(InfobipMailSender sender) throws Exception {
@@ -114,7 +115,7 @@ class StoredFieldLimitsTests {
 
 	private static void run(OutboxTest test) {
 		OutboxContexts.withOutbox()
-			.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS"))
+			.withPropertyValues(TestRelayProperties.relay(relay.getPort(), "STARTTLS"))
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				test.run(context.getBean(InfobipMailSender.class), context.getBean(InfobipMailOutbox.class));

@@ -16,9 +16,11 @@ import com.infobip.smtp.InfobipMailSender;
 import com.infobip.smtp.InvalidMessageException;
 import com.infobip.smtp.autoconfigure.InfobipSmtpAutoConfiguration;
 import com.infobip.smtp.autoconfigure.InfobipSmtpOutboxAutoConfiguration;
+import com.infobip.smtp.test.relay.QueuedMessage;
+import com.infobip.smtp.test.relay.SmtpTestRelay;
 import com.infobip.smtp.testsupport.MutableClock;
-import com.infobip.smtp.testsupport.StartTlsRelay;
 import com.infobip.smtp.testsupport.TestRelayProperties;
+import com.infobip.smtp.testsupport.TestRelays;
 import com.infobip.smtp.webhook.DeliveryReport;
 import com.infobip.smtp.webhook.DeliveryStatusGroup;
 import com.infobip.smtp.webhook.TrackingNotification;
@@ -60,26 +62,26 @@ class InfobipMailOutboxTests {
 
 	@Test
 	void committedMessageIsSentOnceAndRecordedWithTheRelaysQueueId() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+		try (SmtpTestRelay relay = TestRelays.start()) {
 			run(relay, (context, outbox) -> {
 				String id = inTransaction(context, () -> outbox.enqueue(multipart(context, "user@example.com")));
 				InfobipOutboxEntry entry = awaitStatus(outbox, id, InfobipOutboxStatus.SENT);
-				assertThat(relay.received()).hasSize(1);
-				StartTlsRelay.Received received = relay.received().get(0);
-				assertThat(entry.queueId()).isEqualTo(received.queueId());
+				assertThat(relay.getMessages()).hasSize(1);
+				QueuedMessage received = relay.getMessages().get(0);
+				assertThat(entry.queueId()).isEqualTo(received.messageId());
 				assertThat(entry.attempts()).isEqualTo(1);
 				assertThat(entry.messageId()).isNotNull();
-				assertThat(received.data()).contains("Message-ID: " + entry.messageId());
+				assertThat(received.text()).contains("Message-ID: " + entry.messageId());
 				assertThat(received.recipients()).containsExactly("user@example.com", "copy@example.com",
 						"hidden@example.com");
-				assertThat(received.data()).doesNotContain("hidden@example.com");
+				assertThat(received.text()).doesNotContain("hidden@example.com");
 			});
 		}
 	}
 
 	@Test
 	void messageFromAPreparatorIsEnqueuedAndSent() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+		try (SmtpTestRelay relay = TestRelays.start()) {
 			run(relay, (context, outbox) -> {
 				String id = outbox.enqueue((message) -> {
 					message.setFrom("shop@example.com");
@@ -87,7 +89,7 @@ class InfobipMailOutboxTests {
 					message.setText("Prepared");
 				});
 				awaitStatus(outbox, id, InfobipOutboxStatus.SENT);
-				assertThat(relay.received()).extracting((received) -> received.recipients().get(0))
+				assertThat(relay.getMessages()).extracting((received) -> received.recipients().get(0))
 					.containsExactly("prepared@example.com");
 			});
 		}
@@ -95,7 +97,7 @@ class InfobipMailOutboxTests {
 
 	@Test
 	void messageSentThroughTheOutboxIsByteIdenticalToOneSentDirectly() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+		try (SmtpTestRelay relay = TestRelays.start()) {
 			run(relay, (context, outbox) -> {
 				InfobipMailSender sender = context.getBean(InfobipMailSender.class);
 				MimeMessage direct = multipart(context, "user@example.com");
@@ -107,7 +109,7 @@ class InfobipMailOutboxTests {
 				queued.setHeader("X-Order-Note", "Grüße aus Köln");
 				queued.setSentDate(direct.getSentDate());
 				awaitStatus(outbox, outbox.enqueue(queued), InfobipOutboxStatus.SENT);
-				List<StartTlsRelay.Received> received = relay.received();
+				List<QueuedMessage> received = relay.getMessages();
 				assertThat(received).hasSize(2);
 				assertThat(withoutBoundaries(received.get(1))).isEqualTo(withoutBoundaries(received.get(0)));
 				assertThat(received.get(1).recipients()).isEqualTo(received.get(0).recipients());
@@ -118,7 +120,7 @@ class InfobipMailOutboxTests {
 
 	@Test
 	void rolledBackMessageIsNeitherStoredNorSent() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+		try (SmtpTestRelay relay = TestRelays.start()) {
 			run(relay, (context, outbox) -> {
 				MimeMessage rolledBackMessage = multipart(context, "rolled-back@example.com");
 				TransactionTemplate transactions = new TransactionTemplate(
@@ -132,7 +134,7 @@ class InfobipMailOutboxTests {
 						() -> outbox.enqueue(multipart(context, "committed@example.com")));
 				awaitStatus(outbox, committed, InfobipOutboxStatus.SENT);
 				assertThat(outbox.find(rolledBack[0])).isEmpty();
-				assertThat(relay.received()).extracting((received) -> received.recipients().get(0))
+				assertThat(relay.getMessages()).extracting((received) -> received.recipients().get(0))
 					.containsExactly("committed@example.com");
 			});
 		}
@@ -140,7 +142,7 @@ class InfobipMailOutboxTests {
 
 	@Test
 	void invalidMessageFailsAtEnqueueAndIsNotStored() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+		try (SmtpTestRelay relay = TestRelays.start()) {
 			run(relay, (context, outbox) -> {
 				MimeMessage noRecipient = context.getBean(InfobipMailSender.class).createMimeMessage();
 				noRecipient.setFrom("shop@example.com");
@@ -154,20 +156,20 @@ class InfobipMailOutboxTests {
 
 	@Test
 	void permanentRefusalIsRecordedAsFailedWithTheReply() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().failData(1, 554).start()) {
+		try (SmtpTestRelay relay = TestRelays.start().failData(1, 554)) {
 			run(relay, (context, outbox) -> {
 				String id = outbox.enqueue(multipart(context, "user@example.com"));
 				InfobipOutboxEntry entry = awaitStatus(outbox, id, InfobipOutboxStatus.FAILED);
 				assertThat(entry.lastError()).contains("554");
 				assertThat(entry.queueId()).isNull();
-				assertThat(relay.received()).isEmpty();
+				assertThat(relay.getMessages()).isEmpty();
 			});
 		}
 	}
 
 	@Test
 	void connectionLostAfterTheDataIsRecordedAsUnknownAndNeverSentAgain() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().dropAfterData(1).start()) {
+		try (SmtpTestRelay relay = TestRelays.start().dropAfterData(1)) {
 			run(relay, (context, outbox) -> {
 				String id = outbox.enqueue(multipart(context, "user@example.com"));
 				InfobipOutboxEntry entry = awaitStatus(outbox, id, InfobipOutboxStatus.UNKNOWN);
@@ -175,7 +177,7 @@ class InfobipMailOutboxTests {
 				// the relay read the whole message once; a later message still goes out
 				String next = outbox.enqueue(multipart(context, "next@example.com"));
 				awaitStatus(outbox, next, InfobipOutboxStatus.SENT);
-				assertThat(relay.received()).extracting((received) -> received.recipients().get(0))
+				assertThat(relay.getMessages()).extracting((received) -> received.recipients().get(0))
 					.containsExactly("user@example.com", "next@example.com");
 				assertThat(outbox.find(id)).get()
 					.extracting(InfobipOutboxEntry::status)
@@ -187,13 +189,13 @@ class InfobipMailOutboxTests {
 	@Test
 	void transientRefusalsBeyondTheSendersRetriesAreRescheduledAndSentLater() {
 		// the sender tries 3 times per dispatch: 3 refusals need a second dispatch
-		try (StartTlsRelay relay = StartTlsRelay.builder().failRecipients(3).start()) {
+		try (SmtpTestRelay relay = TestRelays.start().failRecipients(3, 451)) {
 			run(relay, (context, outbox) -> {
 				String id = outbox.enqueue(plain(context, "user@example.com"));
 				InfobipOutboxEntry entry = awaitStatus(outbox, id, InfobipOutboxStatus.SENT);
 				assertThat(entry.attempts()).isEqualTo(2);
 				assertThat(entry.lastError()).isNull();
-				assertThat(relay.received()).hasSize(1);
+				assertThat(relay.getMessages()).hasSize(1);
 				assertThat(((JdbcInfobipMailOutbox) outbox).dispatchedCount(InfobipOutboxStatus.PENDING)).isEqualTo(1);
 			});
 		}
@@ -201,25 +203,25 @@ class InfobipMailOutboxTests {
 
 	@Test
 	void transientRefusalsUntilMaxAttemptsEndFailed() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().failRecipients(100).start()) {
+		try (SmtpTestRelay relay = TestRelays.start().failRecipients(100, 451)) {
 			this.contextRunner.withPropertyValues("infobip.smtp.outbox.max-attempts=2")
-				.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS"))
+				.withPropertyValues(TestRelayProperties.relay(relay.getPort(), "STARTTLS"))
 				.run((context) -> {
 					InfobipMailOutbox outbox = context.getBean(InfobipMailOutbox.class);
 					String id = outbox.enqueue(plain(context, "user@example.com"));
 					InfobipOutboxEntry entry = awaitStatus(outbox, id, InfobipOutboxStatus.FAILED);
 					assertThat(entry.attempts()).isEqualTo(2);
 					assertThat(entry.lastError()).startsWith("Not sent after 2 attempts").contains("451");
-					assertThat(relay.received()).isEmpty();
+					assertThat(relay.getMessages()).isEmpty();
 				});
 		}
 	}
 
 	@Test
 	void entriesLeftByAStoppedInstanceAreResolvedOnceTheirClaimsExpire() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+		try (SmtpTestRelay relay = TestRelays.start()) {
 			this.contextRunner.withPropertyValues("infobip.smtp.outbox.claim-timeout=300ms")
-				.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS"))
+				.withPropertyValues(TestRelayProperties.relay(relay.getPort(), "STARTTLS"))
 				.run((context) -> {
 					InfobipMailOutbox outbox = context.getBean(InfobipMailOutbox.class);
 					JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
@@ -236,7 +238,7 @@ class InfobipMailOutboxTests {
 					awaitStatus(outbox, claimed, InfobipOutboxStatus.SENT);
 					InfobipOutboxEntry unknown = awaitStatus(outbox, sending, InfobipOutboxStatus.UNKNOWN);
 					assertThat(unknown.lastError()).contains("may have been sent");
-					assertThat(relay.received()).extracting((received) -> received.recipients().get(0))
+					assertThat(relay.getMessages()).extracting((received) -> received.recipients().get(0))
 						.containsExactly("claimed@example.com");
 				});
 		}
@@ -244,7 +246,7 @@ class InfobipMailOutboxTests {
 
 	@Test
 	void deliveryReportsAndTrackingEventsUpdateTheLedgerByQueueId() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+		try (SmtpTestRelay relay = TestRelays.start()) {
 			run(relay, (context, outbox) -> {
 				String id = outbox.enqueue(multipart(context, "user@example.com"));
 				InfobipOutboxEntry sent = awaitStatus(outbox, id, InfobipOutboxStatus.SENT);
@@ -272,7 +274,7 @@ class InfobipMailOutboxTests {
 
 	@Test
 	void finishedEntriesAndRememberedReportsAreDeletedAfterTheRetention() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+		try (SmtpTestRelay relay = TestRelays.start()) {
 			run(relay, (context, started) -> {
 				((JdbcInfobipMailOutbox) started).stop();
 				MutableClock clock = new MutableClock();
@@ -307,7 +309,7 @@ class InfobipMailOutboxTests {
 
 	@Test
 	void webhookDeduplicationPublishesOnceAndForgetsAFailedPublication() throws InterruptedException {
-		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+		try (SmtpTestRelay relay = TestRelays.start()) {
 			run(relay, (context, outbox) -> {
 				var deduplication = ((JdbcInfobipMailOutbox) outbox).webhookDeduplication();
 				int[] published = new int[1];
@@ -328,7 +330,7 @@ class InfobipMailOutboxTests {
 
 	@Test
 	void webhookDeduplicationForgetsAReportOnlyAfterTheRetentionHoweverManyArePublishedAfterIt() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+		try (SmtpTestRelay relay = TestRelays.start()) {
 			run(relay, (context, outbox) -> {
 				var deduplication = ((JdbcInfobipMailOutbox) outbox).webhookDeduplication();
 				assertThat(deduplication.publishOnce("early", () -> {
@@ -344,8 +346,8 @@ class InfobipMailOutboxTests {
 		}
 	}
 
-	private void run(StartTlsRelay relay, OutboxTest test) {
-		this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS")).run((context) -> {
+	private void run(SmtpTestRelay relay, OutboxTest test) {
+		this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.getPort(), "STARTTLS")).run((context) -> {
 			assertThat(context).hasNotFailed();
 			test.run(context, context.getBean(InfobipMailOutbox.class));
 		});
@@ -392,7 +394,7 @@ class InfobipMailOutboxTests {
 		return message;
 	}
 
-	private static String withoutBoundaries(StartTlsRelay.Received received) {
+	private static String withoutBoundaries(QueuedMessage received) {
 		// each message gets its own multipart boundary, and the relay's Received header
 		// its own time; all else must be equal
 		String data = new String(received.bytes(), StandardCharsets.ISO_8859_1);
