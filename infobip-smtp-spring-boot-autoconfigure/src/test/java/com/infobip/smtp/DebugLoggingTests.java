@@ -7,8 +7,10 @@ package com.infobip.smtp;
 
 import com.infobip.smtp.autoconfigure.InfobipSmtpAutoConfiguration;
 import com.infobip.smtp.test.relay.SmtpTestRelay;
+import com.infobip.smtp.testsupport.TestMessages;
 import com.infobip.smtp.testsupport.TestRelayProperties;
 import com.infobip.smtp.testsupport.TestRelays;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,7 +23,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.mail.javamail.MimeMessageHelper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -46,10 +47,10 @@ class DebugLoggingTests {
 		try (SmtpTestRelay relay = TestRelays.start().refuseRecipient(REFUSED, 550);
 				ConfigurableApplicationContext context = start(relay, "logging.level.com.infobip=DEBUG")) {
 			InfobipMailSender sender = context.getBean(InfobipMailSender.class);
-			InfobipSendResult partial = sender.sendWithResult(message(sender, ACCEPTED, REFUSED));
+			InfobipSendResult partial = sender.sendWithResult(personal(sender, ACCEPTED, REFUSED));
 			assertThat(partial.refusedRecipients()).hasSize(1);
 			assertThatExceptionOfType(InfobipSendFailedException.class)
-				.isThrownBy(() -> sender.send(message(sender, REFUSED)));
+				.isThrownBy(() -> sender.send(personal(sender, REFUSED)));
 			assertThat(output).contains("Sent message <", "queue id " + partial.messageId(),
 					"1 of 2 recipient(s) accepted");
 			assertThat(output).contains("Did not send message <", "at RCPT, 550 5.1.1");
@@ -64,10 +65,17 @@ class DebugLoggingTests {
 				ConfigurableApplicationContext context = start(relay, "logging.level.org.eclipse.angus.mail=DEBUG",
 						"logging.pattern.console=%logger %msg%n")) {
 			InfobipMailSender sender = context.getBean(InfobipMailSender.class);
-			sender.send(message(sender, ACCEPTED));
+			sender.send(personal(sender, ACCEPTED));
 			assertThat(output).contains("org.eclipse.angus.mail.smtp Verified Addresses");
 			assertThat(output).doesNotContain("com.infobip.smtp.internal.transport Verified Addresses");
 		}
+	}
+
+	// with a subject the log must not show
+	private static MimeMessage personal(InfobipMailSender sender, String... to) throws MessagingException {
+		MimeMessage message = TestMessages.multipartHtml(sender, to);
+		message.setSubject(SUBJECT, "UTF-8");
+		return message;
 	}
 
 	private static ConfigurableApplicationContext start(SmtpTestRelay relay, String... properties) {
@@ -76,16 +84,6 @@ class DebugLoggingTests {
 			.properties("infobip.smtp.retry.max-attempts=1")
 			.properties(properties)
 			.run();
-	}
-
-	private static MimeMessage message(InfobipMailSender sender, String... to) throws Exception {
-		MimeMessage message = sender.createMimeMessage();
-		MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-		helper.setFrom("shop@example.com");
-		helper.setTo(to);
-		helper.setSubject(SUBJECT);
-		helper.setText("plain", "<p>html</p>");
-		return message;
 	}
 
 	@Configuration(proxyBeanMethods = false)

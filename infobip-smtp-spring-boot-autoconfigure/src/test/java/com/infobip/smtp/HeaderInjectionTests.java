@@ -12,6 +12,7 @@ import java.util.List;
 import com.infobip.smtp.test.relay.QueuedMessage;
 import com.infobip.smtp.test.relay.SmtpTestRelay;
 import com.infobip.smtp.testsupport.SenderContextRunners;
+import com.infobip.smtp.testsupport.TestMessages;
 import com.infobip.smtp.testsupport.TestRelayProperties;
 import com.infobip.smtp.testsupport.TestRelays;
 import jakarta.mail.internet.MimeMessage;
@@ -67,7 +68,7 @@ class HeaderInjectionTests {
 			"v\uFF0A\uFF0Abody", "v\r\nX-Injected: 1", "v\nX-Injected: 1", "caf\u00e9" })
 	void infobipHeaderThatIsNotPrintableAsciiIsRefusedBeforeAnyConnection(String value) {
 		run((sender) -> {
-			MimeMessage message = message(sender);
+			MimeMessage message = TestMessages.multipartHtml(sender, "user@example.com");
 			message.setHeader(InfobipHeaders.CALLBACK_DATA, value);
 			assertThatExceptionOfType(InvalidMessageException.class).isThrownBy(() -> sender.send(message))
 				.withMessageContaining(InfobipHeaders.CALLBACK_DATA)
@@ -79,7 +80,7 @@ class HeaderInjectionTests {
 	@Test
 	void typedSetterRefusesAValueThatWouldBreakTheLine() {
 		run((sender) -> {
-			MimeMessage message = message(sender);
+			MimeMessage message = TestMessages.multipartHtml(sender, "user@example.com");
 			assertThatExceptionOfType(InvalidHeaderException.class)
 				.isThrownBy(() -> InfobipMessageHeaders.of(message)
 					.callbackData("v\u010AX-IB-notify-url: https://attacker.example/c"))
@@ -95,7 +96,7 @@ class HeaderInjectionTests {
 			"v\u0000X-Injected: 1", "v\u0007", "v\u001B[2J", "v\u000BX" })
 	void anyHeaderThatWouldBreakTheHeaderBlockOrWriteAControlByteIsRefusedBeforeAnyConnection(String value) {
 		run((sender) -> {
-			MimeMessage message = message(sender);
+			MimeMessage message = TestMessages.multipartHtml(sender, "user@example.com");
 			message.setHeader("X-Custom", value);
 			assertThatExceptionOfType(InvalidMessageException.class).isThrownBy(() -> sender.send(message))
 				.withMessageContaining("X-Custom");
@@ -109,7 +110,7 @@ class HeaderInjectionTests {
 	@ValueSource(strings = { "v\u010AX-Injected: 1", "v\u010DX-Injected: 1", "v\uFF0D\uFF0A\uFF0D\uFF0AX-Injected: 1" })
 	void characterWhoseLowByteIsCrOrLfArrivesAsUtf8OnItsOwnLine(String value) {
 		run((sender) -> {
-			MimeMessage message = message(sender);
+			MimeMessage message = TestMessages.multipartHtml(sender, "user@example.com");
 			message.setHeader("X-Custom", value);
 			sender.send(message);
 			List<String> lines = lastReceived().headerLines();
@@ -121,7 +122,7 @@ class HeaderInjectionTests {
 	@Test
 	void rawUtf8SubjectArrivesIntactAsStockSpringMailSendsIt() {
 		run((sender) -> {
-			MimeMessage message = message(sender);
+			MimeMessage message = TestMessages.multipartHtml(sender, "user@example.com");
 			message.setHeader("Subject", "Dobrý den, Čeněk č");
 			sender.send(message);
 			assertThat(lastReceived().headerLines()).contains("Subject: " + utf8Bytes("Dobrý den, Čeněk č"));
@@ -131,7 +132,7 @@ class HeaderInjectionTests {
 	@Test
 	void tabInAHeaderValueIsSentAsItIs() {
 		run((sender) -> {
-			MimeMessage message = message(sender);
+			MimeMessage message = TestMessages.multipartHtml(sender, "user@example.com");
 			message.setHeader("X-Custom", "a\tb");
 			sender.send(message);
 			assertThat(lastReceived().headerLines()).contains("X-Custom: a\tb");
@@ -174,7 +175,7 @@ class HeaderInjectionTests {
 	@Test
 	void nonAsciiInAnotherHeaderArrivesAsUtf8OnOneLineAsStockSpringMailSendsIt() {
 		run((sender) -> {
-			MimeMessage message = message(sender);
+			MimeMessage message = TestMessages.multipartHtml(sender, "user@example.com");
 			message.setHeader("X-Custom", "Grüße ☃");
 			sender.send(message);
 			List<String> lines = lastReceived().headerLines();
@@ -225,16 +226,6 @@ class HeaderInjectionTests {
 	private static QueuedMessage lastReceived() {
 		List<QueuedMessage> received = relay.getMessages();
 		return received.get(received.size() - 1);
-	}
-
-	private static MimeMessage message(InfobipMailSender sender) throws Exception {
-		MimeMessage message = sender.createMimeMessage();
-		MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-		helper.setFrom("shop@example.com");
-		helper.setTo("user@example.com");
-		helper.setSubject("Header test");
-		helper.setText("plain", "<p>html</p>");
-		return message;
 	}
 
 	private void run(SenderTest test) {

@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 
 import com.infobip.smtp.test.relay.SmtpTestRelay;
 import com.infobip.smtp.testsupport.SenderContextRunners;
+import com.infobip.smtp.testsupport.TestMessages;
 import com.infobip.smtp.testsupport.TestRelayProperties;
 import com.infobip.smtp.testsupport.TestRelays;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,7 +38,7 @@ class InfobipMailSenderFaultTests {
 	void greeting421IsRetriedAndDeliveredOnce() {
 		try (SmtpTestRelay relay = TestRelays.start().refuseGreetings(1)) {
 			run(relay, (sender, context) -> {
-				InfobipSendResult result = sender.sendWithResult(message("user@example.com"));
+				InfobipSendResult result = sender.sendWithResult(TestMessages.plainText("user@example.com"));
 				assertThat(result.attempts()).isEqualTo(2);
 				assertThat(relay.getRefusedGreetings()).isEqualTo(1);
 				assertThat(relay.getMessages()).hasSize(1);
@@ -50,7 +51,7 @@ class InfobipMailSenderFaultTests {
 	void rcpt451IsRetriedAndDeliveredOnce() {
 		try (SmtpTestRelay relay = TestRelays.start().failRecipients(1, 451)) {
 			run(relay, (sender, context) -> {
-				InfobipSendResult result = sender.sendWithResult(message("user@example.com"));
+				InfobipSendResult result = sender.sendWithResult(TestMessages.plainText("user@example.com"));
 				assertThat(result.attempts()).isEqualTo(2);
 				assertThat(result.acceptedRecipients()).containsExactly("user@example.com");
 				assertThat(relay.getMessages()).hasSize(1);
@@ -63,7 +64,7 @@ class InfobipMailSenderFaultTests {
 	void connectionLostBeforeTheDataIsRetriedAndDeliveredOnce() {
 		try (SmtpTestRelay relay = TestRelays.start().dropAtRecipient(1)) {
 			run(relay, (sender, context) -> {
-				assertThat(sender.sendWithResult(message("user@example.com")).attempts()).isEqualTo(2);
+				assertThat(sender.sendWithResult(TestMessages.plainText("user@example.com")).attempts()).isEqualTo(2);
 				assertThat(relay.getMessages()).hasSize(1);
 				assertThat(retries(context, "connection_lost")).isEqualTo(1);
 			});
@@ -74,7 +75,7 @@ class InfobipMailSenderFaultTests {
 	void data451IsRetriedAndDeliveredOnce() {
 		try (SmtpTestRelay relay = TestRelays.start().failData(1, 451)) {
 			run(relay, (sender, context) -> {
-				assertThat(sender.sendWithResult(message("user@example.com")).attempts()).isEqualTo(2);
+				assertThat(sender.sendWithResult(TestMessages.plainText("user@example.com")).attempts()).isEqualTo(2);
 				assertThat(relay.getMessages()).hasSize(1);
 			});
 		}
@@ -85,7 +86,7 @@ class InfobipMailSenderFaultTests {
 		try (SmtpTestRelay relay = TestRelays.start().failData(1, 554)) {
 			run(relay, (sender, context) -> {
 				assertThatExceptionOfType(InfobipSendFailedException.class)
-					.isThrownBy(() -> sender.send(message("user@example.com")))
+					.isThrownBy(() -> sender.send(TestMessages.plainText("user@example.com")))
 					.satisfies((ex) -> {
 						assertThat(ex.getReplyCode()).isEqualTo(554);
 						assertThat(ex.getServerReply()).isEqualTo("554 5.7.1 Message refused");
@@ -105,7 +106,7 @@ class InfobipMailSenderFaultTests {
 		try (SmtpTestRelay relay = TestRelays.start().refuseRecipient("gone@example.com", 550)) {
 			run(relay, (sender, context) -> {
 				assertThatExceptionOfType(InfobipSendFailedException.class)
-					.isThrownBy(() -> sender.send(message("gone@example.com")))
+					.isThrownBy(() -> sender.send(TestMessages.plainText("gone@example.com")))
 					.satisfies((ex) -> {
 						assertThat(ex.getPhase()).isEqualTo(SmtpPhase.RCPT);
 						assertThat(ex.getRecipient()).isEqualTo("gone@example.com");
@@ -123,7 +124,7 @@ class InfobipMailSenderFaultTests {
 		try (SmtpTestRelay relay = TestRelays.start().dropAfterData(1)) {
 			run(relay, (sender, context) -> {
 				assertThatExceptionOfType(SendOutcomeUnknownException.class)
-					.isThrownBy(() -> sender.send(message("user@example.com")))
+					.isThrownBy(() -> sender.send(TestMessages.plainText("user@example.com")))
 					.satisfies((ex) -> {
 						assertThat(ex.getAttempts()).isEqualTo(1);
 						assertThat(ex.getMessageIdHeader()).isNotBlank();
@@ -133,7 +134,7 @@ class InfobipMailSenderFaultTests {
 				assertThat(relay.getMessages()).hasSize(1);
 				assertThat(outcomes(context, "unknown")).isEqualTo(1);
 				// the pool recovers: the next message goes through a new connection
-				sender.send(message("next@example.com"));
+				sender.send(TestMessages.plainText("next@example.com"));
 				assertThat(relay.getMessages()).hasSize(2);
 			});
 		}
@@ -143,7 +144,7 @@ class InfobipMailSenderFaultTests {
 	void partlyRefusedRecipientsGetNothingAndTheOthersGetTheMessage() {
 		try (SmtpTestRelay relay = TestRelays.start().refuseRecipient("gone@example.com", 550)) {
 			run(relay, (sender, context) -> {
-				SimpleMailMessage message = message("user@example.com");
+				SimpleMailMessage message = TestMessages.plainText("user@example.com");
 				message.setCc("gone@example.com");
 				InfobipSendResult result = sender.sendWithResult(message);
 				assertThat(result.acceptedRecipients()).containsExactly("user@example.com");
@@ -153,7 +154,7 @@ class InfobipMailSenderFaultTests {
 				});
 				assertThat(relay.getMessages()).singleElement()
 					.satisfies((received) -> assertThat(received.recipients()).containsExactly("user@example.com"));
-				SimpleMailMessage again = message("user@example.com");
+				SimpleMailMessage again = TestMessages.plainText("user@example.com");
 				again.setCc("gone@example.com");
 				assertThatExceptionOfType(RecipientsRefusedException.class).isThrownBy(() -> sender.send(again))
 					.satisfies((ex) -> assertThat(ex.getResult().refusedRecipients()).hasSize(1));
@@ -166,7 +167,7 @@ class InfobipMailSenderFaultTests {
 	void acceptedAndRefusedRecipientsAreCountedByTheirOwnOutcome() {
 		try (SmtpTestRelay relay = TestRelays.start().refuseRecipient("gone@example.com", 550)) {
 			run(relay, (sender, context) -> {
-				SimpleMailMessage message = message("user@example.com");
+				SimpleMailMessage message = TestMessages.plainText("user@example.com");
 				message.setCc("other@example.com", "gone@example.com");
 				assertThat(sender.sendWithResult(message).refusedRecipients()).hasSize(1);
 				assertThat(recipients(context, "success")).isEqualTo(2);
@@ -180,9 +181,9 @@ class InfobipMailSenderFaultTests {
 	void pooledConnectionClosedByTheRelayIsReplacedUnnoticed() {
 		try (SmtpTestRelay relay = TestRelays.start()) {
 			run(relay, (sender, context) -> {
-				sender.send(message("first@example.com"));
+				sender.send(TestMessages.plainText("first@example.com"));
 				relay.dropAllConnections();
-				InfobipSendResult result = sender.sendWithResult(message("second@example.com"));
+				InfobipSendResult result = sender.sendWithResult(TestMessages.plainText("second@example.com"));
 				assertThat(result.attempts()).isEqualTo(1);
 				assertThat(relay.getMessages()).hasSize(2);
 				assertThat(relay.getSessionCount()).isEqualTo(2);
@@ -226,7 +227,7 @@ class InfobipMailSenderFaultTests {
 			List<Future<?>> sends = new ArrayList<>();
 			for (int i = 0; i < messages; i++) {
 				String to = "user" + i + "@example.com";
-				sends.add(threads.submit(() -> sender.send(message(to))));
+				sends.add(threads.submit(() -> sender.send(TestMessages.plainText(to))));
 			}
 			for (Future<?> send : sends) {
 				send.get();
@@ -241,7 +242,7 @@ class InfobipMailSenderFaultTests {
 	void resultCarriesTheQueueIdTheRelayReported() {
 		try (SmtpTestRelay relay = TestRelays.start()) {
 			run(relay, (sender, context) -> {
-				InfobipSendResult result = sender.sendAsync(message("user@example.com")).get();
+				InfobipSendResult result = sender.sendAsync(TestMessages.plainText("user@example.com")).get();
 				assertThat(result.messageId()).isEqualTo(relay.getMessages().get(0).messageId());
 				assertThat(result.serverReply()).contains("2.6.0 Message queued as <" + result.messageId() + ">");
 				assertThat(result.messageIdHeader()).isNotBlank();
@@ -270,15 +271,6 @@ class InfobipMailSenderFaultTests {
 
 	private static long outcomes(AssertableApplicationContext context, String outcome) {
 		return context.getBean(MeterRegistry.class).get("infobip.smtp.send").tag("outcome", outcome).timer().count();
-	}
-
-	static SimpleMailMessage message(String to) {
-		SimpleMailMessage message = new SimpleMailMessage();
-		message.setFrom("shop@example.com");
-		message.setTo(to);
-		message.setSubject("Fault test");
-		message.setText("Body");
-		return message;
 	}
 
 	@FunctionalInterface

@@ -13,6 +13,7 @@ import com.infobip.smtp.test.relay.SmtpTestRelay;
 import com.infobip.smtp.test.relay.TestCertificates;
 import com.infobip.smtp.test.relay.TlsSession;
 import com.infobip.smtp.testsupport.TestCredentials;
+import com.infobip.smtp.testsupport.TestMessages;
 import com.infobip.smtp.testsupport.TestRelayProperties;
 import com.infobip.smtp.testsupport.TestRelays;
 import jakarta.mail.Message;
@@ -32,7 +33,6 @@ import org.springframework.boot.ssl.pem.PemSslStoreBundle;
 import org.springframework.boot.ssl.pem.PemSslStoreDetails;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.mail.MailSendException;
-import org.springframework.mail.SimpleMailMessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -69,7 +69,8 @@ class InfobipMailSenderLegacyTlsTests {
 				.withPropertyValues("infobip.smtp.retry.max-attempts=1")
 				.run((context) -> {
 					InfobipMailSender sender = context.getBean(InfobipMailSender.class);
-					assertThatExceptionOfType(MailSendException.class).isThrownBy(() -> sender.send(message()))
+					assertThatExceptionOfType(MailSendException.class)
+						.isThrownBy(() -> sender.send(TestMessages.plainText("user@example.com")))
 						.withMessageContaining(
 								"the relay offered " + offered + "; the starter requires TLSv1.2 or later")
 						.withMessageNotContaining(TestCredentials.API_KEY);
@@ -110,15 +111,6 @@ class InfobipMailSenderLegacyTlsTests {
 	private static SmtpTestRelay.Builder relay(String security) {
 		return TestRelays.builder()
 			.security("TLS".equals(security) ? SmtpTestRelay.Security.TLS : SmtpTestRelay.Security.STARTTLS);
-	}
-
-	private static SimpleMailMessage message() {
-		SimpleMailMessage message = new SimpleMailMessage();
-		message.setFrom("shop@example.com");
-		message.setTo("user@example.com");
-		message.setSubject("Legacy TLS");
-		message.setText("Body");
-		return message;
 	}
 
 }

@@ -14,6 +14,7 @@ import java.util.function.Predicate;
 import com.infobip.smtp.test.relay.SmtpTestRelay;
 import com.infobip.smtp.testsupport.ScriptedPostProcessor;
 import com.infobip.smtp.testsupport.SenderContextRunners;
+import com.infobip.smtp.testsupport.TestMessages;
 import com.infobip.smtp.testsupport.TestRelayProperties;
 import com.infobip.smtp.testsupport.TestRelays;
 import org.junit.jupiter.api.Test;
@@ -49,14 +50,14 @@ class InfobipMailSenderOverloadTests {
 				.run((context) -> {
 					InfobipMailSender sender = context.getBean(InfobipMailSender.class);
 					CompletableFuture<InfobipSendResult> running = sender
-						.sendAsync(InfobipMailSenderFaultTests.message("first@example.com"));
+						.sendAsync(TestMessages.plainText("first@example.com"));
 					await().atMost(Duration.ofSeconds(5)).until(() -> relay.getHeldReplies() == 1);
 					CompletableFuture<InfobipSendResult> queued1 = sender
-						.sendAsync(InfobipMailSenderFaultTests.message("second@example.com"));
+						.sendAsync(TestMessages.plainText("second@example.com"));
 					CompletableFuture<InfobipSendResult> queued2 = sender
-						.sendAsync(InfobipMailSenderFaultTests.message("third@example.com"));
+						.sendAsync(TestMessages.plainText("third@example.com"));
 					CompletableFuture<InfobipSendResult> refused = sender
-						.sendAsync(InfobipMailSenderFaultTests.message("fourth@example.com"));
+						.sendAsync(TestMessages.plainText("fourth@example.com"));
 					assertThat(refused).isCompletedExceptionally();
 					// queued, not waiting for a connection: no max-wait applies
 					await().during(Duration.ofMillis(900))

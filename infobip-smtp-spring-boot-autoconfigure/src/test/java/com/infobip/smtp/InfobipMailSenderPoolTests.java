@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 
 import com.infobip.smtp.test.relay.SmtpTestRelay;
 import com.infobip.smtp.testsupport.SenderContextRunners;
+import com.infobip.smtp.testsupport.TestMessages;
 import com.infobip.smtp.testsupport.TestRelayProperties;
 import com.infobip.smtp.testsupport.TestRelays;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,7 +44,7 @@ class InfobipMailSenderPoolTests {
 			runner(relay).run((context) -> {
 				InfobipMailSender sender = context.getBean(InfobipMailSender.class);
 				for (int i = 0; i < 10; i++) {
-					sender.send(message("user" + i + "@example.com"));
+					sender.send(TestMessages.plainText("user" + i + "@example.com"));
 				}
 				assertThat(relay.getMessages()).hasSize(10);
 				assertThat(relay.getSessionCount()).isEqualTo(1);
@@ -57,7 +58,7 @@ class InfobipMailSenderPoolTests {
 			runner(relay).withPropertyValues("infobip.smtp.pool.enabled=false").run((context) -> {
 				InfobipMailSender sender = context.getBean(InfobipMailSender.class);
 				for (int i = 0; i < 3; i++) {
-					sender.send(message("user" + i + "@example.com"));
+					sender.send(TestMessages.plainText("user" + i + "@example.com"));
 					await().atMost(Duration.ofSeconds(5)).until(() -> relay.getOpenSessionCount() == 0);
 				}
 				assertThat(relay.getSessionCount()).isEqualTo(3);
@@ -72,7 +73,7 @@ class InfobipMailSenderPoolTests {
 			runner(relay).withPropertyValues("infobip.smtp.pool.max-messages-per-connection=2").run((context) -> {
 				InfobipMailSender sender = context.getBean(InfobipMailSender.class);
 				for (int i = 0; i < 5; i++) {
-					sender.send(message("user" + i + "@example.com"));
+					sender.send(TestMessages.plainText("user" + i + "@example.com"));
 				}
 				assertThat(relay.getSessionCount()).isEqualTo(3);
 				// the two retired connections said goodbye; the third is still in use
@@ -92,7 +93,7 @@ class InfobipMailSenderPoolTests {
 				.run((context) -> {
 					InfobipMailSender sender = context.getBean(InfobipMailSender.class);
 					for (int i = 0; i < 1000; i++) {
-						sender.send(message("user" + i + "@example.com"));
+						sender.send(TestMessages.plainText("user" + i + "@example.com"));
 					}
 				});
 			List<Integer> counts = relay.getMessagesPerSession();
@@ -115,11 +116,12 @@ class InfobipMailSenderPoolTests {
 						"infobip.smtp.timeout=5s")
 				.run((context) -> {
 					InfobipMailSender sender = context.getBean(InfobipMailSender.class);
-					CompletableFuture<InfobipSendResult> slow = sender.sendAsync(message("slow@example.com"));
+					CompletableFuture<InfobipSendResult> slow = sender
+						.sendAsync(TestMessages.plainText("slow@example.com"));
 					await().atMost(Duration.ofSeconds(5)).until(() -> relay.getOpenSessionCount() == 1);
 					long start = System.nanoTime();
 					assertThatExceptionOfType(InfobipSendFailedException.class)
-						.isThrownBy(() -> sender.send(message("impatient@example.com")))
+						.isThrownBy(() -> sender.send(TestMessages.plainText("impatient@example.com")))
 						.withMessageContaining("infobip.smtp.pool.max-wait")
 						.withMessageContaining("infobip.smtp.pool.max-connections");
 					assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(900));
@@ -134,7 +136,7 @@ class InfobipMailSenderPoolTests {
 	void idleConnectionsAreClosedAfterIdleTimeout() {
 		try (SmtpTestRelay relay = TestRelays.start()) {
 			runner(relay).withPropertyValues("infobip.smtp.pool.idle-timeout=1s").run((context) -> {
-				context.getBean(InfobipMailSender.class).send(message("user@example.com"));
+				context.getBean(InfobipMailSender.class).send(TestMessages.plainText("user@example.com"));
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
 				assertThat(registry.get("infobip.smtp.pool.open").gauge().value()).isEqualTo(1);
 				await().atMost(Duration.ofSeconds(10)).until(() -> relay.getOpenSessionCount() == 0);
@@ -150,10 +152,11 @@ class InfobipMailSenderPoolTests {
 				.run((context) -> {
 					InfobipMailSender sender = context.getBean(InfobipMailSender.class);
 					MeterRegistry registry = context.getBean(MeterRegistry.class);
-					CompletableFuture<InfobipSendResult> first = sender.sendAsync(message("a@example.com"));
+					CompletableFuture<InfobipSendResult> first = sender
+						.sendAsync(TestMessages.plainText("a@example.com"));
 					await().atMost(Duration.ofSeconds(5)).until(() -> relay.getOpenSessionCount() == 1);
 					CompletableFuture<Void> second = CompletableFuture
-						.runAsync(() -> sender.send(message("b@example.com")));
+						.runAsync(() -> sender.send(TestMessages.plainText("b@example.com")));
 					await().atMost(Duration.ofSeconds(5))
 						.until(() -> registry.get("infobip.smtp.pool.waiting").gauge().value() == 1);
 					assertThat(registry.get("infobip.smtp.pool.open").gauge().value()).isEqualTo(1);
@@ -172,13 +175,13 @@ class InfobipMailSenderPoolTests {
 			runner(relay).run((context) -> {
 				InfobipMailSender sender = context.getBean(InfobipMailSender.class);
 				senders.add(sender);
-				inFlight.add(sender.sendAsync(message("last@example.com")));
+				inFlight.add(sender.sendAsync(TestMessages.plainText("last@example.com")));
 				await().atMost(Duration.ofSeconds(5)).until(() -> relay.getOpenSessionCount() == 1);
 			});
 			assertThat(inFlight.get(0).get().acceptedRecipients()).containsExactly("last@example.com");
 			await().atMost(Duration.ofSeconds(5)).until(() -> relay.getOpenSessionCount() == 0);
 			assertThatExceptionOfType(MailSendException.class)
-				.isThrownBy(() -> senders.get(0).send(message("late@example.com")))
+				.isThrownBy(() -> senders.get(0).send(TestMessages.plainText("late@example.com")))
 				.withMessageContaining("shut down");
 			assertThat(relay.getMessages()).hasSize(1);
 		}
@@ -188,7 +191,7 @@ class InfobipMailSenderPoolTests {
 	void asyncSendOfAnInvalidMessageFailsWithoutAConnection() {
 		try (SmtpTestRelay relay = TestRelays.start()) {
 			runner(relay).run((context) -> {
-				SimpleMailMessage invalid = message("user@example.com");
+				SimpleMailMessage invalid = TestMessages.plainText("user@example.com");
 				invalid.setFrom(null);
 				CompletableFuture<InfobipSendResult> result = context.getBean(InfobipMailSender.class)
 					.sendAsync(invalid);
@@ -251,7 +254,7 @@ class InfobipMailSenderPoolTests {
 		try (SmtpTestRelay relay = TestRelays.start()) {
 			runner(relay).withPropertyValues("infobip.smtp.generate-bulk-id=true").run((context) -> {
 				InfobipMailSender sender = context.getBean(InfobipMailSender.class);
-				InfobipSendResult generated = sender.sendWithResult(message("a@example.com"));
+				InfobipSendResult generated = sender.sendWithResult(TestMessages.plainText("a@example.com"));
 				assertThat(generated.bulkId()).isNotBlank();
 				assertThat(relay.getMessages().get(0).text()).contains("X-IB-bulk-id: " + generated.bulkId());
 				InfobipSendResult own = sender.sendWithResult((mime) -> {
@@ -270,8 +273,8 @@ class InfobipMailSenderPoolTests {
 	void withOneAttemptATemporaryRefusalIsNotRetried() {
 		try (SmtpTestRelay relay = TestRelays.start().failRecipients(1, 451)) {
 			runner(relay).withPropertyValues("infobip.smtp.retry.max-attempts=1").run((context) -> {
-				assertThatExceptionOfType(InfobipSendFailedException.class)
-					.isThrownBy(() -> context.getBean(InfobipMailSender.class).send(message("user@example.com")))
+				assertThatExceptionOfType(InfobipSendFailedException.class).isThrownBy(
+						() -> context.getBean(InfobipMailSender.class).send(TestMessages.plainText("user@example.com")))
 					.satisfies((ex) -> {
 						assertThat(ex.getReplyCode()).isEqualTo(451);
 						assertThat(ex.getAttempts()).isEqualTo(1);
@@ -283,10 +286,6 @@ class InfobipMailSenderPoolTests {
 
 	private ApplicationContextRunner runner(SmtpTestRelay relay) {
 		return this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.getPort(), "STARTTLS"));
-	}
-
-	private static SimpleMailMessage message(String to) {
-		return InfobipMailSenderFaultTests.message(to);
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 
 import com.infobip.smtp.test.relay.SmtpTestRelay;
 import com.infobip.smtp.testsupport.SenderContextRunners;
+import com.infobip.smtp.testsupport.TestMessages;
 import com.infobip.smtp.testsupport.TestRelayProperties;
 import com.infobip.smtp.testsupport.TestRelays;
 import jakarta.mail.internet.MimeMessage;
@@ -63,7 +64,7 @@ class InfobipMailSenderShutdownTests {
 				CompletableFuture<Void> closing = closeInBackground(context);
 				await().atMost(Duration.ofSeconds(5)).until(() -> !((SmartLifecycle) sender).isRunning());
 				assertThatExceptionOfType(ExecutionException.class)
-					.isThrownBy(() -> sender.sendAsync(InfobipMailSenderFaultTests.message("late@example.com")).get())
+					.isThrownBy(() -> sender.sendAsync(TestMessages.plainText("late@example.com")).get())
 					.havingCause()
 					.isInstanceOf(MailSendException.class)
 					.withMessageContaining("shut down");
@@ -109,10 +110,9 @@ class InfobipMailSenderShutdownTests {
 		try (SmtpTestRelay relay = TestRelays.start().holdAfterData(1)) {
 			runner(relay).withPropertyValues("infobip.smtp.shutdown-timeout=500ms").run((context) -> {
 				InfobipMailSender sender = context.getBean(InfobipMailSender.class);
-				List<MimeMessage> messages = List.of(
-						InfobipMailSenderBatchTests.message(sender, "first@example.com", null),
-						InfobipMailSenderBatchTests.message(sender, "second@example.com", null),
-						InfobipMailSenderBatchTests.message(sender, "third@example.com", null));
+				List<MimeMessage> messages = List.of(TestMessages.plainTextMime(sender, "first@example.com"),
+						TestMessages.plainTextMime(sender, "second@example.com"),
+						TestMessages.plainTextMime(sender, "third@example.com"));
 				CompletableFuture<InfobipBatchResult> batch = CompletableFuture
 					.supplyAsync(() -> sender.sendBatch(messages));
 				await().atMost(Duration.ofSeconds(5)).until(() -> relay.getHeldReplies() == 1);
@@ -157,11 +157,10 @@ class InfobipMailSenderShutdownTests {
 	 */
 	private static List<CompletableFuture<InfobipSendResult>> inFlightAndQueued(InfobipMailSender sender,
 			SmtpTestRelay relay) {
-		CompletableFuture<InfobipSendResult> first = sender
-			.sendAsync(InfobipMailSenderFaultTests.message("first@example.com"));
+		CompletableFuture<InfobipSendResult> first = sender.sendAsync(TestMessages.plainText("first@example.com"));
 		await().atMost(Duration.ofSeconds(5)).until(() -> relay.getHeldReplies() == 1);
-		return List.of(first, sender.sendAsync(InfobipMailSenderFaultTests.message("second@example.com")),
-				sender.sendAsync(InfobipMailSenderFaultTests.message("third@example.com")));
+		return List.of(first, sender.sendAsync(TestMessages.plainText("second@example.com")),
+				sender.sendAsync(TestMessages.plainText("third@example.com")));
 	}
 
 	private static void assertQueuedFailWhileFirstIsInFlight(List<CompletableFuture<InfobipSendResult>> sends,

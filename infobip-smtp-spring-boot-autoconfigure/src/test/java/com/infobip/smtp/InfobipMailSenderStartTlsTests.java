@@ -13,6 +13,7 @@ import java.util.Properties;
 import com.infobip.smtp.autoconfigure.InfobipSmtpAutoConfiguration;
 import com.infobip.smtp.test.relay.SmtpTestRelay;
 import com.infobip.smtp.test.relay.TestCertificates;
+import com.infobip.smtp.testsupport.TestMessages;
 import com.infobip.smtp.testsupport.TestRelayProperties;
 import com.infobip.smtp.testsupport.TestRelays;
 import jakarta.mail.Message;
@@ -24,7 +25,6 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.mail.MailSendException;
-import org.springframework.mail.SimpleMailMessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -46,7 +46,7 @@ class InfobipMailSenderStartTlsTests {
 			assertThat(relay.getMessages()).singleElement().satisfies((received) -> {
 				assertThat(received.from()).isEqualTo("shop@example.com");
 				assertThat(received.recipients()).containsExactly("user@example.com");
-				assertThat(received.text()).contains("Subject: Over STARTTLS");
+				assertThat(received.text()).contains("Subject: " + TestMessages.SUBJECT);
 			});
 		}
 	}
@@ -57,7 +57,8 @@ class InfobipMailSenderStartTlsTests {
 			try (SmtpTestRelay relay = TestRelays.start()) {
 				this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.getPort(), "STARTTLS"))
 					.withPropertyValues("infobip.smtp.auth-mechanism=" + mechanism)
-					.run((context) -> context.getBean(InfobipMailSender.class).send(message()));
+					.run((context) -> context.getBean(InfobipMailSender.class)
+						.send(TestMessages.plainText("user@example.com")));
 				assertThat(relay.getMessages()).as(mechanism.name()).hasSize(1);
 			}
 		}
@@ -101,7 +102,8 @@ class InfobipMailSenderStartTlsTests {
 			this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.getPort(), "STARTTLS"))
 				.withPropertyValues("infobip.smtp.ssl.bundle=")
 				.run((context) -> assertThatExceptionOfType(MailSendException.class)
-					.isThrownBy(() -> context.getBean(InfobipMailSender.class).send(message())));
+					.isThrownBy(() -> context.getBean(InfobipMailSender.class)
+						.send(TestMessages.plainText("user@example.com"))));
 			assertThat(relay.getAuthAttempts()).isZero();
 		}
 	}
@@ -139,17 +141,8 @@ class InfobipMailSenderStartTlsTests {
 	private void send(SmtpTestRelay relay, String security) {
 		this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.getPort(), security)).run((context) -> {
 			assertThat(context).hasNotFailed();
-			context.getBean(InfobipMailSender.class).send(message());
+			context.getBean(InfobipMailSender.class).send(TestMessages.plainText("user@example.com"));
 		});
-	}
-
-	private static SimpleMailMessage message() {
-		SimpleMailMessage message = new SimpleMailMessage();
-		message.setFrom("shop@example.com");
-		message.setTo("user@example.com");
-		message.setSubject("Over STARTTLS");
-		message.setText("Body");
-		return message;
 	}
 
 }

@@ -8,6 +8,7 @@ package com.infobip.smtp;
 import com.infobip.smtp.autoconfigure.InfobipSmtpAutoConfiguration;
 import com.infobip.smtp.test.relay.SmtpTestRelay;
 import com.infobip.smtp.test.relay.TlsSession;
+import com.infobip.smtp.testsupport.TestMessages;
 import com.infobip.smtp.testsupport.TestRelayProperties;
 import com.infobip.smtp.testsupport.TestRelays;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,7 +18,6 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.mail.MailSendException;
-import org.springframework.mail.SimpleMailMessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -110,17 +110,8 @@ class InfobipMailSenderTlsVersionTests {
 			.withPropertyValues("infobip.smtp.pool.enabled=false", "infobip.smtp.retry.max-attempts=1")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				context.getBean(InfobipMailSender.class).send(message());
+				context.getBean(InfobipMailSender.class).send(TestMessages.plainText("user@example.com"));
 			});
-	}
-
-	private static SimpleMailMessage message() {
-		SimpleMailMessage message = new SimpleMailMessage();
-		message.setFrom("shop@example.com");
-		message.setTo("user@example.com");
-		message.setSubject("TLS versions");
-		message.setText("Body");
-		return message;
 	}
 
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 
 import com.infobip.smtp.test.relay.SmtpTestRelay;
 import com.infobip.smtp.testsupport.SenderContextRunners;
+import com.infobip.smtp.testsupport.TestMessages;
 import com.infobip.smtp.testsupport.TestRelayProperties;
 import com.infobip.smtp.testsupport.TestRelays;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -60,7 +61,7 @@ class InfobipMailSenderUncheckedFailureTests {
 				}
 				// closed without QUIT, which the relay would take for a line of the data
 				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
-				sender.send(InfobipMailSenderFaultTests.message("user@example.com"));
+				sender.send(TestMessages.plainText("user@example.com"));
 				assertThat(relay.getMessages()).singleElement()
 					.satisfies((received) -> assertThat(received.recipients()).containsExactly("user@example.com"));
 				assertThat(context.getBean(MeterRegistry.class)
@@ -80,7 +81,7 @@ class InfobipMailSenderUncheckedFailureTests {
 					assertThatExceptionOfType(ContentError.class)
 						.isThrownBy(() -> sender.send(throwingWhileWritten(new ContentError())));
 				}
-				sender.send(InfobipMailSenderFaultTests.message("user@example.com"));
+				sender.send(TestMessages.plainText("user@example.com"));
 				assertThat(relay.getMessages()).hasSize(1);
 			});
 		}
@@ -106,7 +107,7 @@ class InfobipMailSenderUncheckedFailureTests {
 				// it is rethrown once the batch is done
 				assertThatExceptionOfType(ContentError.class)
 					.isThrownBy(() -> sender.sendBatch(List.of(throwingWhileWritten(new ContentError()))));
-				sender.send(InfobipMailSenderFaultTests.message("user@example.com"));
+				sender.send(TestMessages.plainText("user@example.com"));
 				assertThat(relay.getMessages()).hasSize(2);
 			});
 		}

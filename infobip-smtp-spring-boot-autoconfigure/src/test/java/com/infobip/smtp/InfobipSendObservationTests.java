@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.infobip.smtp.observation.InfobipSendContext;
 import com.infobip.smtp.test.relay.SmtpTestRelay;
 import com.infobip.smtp.testsupport.SenderContextRunners;
+import com.infobip.smtp.testsupport.TestMessages;
 import com.infobip.smtp.testsupport.TestRelayProperties;
 import com.infobip.smtp.testsupport.TestRelays;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,7 +25,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
-import org.springframework.mail.SimpleMailMessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,7 +49,7 @@ class InfobipSendObservationTests {
 	@Test
 	void sendIsAClientCallToTheRelayAsARemoteService() {
 		run((sender, context, observed) -> {
-			sender.send(message("user@example.com"));
+			sender.send(TestMessages.plainText("user@example.com"));
 			InfobipSendContext send = observed.get(0);
 			assertThat(send).isInstanceOf(SenderContext.class);
 			assertThat(send.getKind()).isEqualTo(Kind.CLIENT);
@@ -84,7 +84,7 @@ class InfobipSendObservationTests {
 
 				});
 			int before = relay.getMessages().size();
-			sender.send(message("user@example.com"));
+			sender.send(TestMessages.plainText("user@example.com"));
 			assertThat(relay.getMessages().get(before).text()).doesNotContainIgnoringCase("traceparent");
 		});
 	}
@@ -94,7 +94,7 @@ class InfobipSendObservationTests {
 		run((sender, context, observed) -> {
 			Observation request = Observation.start("request", context.getBean(ObservationRegistry.class));
 			try (Observation.Scope scope = request.openScope()) {
-				sender.sendAsync(message("user@example.com")).join();
+				sender.sendAsync(TestMessages.plainText("user@example.com")).join();
 			}
 			request.stop();
 			assertThat(observed).singleElement()
@@ -107,30 +107,15 @@ class InfobipSendObservationTests {
 		run((sender, context, observed) -> {
 			Observation request = Observation.start("request", context.getBean(ObservationRegistry.class));
 			try (Observation.Scope scope = request.openScope()) {
-				sender.sendBatch(List.of(mime(sender, "a@example.com"), mime(sender, "b@example.com"),
-						mime(sender, "c@example.com"), mime(sender, "d@example.com")));
+				sender.sendBatch(List.of(TestMessages.plainTextMime(sender, "a@example.com"),
+						TestMessages.plainTextMime(sender, "b@example.com"),
+						TestMessages.plainTextMime(sender, "c@example.com"),
+						TestMessages.plainTextMime(sender, "d@example.com")));
 			}
 			request.stop();
 			assertThat(observed).hasSize(4)
 				.allSatisfy((send) -> assertThat(send.getParentObservation()).isSameAs(request));
 		});
-	}
-
-	private static jakarta.mail.internet.MimeMessage mime(InfobipMailSender sender, String to) throws Exception {
-		jakarta.mail.internet.MimeMessage message = sender.createMimeMessage();
-		message.setFrom("shop@example.com");
-		message.setRecipients(jakarta.mail.Message.RecipientType.TO, to);
-		message.setText("Body");
-		return message;
-	}
-
-	private static SimpleMailMessage message(String to) {
-		SimpleMailMessage message = new SimpleMailMessage();
-		message.setFrom("shop@example.com");
-		message.setTo(to);
-		message.setSubject("Observed");
-		message.setText("Body");
-		return message;
 	}
 
 	private void run(ObservedTest test) {

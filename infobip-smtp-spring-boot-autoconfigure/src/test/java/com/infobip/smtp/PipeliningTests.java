@@ -8,12 +8,11 @@ package com.infobip.smtp;
 import com.infobip.smtp.test.relay.QueuedMessage;
 import com.infobip.smtp.test.relay.SmtpTestRelay;
 import com.infobip.smtp.testsupport.SenderContextRunners;
+import com.infobip.smtp.testsupport.TestMessages;
 import com.infobip.smtp.testsupport.TestRelayProperties;
 import com.infobip.smtp.testsupport.TestRelays;
 import com.infobip.smtp.testsupport.TurnCountingProxy;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.mail.SimpleMailMessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -31,9 +30,9 @@ class PipeliningTests {
 		try (SmtpTestRelay relay = TestRelays.start();
 				TurnCountingProxy proxy = new TurnCountingProxy(relay.getPort())) {
 			run(proxy.port(), (sender) -> {
-				sender.send(message("a@example.com", "b@example.com", "c@example.com"));
+				sender.send(TestMessages.plainText("a@example.com", "b@example.com", "c@example.com"));
 				proxy.resetTurns();
-				sender.send(message("a@example.com", "b@example.com", "c@example.com"));
+				sender.send(TestMessages.plainText("a@example.com", "b@example.com", "c@example.com"));
 				// the group (MAIL, 3 RCPT, DATA), then the content
 				assertThat(proxy.clientTurns()).isEqualTo(2);
 				assertThat(relay.getMessages()).hasSize(2)
@@ -48,9 +47,9 @@ class PipeliningTests {
 		try (SmtpTestRelay relay = TestRelays.builder().pipelining(false).start();
 				TurnCountingProxy proxy = new TurnCountingProxy(relay.getPort())) {
 			run(proxy.port(), (sender) -> {
-				sender.send(message("a@example.com", "b@example.com", "c@example.com"));
+				sender.send(TestMessages.plainText("a@example.com", "b@example.com", "c@example.com"));
 				proxy.resetTurns();
-				sender.send(message("a@example.com", "b@example.com", "c@example.com"));
+				sender.send(TestMessages.plainText("a@example.com", "b@example.com", "c@example.com"));
 				// MAIL, 3 RCPT, DATA, the content
 				assertThat(proxy.clientTurns()).isEqualTo(6);
 				assertThat(relay.getMessages()).hasSize(2);
@@ -67,9 +66,9 @@ class PipeliningTests {
 				.withPropertyValues("infobip.smtp.pool.max-connections=1", "infobip.smtp.pipelining=false")
 				.run((context) -> {
 					InfobipMailSender sender = context.getBean(InfobipMailSender.class);
-					sender.send(message("a@example.com"));
+					sender.send(TestMessages.plainText("a@example.com"));
 					proxy.resetTurns();
-					sender.send(message("a@example.com", "b@example.com", "c@example.com"));
+					sender.send(TestMessages.plainText("a@example.com", "b@example.com", "c@example.com"));
 					assertThat(proxy.clientTurns()).isEqualTo(6);
 				});
 		}
@@ -79,17 +78,17 @@ class PipeliningTests {
 	void refusedSenderFailsAtMailAndTheConnectionStaysInStep() {
 		try (SmtpTestRelay relay = TestRelays.start()) {
 			run(relay.getPort(), (sender) -> {
-				sender.send(message("a@example.com"));
+				sender.send(TestMessages.plainText("a@example.com"));
 				relay.refuseSenders(550);
 				assertThatExceptionOfType(InfobipSendFailedException.class)
-					.isThrownBy(() -> sender.send(message("a@example.com", "b@example.com")))
+					.isThrownBy(() -> sender.send(TestMessages.plainText("a@example.com", "b@example.com")))
 					.satisfies((ex) -> {
 						assertThat(ex.getPhase()).isEqualTo(SmtpPhase.MAIL);
 						assertThat(ex.getReplyCode()).isEqualTo(550);
 						assertThat(ex.getAttempts()).isEqualTo(1);
 					});
 				relay.refuseSenders(0);
-				sender.send(message("c@example.com"));
+				sender.send(TestMessages.plainText("c@example.com"));
 				assertThat(relay.getMessages()).extracting(QueuedMessage::recipients)
 					.containsExactly(java.util.List.of("a@example.com"), java.util.List.of("c@example.com"));
 			});
@@ -100,15 +99,15 @@ class PipeliningTests {
 	void refusedRecipientsAmongAcceptedOnesAreReportedAndTheOthersGetTheMessage() {
 		try (SmtpTestRelay relay = TestRelays.start().refuseRecipient("bad@example.com", 550)) {
 			run(relay.getPort(), (sender) -> {
-				InfobipSendResult result = sender
-					.sendWithResult(mime(sender, "a@example.com", "bad@example.com", "b@example.com"));
+				InfobipSendResult result = sender.sendWithResult(
+						TestMessages.plainTextMime(sender, "a@example.com", "bad@example.com", "b@example.com"));
 				assertThat(result.acceptedRecipients()).containsExactly("a@example.com", "b@example.com");
 				assertThat(result.refusedRecipients()).singleElement()
 					.satisfies((refused) -> assertThat(refused.replyCode()).isEqualTo(550));
 				assertThat(relay.getMessages()).singleElement()
 					.satisfies((received) -> assertThat(received.recipients()).containsExactly("a@example.com",
 							"b@example.com"));
-				sender.send(message("c@example.com"));
+				sender.send(TestMessages.plainText("c@example.com"));
 				assertThat(relay.getMessages()).hasSize(2);
 			});
 		}
@@ -121,9 +120,9 @@ class PipeliningTests {
 			.refuseRecipient("worse@example.com", 553)) {
 			run(relay.getPort(), (sender) -> {
 				assertThatExceptionOfType(InfobipSendFailedException.class)
-					.isThrownBy(() -> sender.send(message("bad@example.com", "worse@example.com")))
+					.isThrownBy(() -> sender.send(TestMessages.plainText("bad@example.com", "worse@example.com")))
 					.satisfies((ex) -> assertThat(ex.getPhase()).isEqualTo(SmtpPhase.RCPT));
-				sender.send(message("c@example.com"));
+				sender.send(TestMessages.plainText("c@example.com"));
 				assertThat(relay.getMessages()).singleElement()
 					.satisfies((received) -> assertThat(received.recipients()).containsExactly("c@example.com"));
 			});
@@ -134,7 +133,7 @@ class PipeliningTests {
 	void temporaryRcptRefusalIsRetriedIntoOneCopy() {
 		try (SmtpTestRelay relay = TestRelays.start().failRecipients(1, 451)) {
 			run(relay.getPort(), (sender) -> {
-				InfobipSendResult result = sender.sendWithResult(mime(sender, "a@example.com"));
+				InfobipSendResult result = sender.sendWithResult(TestMessages.plainTextMime(sender, "a@example.com"));
 				assertThat(result.attempts()).isEqualTo(2);
 				assertThat(relay.getMessages()).hasSize(1);
 			});
@@ -146,7 +145,7 @@ class PipeliningTests {
 		try (SmtpTestRelay relay = TestRelays.start().failData(1, 554)) {
 			run(relay.getPort(), (sender) -> {
 				assertThatExceptionOfType(InfobipSendFailedException.class)
-					.isThrownBy(() -> sender.send(message("a@example.com")))
+					.isThrownBy(() -> sender.send(TestMessages.plainText("a@example.com")))
 					.satisfies((ex) -> {
 						assertThat(ex.getReplyCode()).isEqualTo(554);
 						assertThat(ex.getAttempts()).isEqualTo(1);
@@ -161,7 +160,7 @@ class PipeliningTests {
 		try (SmtpTestRelay relay = TestRelays.start().dropAfterData(1)) {
 			run(relay.getPort(), (sender) -> {
 				assertThatExceptionOfType(SendOutcomeUnknownException.class)
-					.isThrownBy(() -> sender.send(message("a@example.com")));
+					.isThrownBy(() -> sender.send(TestMessages.plainText("a@example.com")));
 				assertThat(relay.getMessages()).hasSize(1);
 			});
 		}
@@ -172,23 +171,6 @@ class PipeliningTests {
 			.withPropertyValues(TestRelayProperties.relay(port, "STARTTLS"))
 			.withPropertyValues("infobip.smtp.pool.max-connections=1")
 			.run((context) -> test.run(context.getBean(InfobipMailSender.class)));
-	}
-
-	private static SimpleMailMessage message(String... to) {
-		SimpleMailMessage message = new SimpleMailMessage();
-		message.setFrom("shop@example.com");
-		message.setTo(to);
-		message.setSubject("Pipelined");
-		message.setText("Body");
-		return message;
-	}
-
-	private static jakarta.mail.internet.MimeMessage mime(InfobipMailSender sender, String... to) throws Exception {
-		jakarta.mail.internet.MimeMessage message = sender.createMimeMessage();
-		message.setFrom("shop@example.com");
-		message.setRecipients(jakarta.mail.Message.RecipientType.TO, String.join(",", to));
-		message.setText("Body");
-		return message;
 	}
 
 	@FunctionalInterface

@@ -12,6 +12,7 @@ import com.infobip.smtp.outbox.InfobipOutboxEntry;
 import com.infobip.smtp.outbox.InfobipOutboxStatus;
 import com.infobip.smtp.test.relay.SmtpTestRelay;
 import com.infobip.smtp.testsupport.OutboxContexts;
+import com.infobip.smtp.testsupport.TestMessages;
 import com.infobip.smtp.testsupport.TestRelayProperties;
 import com.infobip.smtp.testsupport.TestRelays;
 import jakarta.mail.internet.MimeMessage;
@@ -19,8 +20,6 @@ import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.mail.javamail.MimeMessageHelper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -50,10 +49,10 @@ class StoredFieldLimitsTests {
 	void longBulkIdThatFitsOnAHeaderLineIsSentDirectlyAndThroughTheOutbox() {
 		String bulkId = "b".repeat(300);
 		run((sender, outbox) -> {
-			MimeMessage direct = message(sender);
+			MimeMessage direct = TestMessages.multipartHtml(sender, "user@example.com");
 			InfobipMessageHeaders.of(direct).bulkId(bulkId);
 			assertThat(sender.sendWithResult(direct).bulkId()).isEqualTo(bulkId);
-			MimeMessage queued = message(sender);
+			MimeMessage queued = TestMessages.multipartHtml(sender, "user@example.com");
 			InfobipMessageHeaders.of(queued).bulkId(bulkId);
 			String id = outbox.enqueue(queued);
 			InfobipOutboxEntry entry = await().atMost(Duration.ofSeconds(10))
@@ -66,7 +65,7 @@ class StoredFieldLimitsTests {
 	void bulkIdLongerThanAHeaderLineIsRefusedByBothNamingTheHeader() {
 		String bulkId = "secret-" + "b".repeat(1000);
 		run((sender, outbox) -> {
-			MimeMessage message = message(sender);
+			MimeMessage message = TestMessages.multipartHtml(sender, "user@example.com");
 			message.setHeader(InfobipHeaders.BULK_ID, bulkId);
 			assertRefusedByBoth(sender, outbox, message, InfobipHeaders.BULK_ID);
 		});
@@ -75,7 +74,7 @@ class StoredFieldLimitsTests {
 	@Test
 	void messageIdLongerThanAHeaderLineIsRefusedByBothNamingTheHeader() {
 		run((sender, outbox) -> {
-			MimeMessage message = message(sender);
+			MimeMessage message = TestMessages.multipartHtml(sender, "user@example.com");
 			message.setHeader("Message-ID", "<secret-" + "m".repeat(1000) + "@example.com>");
 			assertRefusedByBoth(sender, outbox, message, "Message-ID");
 		});
@@ -84,7 +83,7 @@ class StoredFieldLimitsTests {
 	@Test
 	void envelopeSenderLongerThanSmtpAllowsIsRefusedByBothNamingIt() {
 		run((sender, outbox) -> {
-			SMTPMessage message = new SMTPMessage(message(sender));
+			SMTPMessage message = new SMTPMessage(TestMessages.multipartHtml(sender, "user@example.com"));
 			message.setEnvelopeFrom("secret-" + "e".repeat(1000) + "@example.com");
 			assertRefusedByBoth(sender, outbox, message, "envelope sender");
 		});
@@ -101,16 +100,6 @@ class StoredFieldLimitsTests {
 			.withMessageNotContaining("secret");
 		assertThat(outbox.countByStatus().values()).allMatch((count) -> count == 0);
 		assertThat(relay.getMessages()).hasSize(received);
-	}
-
-	private static MimeMessage message(InfobipMailSender sender) throws Exception {
-		MimeMessage message = sender.createMimeMessage();
-		MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-		helper.setFrom("shop@example.com");
-		helper.setTo("user@example.com");
-		helper.setSubject("Limits");
-		helper.setText("plain", "<p>html</p>");
-		return message;
 	}
 
 	private static void run(OutboxTest test) {
