@@ -79,7 +79,7 @@ class OrdersTests {
 		InfobipOutboxEntry sent = await().atMost(TIMEOUT)
 			.until(() -> this.outbox.find(confirmationId).orElseThrow(),
 					(entry) -> entry.status() == InfobipOutboxStatus.SENT);
-		assertThat(sent.queueId()).isEqualTo(confirmation.queueId());
+		assertThat(sent.queueId()).isEqualTo(confirmation.messageId());
 		assertThat(sent.attempts()).isEqualTo(1);
 		assertThat(this.relay.reports().delivered(confirmation)).isEqualTo(200);
 		assertThat(this.relay.reports().opened(confirmation)).isEqualTo(200);
@@ -88,13 +88,13 @@ class OrdersTests {
 		assertThat(order.get("confirmationId").asString()).isEqualTo(confirmationId);
 		JsonNode ledger = order.get("confirmation");
 		assertThat(ledger.get("status").asString()).isEqualTo("SENT");
-		assertThat(ledger.get("queueId").asString()).isEqualTo(confirmation.queueId());
+		assertThat(ledger.get("queueId").asString()).isEqualTo(confirmation.messageId());
 		assertThat(ledger.get("deliveryStatus").asString()).isEqualTo("DELIVERED");
 		assertThat(ledger.get("trackingEvent").asString()).isEqualTo("OPENED");
 		assertThat(output.getOut())
-			.contains("Ledger of order A-1: confirmation SENT as " + confirmation.queueId()
+			.contains("Ledger of order A-1: confirmation SENT as " + confirmation.messageId()
 					+ ", delivery DELIVERED, tracking none")
-			.contains("Ledger of order A-1: confirmation SENT as " + confirmation.queueId()
+			.contains("Ledger of order A-1: confirmation SENT as " + confirmation.messageId()
 					+ ", delivery DELIVERED, tracking OPENED");
 		assertThat(confirmationsOf(orderId)).hasSize(1);
 	}
