@@ -5,8 +5,12 @@
 
 package com.infobip.smtp;
 
-import com.infobip.smtp.testsupport.StartTlsRelay;
+import com.infobip.smtp.autoconfigure.InfobipSmtpAutoConfiguration;
+import com.infobip.smtp.test.relay.SmtpTestRelay;
+import com.infobip.smtp.testsupport.TestMessages;
 import com.infobip.smtp.testsupport.TestRelayProperties;
+import com.infobip.smtp.testsupport.TestRelays;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,9 +25,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.mail.javamail.MimeMessageHelper;
-
-import com.infobip.smtp.autoconfigure.InfobipSmtpAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -45,13 +46,13 @@ class DebugLoggingTests {
 
 	@Test
 	void debugOfTheStartersCategoryLogsIdsButNoAddressSubjectOrReplyText(CapturedOutput output) throws Exception {
-		try (StartTlsRelay relay = StartTlsRelay.builder().refuseRecipient(REFUSED, 550).start();
+		try (SmtpTestRelay relay = TestRelays.start().refuseRecipient(REFUSED, 550);
 				ConfigurableApplicationContext context = start(relay, "logging.level.com.infobip=DEBUG")) {
 			InfobipMailSender sender = context.getBean(InfobipMailSender.class);
-			InfobipSendResult partial = sender.sendWithResult(message(sender, ACCEPTED, REFUSED));
+			InfobipSendResult partial = sender.sendWithResult(personal(sender, ACCEPTED, REFUSED));
 			assertThat(partial.refusedRecipients()).hasSize(1);
 			assertThatExceptionOfType(InfobipSendFailedException.class)
-				.isThrownBy(() -> sender.send(message(sender, REFUSED)));
+				.isThrownBy(() -> sender.send(personal(sender, REFUSED)));
 			assertThat(output).contains("Sent message <", "queue id " + partial.messageId(),
 					"1 of 2 recipient(s) accepted");
 			assertThat(output).contains("Did not send message <", "at RCPT, 550 5.1.1");
@@ -62,10 +63,10 @@ class DebugLoggingTests {
 
 	@Test
 	void angusMailsDebugIsUnderAngusMailsCategory(CapturedOutput output) throws Exception {
-		try (StartTlsRelay relay = StartTlsRelay.builder().start();
+		try (SmtpTestRelay relay = TestRelays.start();
 				ConfigurableApplicationContext context = start(relay, "logging.level.org.eclipse.angus.mail=DEBUG")) {
 			InfobipMailSender sender = context.getBean(InfobipMailSender.class);
-			sender.send(message(sender, ACCEPTED));
+			sender.send(personal(sender, ACCEPTED));
 			// Spring Boot's default pattern: the logger's name, padded, then the message
 			assertThat(output.toString()).containsPattern("org\\.eclipse\\.angus\\.mail\\.smtp\\s+: Verified Addresses")
 				.doesNotContainPattern("com\\.infobip\\S*\\s+: Verified Addresses");
@@ -80,22 +81,19 @@ class DebugLoggingTests {
 		loggingSystem.setLogLevel("org.eclipse.angus.mail", null);
 	}
 
-	private static ConfigurableApplicationContext start(StartTlsRelay relay, String... properties) {
+	// with a subject the log must not show
+	private static MimeMessage personal(InfobipMailSender sender, String... to) throws MessagingException {
+		MimeMessage message = TestMessages.multipartHtml(sender, to);
+		message.setSubject(SUBJECT, "UTF-8");
+		return message;
+	}
+
+	private static ConfigurableApplicationContext start(SmtpTestRelay relay, String... properties) {
 		return new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE)
-			.properties(TestRelayProperties.relay(relay.port(), "STARTTLS"))
+			.properties(TestRelayProperties.relay(relay.getPort(), "STARTTLS"))
 			.properties("infobip.smtp.retry.max-attempts=1")
 			.properties(properties)
 			.run();
-	}
-
-	private static MimeMessage message(InfobipMailSender sender, String... to) throws Exception {
-		MimeMessage message = sender.createMimeMessage();
-		MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-		helper.setFrom("shop@example.com");
-		helper.setTo(to);
-		helper.setSubject(SUBJECT);
-		helper.setText("plain", "<p>html</p>");
-		return message;
 	}
 
 	@Configuration(proxyBeanMethods = false)

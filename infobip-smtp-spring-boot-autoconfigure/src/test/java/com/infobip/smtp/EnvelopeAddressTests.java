@@ -12,6 +12,7 @@ import com.infobip.smtp.outbox.InfobipMailOutbox;
 import com.infobip.smtp.testsupport.OutboxContexts;
 import com.infobip.smtp.testsupport.RawCommandRelay;
 import com.infobip.smtp.testsupport.SenderContextRunners;
+import com.infobip.smtp.testsupport.TestMessages;
 import com.infobip.smtp.testsupport.TestRelayProperties;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
@@ -65,7 +66,7 @@ class EnvelopeAddressTests {
 	@ValueSource(booleans = { true, false })
 	void fromWhoseLowBytesWouldInjectAParameterIsRefusedBeforeAnyConnection(boolean pipelining) {
 		run(pipelining, (sender) -> {
-			MimeMessage message = message(sender, FROM_INJECTING_AUTH, "user@example.com");
+			MimeMessage message = TestMessages.multipartHtmlFrom(sender, FROM_INJECTING_AUTH, "user@example.com");
 			assertThatExceptionOfType(InvalidMessageException.class).isThrownBy(() -> sender.send(message))
 				.withMessageContaining("From address")
 				.withMessageContaining("SMTPUTF8")
@@ -78,7 +79,7 @@ class EnvelopeAddressTests {
 	@ValueSource(booleans = { true, false })
 	void recipientWhoseLowBytesWouldInjectAParameterIsRefusedBeforeAnyConnection(boolean pipelining) {
 		run(pipelining, (sender) -> {
-			MimeMessage message = message(sender, "shop@example.com", "user@example.com");
+			MimeMessage message = TestMessages.multipartHtmlFrom(sender, "shop@example.com", "user@example.com");
 			MimeMessageHelper helper = new MimeMessageHelper(message);
 			helper.addCc("copy@example.com");
 			helper.addCc(TO_INJECTING_ORCPT);
@@ -94,7 +95,7 @@ class EnvelopeAddressTests {
 			"\"a\\\u4E3E\"@example.com" })
 	void recipientThatWouldNotBeWrittenAsCheckedIsRefusedNamingItsPosition(String address) {
 		run(true, (sender) -> {
-			MimeMessage message = message(sender, "shop@example.com", "user@example.com");
+			MimeMessage message = TestMessages.multipartHtmlFrom(sender, "shop@example.com", "user@example.com");
 			new MimeMessageHelper(message).addBcc(address);
 			assertThatExceptionOfType(InvalidMessageException.class).isThrownBy(() -> sender.send(message))
 				.withMessageContaining("Bcc address 1");
@@ -106,7 +107,7 @@ class EnvelopeAddressTests {
 	@ValueSource(booleans = { true, false })
 	void nonAsciiDomainGoesOutAsItsALabelWithNothingAfterThePath(boolean pipelining) {
 		run(pipelining, (sender) -> {
-			MimeMessage message = message(sender, "shop@example.com", DOMAIN_INJECTING_NOTIFY);
+			MimeMessage message = TestMessages.multipartHtmlFrom(sender, "shop@example.com", DOMAIN_INJECTING_NOTIFY);
 			new MimeMessageHelper(message).addCc("user@b\u00fccher.example");
 			sender.send(message);
 			List<String> commands = this.relay.envelopeCommandsAsBytes();
@@ -122,9 +123,9 @@ class EnvelopeAddressTests {
 	@ValueSource(booleans = { true, false })
 	void allowedSenderDomainIsComparedAsItGoesOnTheWire(boolean pipelining) {
 		run(pipelining, (sender) -> {
-			sender.send(message(sender, "shop@B\u00fccher.example", "user@example.com"));
+			sender.send(TestMessages.multipartHtmlFrom(sender, "shop@B\u00fccher.example", "user@example.com"));
 			assertThat(this.relay.envelopeCommandsAsBytes().get(0)).isEqualTo("MAIL FROM:<shop@xn--bcher-kva.example>");
-			MimeMessage other = message(sender, "shop@bucher.example", "user@example.com");
+			MimeMessage other = TestMessages.multipartHtmlFrom(sender, "shop@bucher.example", "user@example.com");
 			assertThatExceptionOfType(InvalidMessageException.class).isThrownBy(() -> sender.send(other))
 				.withMessageContaining("infobip.smtp.allowed-sender-domains");
 		}, "infobip.smtp.allowed-sender-domains=b\u00fccher.example");
@@ -135,7 +136,8 @@ class EnvelopeAddressTests {
 			"bounce\u4E22@example.com", "<>" })
 	void envelopeSenderIsAlwaysCheckedEvenWithoutAnAllowList(String envelopeFrom) {
 		run(true, (sender) -> {
-			SMTPMessage message = new SMTPMessage(message(sender, "shop@example.com", "user@example.com"));
+			SMTPMessage message = new SMTPMessage(
+					TestMessages.multipartHtmlFrom(sender, "shop@example.com", "user@example.com"));
 			message.setEnvelopeFrom(envelopeFrom);
 			assertThatExceptionOfType(InvalidMessageException.class).isThrownBy(() -> sender.send(message))
 				.withMessageContaining("envelope sender")
@@ -148,7 +150,8 @@ class EnvelopeAddressTests {
 	@ValueSource(booleans = { true, false })
 	void quotedLocalPartsAndEnvelopeSenderArriveExactlyAsChecked(boolean pipelining) {
 		run(pipelining, (sender) -> {
-			SMTPMessage message = new SMTPMessage(message(sender, "shop@example.com", "\"john smith\"@example.com"));
+			SMTPMessage message = new SMTPMessage(
+					TestMessages.multipartHtmlFrom(sender, "shop@example.com", "\"john smith\"@example.com"));
 			message.setEnvelopeFrom("bounces+42@example.com");
 			sender.send(message);
 			assertThat(this.relay.envelopeCommandsAsBytes()).containsExactly("MAIL FROM:<bounces+42@example.com>",
@@ -160,7 +163,8 @@ class EnvelopeAddressTests {
 	@ValueSource(booleans = { true, false })
 	void preparedMessageWhoseStoredRecipientWouldInjectIsRefusedBeforeAnyConnection(boolean pipelining) {
 		run(pipelining, (sender) -> {
-			InfobipPreparedMessage prepared = sender.prepare(message(sender, "shop@example.com", "user@example.com"));
+			InfobipPreparedMessage prepared = sender
+				.prepare(TestMessages.multipartHtmlFrom(sender, "shop@example.com", "user@example.com"));
 			InfobipPreparedMessage tampered = new InfobipPreparedMessage(null,
 					List.of("user@example.com", TO_INJECTING_ORCPT), prepared.content(), prepared.messageId(),
 					prepared.bulkId());
@@ -187,13 +191,15 @@ class EnvelopeAddressTests {
 				InfobipMailSender sender = context.getBean(InfobipMailSender.class);
 				InfobipMailOutbox outbox = context.getBean(InfobipMailOutbox.class);
 				assertThatExceptionOfType(InvalidMessageException.class)
-					.isThrownBy(() -> outbox.enqueue(message(sender, FROM_INJECTING_AUTH, "user@example.com")))
+					.isThrownBy(() -> outbox
+						.enqueue(TestMessages.multipartHtmlFrom(sender, FROM_INJECTING_AUTH, "user@example.com")))
 					.withMessageContaining("From address");
 				assertThatExceptionOfType(InvalidMessageException.class)
-					.isThrownBy(() -> outbox.enqueue(message(sender, "shop@example.com", TO_INJECTING_ORCPT)))
+					.isThrownBy(() -> outbox
+						.enqueue(TestMessages.multipartHtmlFrom(sender, "shop@example.com", TO_INJECTING_ORCPT)))
 					.withMessageContaining("To address 1");
 				assertThat(outbox.countByStatus().values()).allMatch((count) -> count == 0);
-				outbox.enqueue(message(sender, "shop@example.com", "user@b\u00fccher.example"));
+				outbox.enqueue(TestMessages.multipartHtmlFrom(sender, "shop@example.com", "user@b\u00fccher.example"));
 				await().atMost(Duration.ofSeconds(10)).until(() -> this.relay.messages().size() == 1);
 				assertThat(this.relay.envelopeCommandsAsBytes()).containsExactly("MAIL FROM:<shop@example.com>",
 						"RCPT TO:<user@xn--bcher-kva.example>");
@@ -209,16 +215,6 @@ class EnvelopeAddressTests {
 				assertThat(context).hasNotFailed();
 				test.run(context.getBean(InfobipMailSender.class));
 			});
-	}
-
-	private static MimeMessage message(InfobipMailSender sender, String from, String to) throws Exception {
-		MimeMessage message = sender.createMimeMessage();
-		MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-		helper.setFrom(from);
-		helper.setTo(to);
-		helper.setSubject("Envelope test");
-		helper.setText("plain", "<p>html</p>");
-		return message;
 	}
 
 	@FunctionalInterface

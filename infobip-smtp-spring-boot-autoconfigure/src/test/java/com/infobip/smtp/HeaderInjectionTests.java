@@ -9,9 +9,12 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import com.infobip.smtp.test.relay.QueuedMessage;
+import com.infobip.smtp.test.relay.SmtpTestRelay;
 import com.infobip.smtp.testsupport.SenderContextRunners;
-import com.infobip.smtp.testsupport.StartTlsRelay;
+import com.infobip.smtp.testsupport.TestMessages;
 import com.infobip.smtp.testsupport.TestRelayProperties;
+import com.infobip.smtp.testsupport.TestRelays;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,13 +38,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class HeaderInjectionTests {
 
-	private static StartTlsRelay relay;
+	private static SmtpTestRelay relay;
 
 	private final ApplicationContextRunner contextRunner = SenderContextRunners.withMetrics();
 
 	@BeforeAll
 	static void startRelay() {
-		relay = StartTlsRelay.builder().start();
+		relay = TestRelays.start();
 	}
 
 	@AfterAll
@@ -55,8 +58,8 @@ class HeaderInjectionTests {
 
 	@BeforeEach
 	void remember() {
-		this.sessionsBefore = relay.sessions();
-		this.messagesBefore = relay.received().size();
+		this.sessionsBefore = relay.getSessionCount();
+		this.messagesBefore = relay.getMessages().size();
 	}
 
 	// U+010A and U+010D are LF and CR in their low byte, U+FF0A in the fullwidth block
@@ -65,7 +68,7 @@ class HeaderInjectionTests {
 			"v\uFF0A\uFF0Abody", "v\r\nX-Injected: 1", "v\nX-Injected: 1", "caf\u00e9" })
 	void infobipHeaderThatIsNotPrintableAsciiIsRefusedBeforeAnyConnection(String value) {
 		run((sender) -> {
-			MimeMessage message = message(sender);
+			MimeMessage message = TestMessages.multipartHtml(sender, "user@example.com");
 			message.setHeader(InfobipHeaders.CALLBACK_DATA, value);
 			assertThatExceptionOfType(InvalidMessageException.class).isThrownBy(() -> sender.send(message))
 				.withMessageContaining(InfobipHeaders.CALLBACK_DATA)
@@ -77,7 +80,7 @@ class HeaderInjectionTests {
 	@Test
 	void typedSetterRefusesAValueThatWouldBreakTheLine() {
 		run((sender) -> {
-			MimeMessage message = message(sender);
+			MimeMessage message = TestMessages.multipartHtml(sender, "user@example.com");
 			assertThatExceptionOfType(InvalidMessageException.class)
 				.isThrownBy(() -> InfobipMessageHeaders.of(message)
 					.callbackData("v\u010AX-IB-notify-url: https://attacker.example/c"))
@@ -93,7 +96,7 @@ class HeaderInjectionTests {
 			"v\u0000X-Injected: 1", "v\u0007", "v\u001B[2J", "v\u000BX" })
 	void anyHeaderThatWouldBreakTheHeaderBlockOrWriteAControlByteIsRefusedBeforeAnyConnection(String value) {
 		run((sender) -> {
-			MimeMessage message = message(sender);
+			MimeMessage message = TestMessages.multipartHtml(sender, "user@example.com");
 			message.setHeader("X-Custom", value);
 			assertThatExceptionOfType(InvalidMessageException.class).isThrownBy(() -> sender.send(message))
 				.withMessageContaining("X-Custom");
@@ -107,7 +110,7 @@ class HeaderInjectionTests {
 	@ValueSource(strings = { "v\u010AX-Injected: 1", "v\u010DX-Injected: 1", "v\uFF0D\uFF0A\uFF0D\uFF0AX-Injected: 1" })
 	void characterWhoseLowByteIsCrOrLfArrivesAsUtf8OnItsOwnLine(String value) {
 		run((sender) -> {
-			MimeMessage message = message(sender);
+			MimeMessage message = TestMessages.multipartHtml(sender, "user@example.com");
 			message.setHeader("X-Custom", value);
 			sender.send(message);
 			List<String> lines = lastReceived().headerLines();
@@ -119,7 +122,7 @@ class HeaderInjectionTests {
 	@Test
 	void rawUtf8SubjectArrivesIntactAsStockSpringMailSendsIt() {
 		run((sender) -> {
-			MimeMessage message = message(sender);
+			MimeMessage message = TestMessages.multipartHtml(sender, "user@example.com");
 			message.setHeader("Subject", "Dobrý den, Čeněk č");
 			sender.send(message);
 			assertThat(lastReceived().headerLines()).contains("Subject: " + utf8Bytes("Dobrý den, Čeněk č"));
@@ -129,7 +132,7 @@ class HeaderInjectionTests {
 	@Test
 	void tabInAHeaderValueIsSentAsItIs() {
 		run((sender) -> {
-			MimeMessage message = message(sender);
+			MimeMessage message = TestMessages.multipartHtml(sender, "user@example.com");
 			message.setHeader("X-Custom", "a\tb");
 			sender.send(message);
 			assertThat(lastReceived().headerLines()).contains("X-Custom: a\tb");
@@ -172,7 +175,7 @@ class HeaderInjectionTests {
 	@Test
 	void nonAsciiInAnotherHeaderArrivesAsUtf8OnOneLineAsStockSpringMailSendsIt() {
 		run((sender) -> {
-			MimeMessage message = message(sender);
+			MimeMessage message = TestMessages.multipartHtml(sender, "user@example.com");
 			message.setHeader("X-Custom", "Grüße ☃");
 			sender.send(message);
 			List<String> lines = lastReceived().headerLines();
@@ -198,7 +201,7 @@ class HeaderInjectionTests {
 					new ByteArrayResource(new byte[] { 1, 2, 3 }), "application/pdf");
 			InfobipMessageHeaders.of(message).bulkId("bulk-1").callbackData("order=42&lang=cs");
 			sender.send(message);
-			StartTlsRelay.Received received = lastReceived();
+			QueuedMessage received = lastReceived();
 			// the relay adds its Received line
 			List<String> names = received.headerLines()
 				.stream()
@@ -207,7 +210,7 @@ class HeaderInjectionTests {
 				.toList();
 			assertThat(names).containsExactlyInAnyOrder("Received", "Date", "From", "To", "Cc", "Message-ID", "Subject",
 					"MIME-Version", "Content-Type", "X-IB-bulk-id", "X-IB-callback-data");
-			assertThat(received.data()).contains("Content-Disposition: attachment");
+			assertThat(received.text()).contains("Content-Disposition: attachment");
 		});
 	}
 
@@ -216,27 +219,17 @@ class HeaderInjectionTests {
 	}
 
 	private void assertNothingReachedTheRelay() {
-		assertThat(relay.sessions()).isEqualTo(this.sessionsBefore);
-		assertThat(relay.received()).hasSize(this.messagesBefore);
+		assertThat(relay.getSessionCount()).isEqualTo(this.sessionsBefore);
+		assertThat(relay.getMessages()).hasSize(this.messagesBefore);
 	}
 
-	private static StartTlsRelay.Received lastReceived() {
-		List<StartTlsRelay.Received> received = relay.received();
+	private static QueuedMessage lastReceived() {
+		List<QueuedMessage> received = relay.getMessages();
 		return received.get(received.size() - 1);
 	}
 
-	private static MimeMessage message(InfobipMailSender sender) throws Exception {
-		MimeMessage message = sender.createMimeMessage();
-		MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-		helper.setFrom("shop@example.com");
-		helper.setTo("user@example.com");
-		helper.setSubject("Header test");
-		helper.setText("plain", "<p>html</p>");
-		return message;
-	}
-
 	private void run(SenderTest test) {
-		this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS"))
+		this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.getPort(), "STARTTLS"))
 			.withPropertyValues("infobip.smtp.pool.enabled=false")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();

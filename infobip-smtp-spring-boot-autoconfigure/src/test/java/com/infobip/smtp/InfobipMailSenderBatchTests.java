@@ -12,11 +12,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 
+import com.infobip.smtp.test.relay.SmtpTestRelay;
 import com.infobip.smtp.testsupport.ScriptedPostProcessor;
 import com.infobip.smtp.testsupport.SenderContextRunners;
-import com.infobip.smtp.testsupport.StartTlsRelay;
+import com.infobip.smtp.testsupport.TestMessages;
 import com.infobip.smtp.testsupport.TestRelayProperties;
-import jakarta.mail.Message;
+import com.infobip.smtp.testsupport.TestRelays;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
@@ -39,19 +40,20 @@ class InfobipMailSenderBatchTests {
 
 	@Test
 	void batchOnASaturatedExecutorReturnsAsSoonAsTheCallerSentEveryMessage() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+		try (SmtpTestRelay relay = TestRelays.start()) {
 			runner(relay)
 				.withPropertyValues("infobip.smtp.pool.max-connections=2", "infobip.smtp.async.queue-capacity=1")
 				.run((context) -> {
 					InfobipMailSender sender = context.getBean(InfobipMailSender.class);
 					ScriptedPostProcessor script = context.getBean(ScriptedPostProcessor.class);
 					CompletableFuture<InfobipSendResult> first = sender
-						.sendAsync(message(sender, "blocked1@example.com", ScriptedPostProcessor.BLOCK));
+						.sendAsync(scripted(sender, "blocked1@example.com", ScriptedPostProcessor.BLOCK));
 					CompletableFuture<InfobipSendResult> second = sender
-						.sendAsync(message(sender, "blocked2@example.com", ScriptedPostProcessor.BLOCK));
+						.sendAsync(scripted(sender, "blocked2@example.com", ScriptedPostProcessor.BLOCK));
 					await().atMost(Duration.ofSeconds(5)).until(() -> script.blocked() == 2);
-					List<MimeMessage> batch = List.of(message(sender, "a@example.com", null),
-							message(sender, "b@example.com", null), message(sender, "c@example.com", null));
+					List<MimeMessage> batch = List.of(TestMessages.plainTextMime(sender, "a@example.com"),
+							TestMessages.plainTextMime(sender, "b@example.com"),
+							TestMessages.plainTextMime(sender, "c@example.com"));
 					CompletableFuture<InfobipBatchResult> result = CompletableFuture
 						.supplyAsync(() -> sender.sendBatch(batch));
 					assertThat(result).succeedsWithin(Duration.ofSeconds(10))
@@ -61,14 +63,14 @@ class InfobipMailSenderBatchTests {
 					script.release();
 					assertThat(first).succeedsWithin(Duration.ofSeconds(10));
 					assertThat(second).succeedsWithin(Duration.ofSeconds(10));
-					assertThat(relay.received()).hasSize(5);
+					assertThat(relay.getMessages()).hasSize(5);
 				});
 		}
 	}
 
 	@Test
 	void batchesSentFromEverySendThreadAtOnceComplete() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+		try (SmtpTestRelay relay = TestRelays.start()) {
 			runner(relay).withPropertyValues("infobip.smtp.pool.max-connections=2").run((context) -> {
 				InfobipMailSender sender = context.getBean(InfobipMailSender.class);
 				ScriptedPostProcessor script = context.getBean(ScriptedPostProcessor.class);
@@ -78,43 +80,38 @@ class InfobipMailSenderBatchTests {
 					try {
 						// both send threads are taken before either batch starts
 						together.await(10, TimeUnit.SECONDS);
-						results.add(sender.sendBatch(List.of(message(sender, "x@example.com", null),
-								message(sender, "y@example.com", null))));
+						results.add(sender.sendBatch(List.of(TestMessages.plainTextMime(sender, "x@example.com"),
+								TestMessages.plainTextMime(sender, "y@example.com"))));
 					}
 					catch (Exception ex) {
 						throw new IllegalStateException(ex);
 					}
 				});
 				CompletableFuture<InfobipSendResult> first = sender
-					.sendAsync(message(sender, "trigger1@example.com", ScriptedPostProcessor.RUN));
+					.sendAsync(scripted(sender, "trigger1@example.com", ScriptedPostProcessor.RUN));
 				CompletableFuture<InfobipSendResult> second = sender
-					.sendAsync(message(sender, "trigger2@example.com", ScriptedPostProcessor.RUN));
+					.sendAsync(scripted(sender, "trigger2@example.com", ScriptedPostProcessor.RUN));
 				assertThat(first).succeedsWithin(Duration.ofSeconds(10));
 				assertThat(second).succeedsWithin(Duration.ofSeconds(10));
 				assertThat(results).hasSize(2).allSatisfy((result) -> assertThat(result.isAllSent()).isTrue());
-				assertThat(relay.received()).hasSize(6);
+				assertThat(relay.getMessages()).hasSize(6);
 			});
 		}
 	}
 
-	private ApplicationContextRunner runner(StartTlsRelay relay) {
-		return this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS"));
+	private ApplicationContextRunner runner(SmtpTestRelay relay) {
+		return this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.getPort(), "STARTTLS"));
 	}
 
-	static MimeMessage message(InfobipMailSender sender, String to, String scriptHeader) {
+	private static MimeMessage scripted(InfobipMailSender sender, String to, String scriptHeader) {
+		MimeMessage message = TestMessages.plainTextMime(sender, to);
 		try {
-			MimeMessage message = sender.createMimeMessage();
-			message.setFrom("shop@example.com");
-			message.setRecipients(Message.RecipientType.TO, to);
-			message.setText("Body");
-			if (scriptHeader != null) {
-				message.setHeader(scriptHeader, "true");
-			}
-			return message;
+			message.setHeader(scriptHeader, "true");
 		}
 		catch (MessagingException ex) {
 			throw new IllegalStateException(ex);
 		}
+		return message;
 	}
 
 }

@@ -7,14 +7,15 @@ package com.infobip.smtp;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.infobip.smtp.test.relay.SmtpTestRelay;
 import com.infobip.smtp.testsupport.SenderContextRunners;
-import com.infobip.smtp.testsupport.StartTlsRelay;
+import com.infobip.smtp.testsupport.TestMessages;
 import com.infobip.smtp.testsupport.TestRelayProperties;
+import com.infobip.smtp.testsupport.TestRelays;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -35,12 +36,12 @@ class InfobipMailSenderFaultTests {
 
 	@Test
 	void greeting421IsRetriedAndDeliveredOnce() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().refuseGreetings(1).start()) {
+		try (SmtpTestRelay relay = TestRelays.start().refuseGreetings(1)) {
 			run(relay, (sender, context) -> {
-				InfobipSendResult result = sender.sendWithResult(message("user@example.com"));
+				InfobipSendResult result = sender.sendWithResult(TestMessages.plainText("user@example.com"));
 				assertThat(result.attempts()).isEqualTo(2);
-				assertThat(relay.refusedGreetings()).isEqualTo(1);
-				assertThat(relay.received()).hasSize(1);
+				assertThat(relay.getRefusedGreetings()).isEqualTo(1);
+				assertThat(relay.getMessages()).hasSize(1);
 				assertThat(retries(context, "421")).isEqualTo(1);
 			});
 		}
@@ -48,12 +49,12 @@ class InfobipMailSenderFaultTests {
 
 	@Test
 	void rcpt451IsRetriedAndDeliveredOnce() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().failRecipients(1).start()) {
+		try (SmtpTestRelay relay = TestRelays.start().failRecipients(1, 451)) {
 			run(relay, (sender, context) -> {
-				InfobipSendResult result = sender.sendWithResult(message("user@example.com"));
+				InfobipSendResult result = sender.sendWithResult(TestMessages.plainText("user@example.com"));
 				assertThat(result.attempts()).isEqualTo(2);
 				assertThat(result.acceptedRecipients()).containsExactly("user@example.com");
-				assertThat(relay.received()).hasSize(1);
+				assertThat(relay.getMessages()).hasSize(1);
 				assertThat(retries(context, "451")).isEqualTo(1);
 			});
 		}
@@ -61,10 +62,10 @@ class InfobipMailSenderFaultTests {
 
 	@Test
 	void connectionLostBeforeTheDataIsRetriedAndDeliveredOnce() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().dropAtRecipient(1).start()) {
+		try (SmtpTestRelay relay = TestRelays.start().dropAtRecipient(1)) {
 			run(relay, (sender, context) -> {
-				assertThat(sender.sendWithResult(message("user@example.com")).attempts()).isEqualTo(2);
-				assertThat(relay.received()).hasSize(1);
+				assertThat(sender.sendWithResult(TestMessages.plainText("user@example.com")).attempts()).isEqualTo(2);
+				assertThat(relay.getMessages()).hasSize(1);
 				assertThat(retries(context, "connection_lost")).isEqualTo(1);
 			});
 		}
@@ -72,20 +73,20 @@ class InfobipMailSenderFaultTests {
 
 	@Test
 	void data451IsRetriedAndDeliveredOnce() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().failData(1, 451).start()) {
+		try (SmtpTestRelay relay = TestRelays.start().failData(1, 451)) {
 			run(relay, (sender, context) -> {
-				assertThat(sender.sendWithResult(message("user@example.com")).attempts()).isEqualTo(2);
-				assertThat(relay.received()).hasSize(1);
+				assertThat(sender.sendWithResult(TestMessages.plainText("user@example.com")).attempts()).isEqualTo(2);
+				assertThat(relay.getMessages()).hasSize(1);
 			});
 		}
 	}
 
 	@Test
 	void data554IsNotRetriedAndCarriesTheReply() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().failData(1, 554).start()) {
+		try (SmtpTestRelay relay = TestRelays.start().failData(1, 554)) {
 			run(relay, (sender, context) -> {
 				assertThatExceptionOfType(InfobipSendFailedException.class)
-					.isThrownBy(() -> sender.send(message("user@example.com")))
+					.isThrownBy(() -> sender.send(TestMessages.plainText("user@example.com")))
 					.satisfies((ex) -> {
 						assertThat(ex.getReply().code()).isEqualTo(554);
 						assertThat(ex.getReply().text()).isEqualTo("554 5.7.1 Message refused");
@@ -94,7 +95,7 @@ class InfobipMailSenderFaultTests {
 						assertThat(ex.getFailedMessages()).hasSize(1);
 					})
 					.withMessageContaining("refused the message at END_OF_DATA: 554 5.7.1 Message refused (1 attempt)");
-				assertThat(relay.received()).isEmpty();
+				assertThat(relay.getMessages()).isEmpty();
 				assertThat(outcomes(context, "rejected")).isEqualTo(1);
 			});
 		}
@@ -102,10 +103,10 @@ class InfobipMailSenderFaultTests {
 
 	@Test
 	void permanentlyRefusedRecipientIsNamedAndNotRetried() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().refuseRecipient("gone@example.com", 550).start()) {
+		try (SmtpTestRelay relay = TestRelays.start().refuseRecipient("gone@example.com", 550)) {
 			run(relay, (sender, context) -> {
 				assertThatExceptionOfType(InfobipSendFailedException.class)
-					.isThrownBy(() -> sender.send(message("gone@example.com")))
+					.isThrownBy(() -> sender.send(TestMessages.plainText("gone@example.com")))
 					.satisfies((ex) -> {
 						assertThat(ex.getPhase()).isEqualTo(SmtpPhase.RCPT);
 						assertThat(ex.getRecipient()).isEqualTo("gone@example.com");
@@ -113,37 +114,37 @@ class InfobipMailSenderFaultTests {
 						assertThat(ex.getAttempts()).isEqualTo(1);
 					})
 					.withMessageContaining("at RCPT for gone@example.com: 550");
-				assertThat(relay.received()).isEmpty();
+				assertThat(relay.getMessages()).isEmpty();
 			});
 		}
 	}
 
 	@Test
 	void connectionCutAfterTheDotIsAnUnknownOutcomeAndNeverResent() throws Exception {
-		try (StartTlsRelay relay = StartTlsRelay.builder().dropAfterData(1).start()) {
+		try (SmtpTestRelay relay = TestRelays.start().dropAfterData(1)) {
 			run(relay, (sender, context) -> {
 				assertThatExceptionOfType(SendOutcomeUnknownException.class)
-					.isThrownBy(() -> sender.send(message("user@example.com")))
+					.isThrownBy(() -> sender.send(TestMessages.plainText("user@example.com")))
 					.satisfies((ex) -> {
 						assertThat(ex.getAttempts()).isEqualTo(1);
 						assertThat(ex.getMessageIdHeader()).isNotBlank();
 					})
 					.withMessageContaining("it may have been queued, so it was not sent again");
 				Thread.sleep(300);
-				assertThat(relay.received()).hasSize(1);
+				assertThat(relay.getMessages()).hasSize(1);
 				assertThat(outcomes(context, "unknown")).isEqualTo(1);
 				// the pool recovers: the next message goes through a new connection
-				sender.send(message("next@example.com"));
-				assertThat(relay.received()).hasSize(2);
+				sender.send(TestMessages.plainText("next@example.com"));
+				assertThat(relay.getMessages()).hasSize(2);
 			});
 		}
 	}
 
 	@Test
 	void partlyRefusedRecipientsGetNothingAndTheOthersGetTheMessage() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().refuseRecipient("gone@example.com", 550).start()) {
+		try (SmtpTestRelay relay = TestRelays.start().refuseRecipient("gone@example.com", 550)) {
 			run(relay, (sender, context) -> {
-				SimpleMailMessage message = message("user@example.com");
+				SimpleMailMessage message = TestMessages.plainText("user@example.com");
 				message.setCc("gone@example.com");
 				InfobipSendResult result = sender.sendWithResult(message);
 				assertThat(result.acceptedRecipients()).containsExactly("user@example.com");
@@ -151,22 +152,22 @@ class InfobipMailSenderFaultTests {
 					assertThat(refused.address()).isEqualTo("gone@example.com");
 					assertThat(refused.reply().code()).isEqualTo(550);
 				});
-				assertThat(relay.received()).singleElement()
+				assertThat(relay.getMessages()).singleElement()
 					.satisfies((received) -> assertThat(received.recipients()).containsExactly("user@example.com"));
-				SimpleMailMessage again = message("user@example.com");
+				SimpleMailMessage again = TestMessages.plainText("user@example.com");
 				again.setCc("gone@example.com");
 				assertThatExceptionOfType(RecipientsRefusedException.class).isThrownBy(() -> sender.send(again))
 					.satisfies((ex) -> assertThat(ex.getResult().refusedRecipients()).hasSize(1));
-				assertThat(relay.received()).hasSize(2);
+				assertThat(relay.getMessages()).hasSize(2);
 			});
 		}
 	}
 
 	@Test
 	void acceptedAndRefusedRecipientsAreCountedByTheirOwnOutcome() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().refuseRecipient("gone@example.com", 550).start()) {
+		try (SmtpTestRelay relay = TestRelays.start().refuseRecipient("gone@example.com", 550)) {
 			run(relay, (sender, context) -> {
-				SimpleMailMessage message = message("user@example.com");
+				SimpleMailMessage message = TestMessages.plainText("user@example.com");
 				message.setCc("other@example.com", "gone@example.com");
 				assertThat(sender.sendWithResult(message).refusedRecipients()).hasSize(1);
 				assertThat(recipients(context, "success")).isEqualTo(2);
@@ -178,30 +179,30 @@ class InfobipMailSenderFaultTests {
 
 	@Test
 	void pooledConnectionClosedByTheRelayIsReplacedUnnoticed() {
-		try (StartTlsRelay relay = StartTlsRelay.start(com.infobip.smtp.testsupport.TestCertificates.LOCALHOST)) {
+		try (SmtpTestRelay relay = TestRelays.start()) {
 			run(relay, (sender, context) -> {
-				sender.send(message("first@example.com"));
+				sender.send(TestMessages.plainText("first@example.com"));
 				relay.dropAllConnections();
-				InfobipSendResult result = sender.sendWithResult(message("second@example.com"));
+				InfobipSendResult result = sender.sendWithResult(TestMessages.plainText("second@example.com"));
 				assertThat(result.attempts()).isEqualTo(1);
-				assertThat(relay.received()).hasSize(2);
-				assertThat(relay.sessions()).isEqualTo(2);
+				assertThat(relay.getMessages()).hasSize(2);
+				assertThat(relay.getSessionCount()).isEqualTo(2);
 			});
 		}
 	}
 
 	@Test
 	void sixteenThreadsNeverOpenMoreThanTheCapAndEveryMessageArrivesOnce() throws Exception {
-		try (StartTlsRelay relay = StartTlsRelay.builder().maxConnections(4).start()) {
-			this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS"))
+		try (SmtpTestRelay relay = TestRelays.start().maxConnections(4)) {
+			this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.getPort(), "STARTTLS"))
 				.withPropertyValues("infobip.smtp.pool.max-connections=4")
 				.run((context) -> {
 					sendFromSixteenThreads(context.getBean(InfobipMailSender.class), 200);
-					assertThat(relay.received()).hasSize(200);
-					assertThat(relay.received().stream().map((received) -> received.recipients().get(0)).distinct())
+					assertThat(relay.getMessages()).hasSize(200);
+					assertThat(relay.getMessages().stream().map((received) -> received.recipients().get(0)).distinct())
 						.hasSize(200);
-					assertThat(relay.maxConcurrentSessions()).isLessThanOrEqualTo(4);
-					assertThat(relay.refusedGreetings()).isZero();
+					assertThat(relay.getMaxConcurrentSessions()).isLessThanOrEqualTo(4);
+					assertThat(relay.getRefusedGreetings()).isZero();
 					assertThat(context.getBean(MeterRegistry.class).find("infobip.smtp.retries").counters()).isEmpty();
 				});
 		}
@@ -209,12 +210,12 @@ class InfobipMailSenderFaultTests {
 
 	@Test
 	void aRelayCappingConnectionsBelowThePoolSizeLosesNoSend() throws Exception {
-		try (StartTlsRelay relay = StartTlsRelay.builder().maxConnections(2).countOnly().start()) {
-			this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS"))
+		try (SmtpTestRelay relay = TestRelays.builder().keepMessages(false).start().maxConnections(2)) {
+			this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.getPort(), "STARTTLS"))
 				.run((context) -> {
 					sendFromSixteenThreads(context.getBean(InfobipMailSender.class), 400);
-					assertThat(relay.messageCount()).isEqualTo(400);
-					assertThat(relay.maxConcurrentSessions()).isLessThanOrEqualTo(2);
+					assertThat(relay.getMessageCount()).isEqualTo(400);
+					assertThat(relay.getMaxConcurrentSessions()).isLessThanOrEqualTo(2);
 				});
 		}
 	}
@@ -226,7 +227,7 @@ class InfobipMailSenderFaultTests {
 			List<Future<?>> sends = new ArrayList<>();
 			for (int i = 0; i < messages; i++) {
 				String to = "user" + i + "@example.com";
-				sends.add(threads.submit(() -> sender.send(message(to))));
+				sends.add(threads.submit(() -> sender.send(TestMessages.plainText(to))));
 			}
 			for (Future<?> send : sends) {
 				send.get();
@@ -239,18 +240,18 @@ class InfobipMailSenderFaultTests {
 
 	@Test
 	void resultCarriesTheQueueIdTheRelayReported() {
-		try (StartTlsRelay relay = StartTlsRelay.start(com.infobip.smtp.testsupport.TestCertificates.LOCALHOST)) {
+		try (SmtpTestRelay relay = TestRelays.start()) {
 			run(relay, (sender, context) -> {
-				InfobipSendResult result = sender.sendAsync(message("user@example.com")).get();
-				assertThat(result.messageId()).isEqualTo(relay.received().get(0).queueId());
+				InfobipSendResult result = sender.sendAsync(TestMessages.plainText("user@example.com")).get();
+				assertThat(result.messageId()).isEqualTo(relay.getMessages().get(0).messageId());
 				assertThat(result.reply().text()).contains("2.6.0 Message queued as <" + result.messageId() + ">");
 				assertThat(result.messageIdHeader()).isNotBlank();
 			});
 		}
 	}
 
-	private void run(StartTlsRelay relay, SenderTest test) {
-		this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS")).run((context) -> {
+	private void run(SmtpTestRelay relay, SenderTest test) {
+		this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.getPort(), "STARTTLS")).run((context) -> {
 			assertThat(context).hasNotFailed();
 			test.run(context.getBean(InfobipMailSender.class), context);
 		});
@@ -270,15 +271,6 @@ class InfobipMailSenderFaultTests {
 
 	private static long outcomes(AssertableApplicationContext context, String outcome) {
 		return context.getBean(MeterRegistry.class).get("infobip.smtp.send").tag("outcome", outcome).timer().count();
-	}
-
-	static SimpleMailMessage message(String to) {
-		SimpleMailMessage message = new SimpleMailMessage();
-		message.setFrom("shop@example.com");
-		message.setTo(to);
-		message.setSubject("Fault test");
-		message.setText("Body");
-		return message;
 	}
 
 	@FunctionalInterface

@@ -7,14 +7,15 @@ package com.infobip.smtp;
 
 import java.time.Duration;
 
+import com.infobip.smtp.test.relay.SmtpTestRelay;
 import com.infobip.smtp.testsupport.SenderContextRunners;
 import com.infobip.smtp.testsupport.StallingProxy;
-import com.infobip.smtp.testsupport.StartTlsRelay;
+import com.infobip.smtp.testsupport.TestMessages;
 import com.infobip.smtp.testsupport.TestRelayProperties;
+import com.infobip.smtp.testsupport.TestRelays;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.mail.SimpleMailMessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -30,41 +31,40 @@ class InfobipMailSenderHungRelayTests {
 
 	@Test
 	void relayHangingAfterTheDataIsAnUnknownOutcomeWithinOneReplyTimeout() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().holdAfterData(1).start()) {
-			runner(relay.port()).withPropertyValues("infobip.smtp.timeout=3s").run((context) -> {
+		try (SmtpTestRelay relay = TestRelays.start().holdAfterData(1)) {
+			runner(relay.getPort()).withPropertyValues("infobip.smtp.timeout=3s").run((context) -> {
 				InfobipMailSender sender = context.getBean(InfobipMailSender.class);
 				long start = System.nanoTime();
 				assertThatExceptionOfType(SendOutcomeUnknownException.class)
-					.isThrownBy(() -> sender.send(message("user@example.com")));
+					.isThrownBy(() -> sender.send(TestMessages.plainText("user@example.com")));
 				Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 				assertThat(elapsed).isBetween(Duration.ofSeconds(3), Duration.ofMillis(4500));
-				assertThat(relay.received()).hasSize(1);
+				assertThat(relay.getMessages()).hasSize(1);
 			});
 		}
 	}
 
 	@Test
 	void timeoutBeforeTheDataIsRetriedWithoutWaitingForQuit() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().holdAtRecipient(1).start()) {
-			runner(relay.port()).withPropertyValues("infobip.smtp.timeout=2s").run((context) -> {
+		try (SmtpTestRelay relay = TestRelays.start().holdAtRecipient(1)) {
+			runner(relay.getPort()).withPropertyValues("infobip.smtp.timeout=2s").run((context) -> {
 				InfobipMailSender sender = context.getBean(InfobipMailSender.class);
 				long start = System.nanoTime();
-				InfobipSendResult result = sender.sendWithResult(message("user@example.com"));
+				InfobipSendResult result = sender.sendWithResult(TestMessages.plainText("user@example.com"));
 				Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 				assertThat(result.attempts()).isEqualTo(2);
 				assertThat(elapsed).isBetween(Duration.ofSeconds(2), Duration.ofMillis(3500));
-				assertThat(relay.received()).hasSize(1);
+				assertThat(relay.getMessages()).hasSize(1);
 			});
 		}
 	}
 
 	@Test
 	void closingTheSenderDoesNotWaitForARelayThatStoppedAnswering() throws Exception {
-		try (StartTlsRelay relay = StartTlsRelay.builder().start();
-				StallingProxy proxy = new StallingProxy(relay.port())) {
+		try (SmtpTestRelay relay = TestRelays.start(); StallingProxy proxy = new StallingProxy(relay.getPort())) {
 			runner(proxy.port()).withPropertyValues("infobip.smtp.timeout=5s").run((context) -> {
 				InfobipMailSender sender = context.getBean(InfobipMailSender.class);
-				sender.send(message("user@example.com"));
+				sender.send(TestMessages.plainText("user@example.com"));
 				assertThat(sender.getConnectionUsage().idle()).isEqualTo(1);
 				proxy.stall();
 				long start = System.nanoTime();
@@ -77,21 +77,22 @@ class InfobipMailSenderHungRelayTests {
 
 	@Test
 	void evictingAConnectionToARelayThatStoppedAnsweringDoesNotHoldUpOtherPools() throws Exception {
-		try (StartTlsRelay hung = StartTlsRelay.builder().start();
-				StallingProxy proxy = new StallingProxy(hung.port());
-				StartTlsRelay healthy = StartTlsRelay.builder().start()) {
+		try (SmtpTestRelay hung = TestRelays.start();
+				StallingProxy proxy = new StallingProxy(hung.getPort());
+				SmtpTestRelay healthy = TestRelays.start()) {
 			runner(proxy.port()).withPropertyValues("infobip.smtp.timeout=8s", "infobip.smtp.pool.idle-timeout=1s")
 				.run((hungContext) -> {
-					hungContext.getBean(InfobipMailSender.class).send(message("first@example.com"));
+					hungContext.getBean(InfobipMailSender.class).send(TestMessages.plainText("first@example.com"));
 					proxy.stall();
 					// the evictor has sent QUIT to the relay that no longer answers
 					await().atMost(Duration.ofSeconds(5)).until(() -> proxy.bytesHeld() > 0);
-					runner(healthy.port()).withPropertyValues("infobip.smtp.pool.idle-timeout=1s")
+					runner(healthy.getPort()).withPropertyValues("infobip.smtp.pool.idle-timeout=1s")
 						.run((healthyContext) -> {
-							healthyContext.getBean(InfobipMailSender.class).send(message("second@example.com"));
-							assertThat(healthy.openSessions()).isEqualTo(1);
+							healthyContext.getBean(InfobipMailSender.class)
+								.send(TestMessages.plainText("second@example.com"));
+							assertThat(healthy.getOpenSessionCount()).isEqualTo(1);
 							// commons-pool evicts every pool of the JVM on one thread
-							await().atMost(Duration.ofSeconds(4)).until(() -> healthy.openSessions() == 0);
+							await().atMost(Duration.ofSeconds(4)).until(() -> healthy.getOpenSessionCount() == 0);
 						});
 				});
 		}
@@ -99,10 +100,6 @@ class InfobipMailSenderHungRelayTests {
 
 	private ApplicationContextRunner runner(int port) {
 		return this.contextRunner.withPropertyValues(TestRelayProperties.relay(port, "STARTTLS"));
-	}
-
-	private static SimpleMailMessage message(String to) {
-		return InfobipMailSenderFaultTests.message(to);
 	}
 
 }

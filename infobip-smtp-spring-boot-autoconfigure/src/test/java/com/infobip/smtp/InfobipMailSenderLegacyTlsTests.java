@@ -9,11 +9,13 @@ import java.security.Security;
 import java.util.Properties;
 
 import com.infobip.smtp.autoconfigure.InfobipSmtpAutoConfiguration;
-import com.infobip.smtp.testsupport.StartTlsRelay;
-import com.infobip.smtp.testsupport.StartTlsRelay.TlsSession;
-import com.infobip.smtp.testsupport.TestCertificates;
+import com.infobip.smtp.test.relay.SmtpTestRelay;
+import com.infobip.smtp.test.relay.TestCertificates;
+import com.infobip.smtp.test.relay.TlsSession;
 import com.infobip.smtp.testsupport.TestCredentials;
+import com.infobip.smtp.testsupport.TestMessages;
 import com.infobip.smtp.testsupport.TestRelayProperties;
+import com.infobip.smtp.testsupport.TestRelays;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -31,7 +33,6 @@ import org.springframework.boot.ssl.pem.PemSslStoreBundle;
 import org.springframework.boot.ssl.pem.PemSslStoreDetails;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.mail.MailSendException;
-import org.springframework.mail.SimpleMailMessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -63,18 +64,19 @@ class InfobipMailSenderLegacyTlsTests {
 	@ParameterizedTest
 	@CsvSource({ "STARTTLS, TLSv1.1", "TLS, TLSv1.1", "STARTTLS, TLSv1", "TLS, TLSv1" })
 	void relayOfferingOnlyAnOlderVersionIsRefusedBeforeAuth(String security, String offered) {
-		try (StartTlsRelay relay = relay(security).tlsProtocols(offered).start()) {
-			this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.port(), security))
+		try (SmtpTestRelay relay = relay(security).tlsProtocols(offered).start()) {
+			this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.getPort(), security))
 				.withPropertyValues("infobip.smtp.retry.max-attempts=1")
 				.run((context) -> {
 					InfobipMailSender sender = context.getBean(InfobipMailSender.class);
-					assertThatExceptionOfType(MailSendException.class).isThrownBy(() -> sender.send(message()))
+					assertThatExceptionOfType(MailSendException.class)
+						.isThrownBy(() -> sender.send(TestMessages.plainText("user@example.com")))
 						.withMessageContaining(
 								"the relay offered " + offered + "; the starter requires TLSv1.2 or later")
 						.withMessageNotContaining(TestCredentials.API_KEY);
 				});
-			assertThat(relay.authAttempts()).isZero();
-			assertThat(relay.received()).isEmpty();
+			assertThat(relay.getAuthAttempts()).isZero();
+			assertThat(relay.getMessages()).isEmpty();
 		}
 	}
 
@@ -82,17 +84,17 @@ class InfobipMailSenderLegacyTlsTests {
 	@ValueSource(strings = { "STARTTLS", "TLS" })
 	void jakartaMailWithoutTheStarterSpeaksTls11ToTheSameRelay(String security) throws Exception {
 		// the control: in this JVM the relay and Jakarta Mail agree on TLSv1.1
-		try (StartTlsRelay relay = relay(security).tlsProtocols("TLSv1.1").start()) {
+		try (SmtpTestRelay relay = relay(security).tlsProtocols("TLSv1.1").start()) {
 			Properties properties = new Properties();
 			properties.put("mail.smtp.host", "localhost");
-			properties.put("mail.smtp.port", String.valueOf(relay.port()));
+			properties.put("mail.smtp.port", String.valueOf(relay.getPort()));
 			properties.put("mail.smtp.auth", "true");
 			properties.put("mail.smtp.starttls.enable", "true");
 			properties.put("mail.smtp.ssl.enable", String.valueOf("TLS".equals(security)));
 			properties.put("mail.smtp.ssl.socketFactory",
 					SslBundle
 						.of(new PemSslStoreBundle(null,
-								PemSslStoreDetails.forCertificate(TestCertificates.TRUSTED_CA.pemLocation())))
+								PemSslStoreDetails.forCertificate(TestCertificates.TRUSTED_CA.getPemLocation())))
 						.createSslContext()
 						.getSocketFactory());
 			Session session = Session.getInstance(properties);
@@ -101,23 +103,14 @@ class InfobipMailSenderLegacyTlsTests {
 			message.setRecipients(Message.RecipientType.TO, "user@example.com");
 			message.setText("Body");
 			Transport.send(message, TestCredentials.API_KEY_USER, TestCredentials.API_KEY);
-			assertThat(relay.tlsSessions()).extracting(TlsSession::protocol).containsExactly("TLSv1.1");
-			assertThat(relay.received()).hasSize(1);
+			assertThat(relay.getTlsSessions()).extracting(TlsSession::protocol).containsExactly("TLSv1.1");
+			assertThat(relay.getMessages()).hasSize(1);
 		}
 	}
 
-	private static StartTlsRelay.Builder relay(String security) {
-		StartTlsRelay.Builder builder = StartTlsRelay.builder();
-		return "TLS".equals(security) ? builder.implicitTls() : builder;
-	}
-
-	private static SimpleMailMessage message() {
-		SimpleMailMessage message = new SimpleMailMessage();
-		message.setFrom("shop@example.com");
-		message.setTo("user@example.com");
-		message.setSubject("Legacy TLS");
-		message.setText("Body");
-		return message;
+	private static SmtpTestRelay.Builder relay(String security) {
+		return TestRelays.builder()
+			.security("TLS".equals(security) ? SmtpTestRelay.Security.TLS : SmtpTestRelay.Security.STARTTLS);
 	}
 
 }

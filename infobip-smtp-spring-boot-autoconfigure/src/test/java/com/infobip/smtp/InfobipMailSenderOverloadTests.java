@@ -11,10 +11,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 
+import com.infobip.smtp.test.relay.SmtpTestRelay;
 import com.infobip.smtp.testsupport.ScriptedPostProcessor;
 import com.infobip.smtp.testsupport.SenderContextRunners;
-import com.infobip.smtp.testsupport.StartTlsRelay;
+import com.infobip.smtp.testsupport.TestMessages;
 import com.infobip.smtp.testsupport.TestRelayProperties;
+import com.infobip.smtp.testsupport.TestRelays;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -40,22 +42,22 @@ class InfobipMailSenderOverloadTests {
 
 	static void queueIsBoundedAndQueuedSendsWaitTheirTurn(ApplicationContextRunner contextRunner,
 			Predicate<Thread> sendThread) {
-		try (StartTlsRelay relay = StartTlsRelay.builder().holdAfterData(1).start()) {
+		try (SmtpTestRelay relay = TestRelays.start().holdAfterData(1)) {
 			contextRunner.withBean(ScriptedPostProcessor.class)
-				.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS"))
+				.withPropertyValues(TestRelayProperties.relay(relay.getPort(), "STARTTLS"))
 				.withPropertyValues("infobip.smtp.pool.max-connections=1", "infobip.smtp.pool.max-wait=300ms",
 						"infobip.smtp.async.queue-capacity=2")
 				.run((context) -> {
 					InfobipMailSender sender = context.getBean(InfobipMailSender.class);
 					CompletableFuture<InfobipSendResult> running = sender
-						.sendAsync(InfobipMailSenderFaultTests.message("first@example.com"));
-					await().atMost(Duration.ofSeconds(5)).until(() -> relay.held() == 1);
+						.sendAsync(TestMessages.plainText("first@example.com"));
+					await().atMost(Duration.ofSeconds(5)).until(() -> relay.getHeldReplies() == 1);
 					CompletableFuture<InfobipSendResult> queued1 = sender
-						.sendAsync(InfobipMailSenderFaultTests.message("second@example.com"));
+						.sendAsync(TestMessages.plainText("second@example.com"));
 					CompletableFuture<InfobipSendResult> queued2 = sender
-						.sendAsync(InfobipMailSenderFaultTests.message("third@example.com"));
+						.sendAsync(TestMessages.plainText("third@example.com"));
 					CompletableFuture<InfobipSendResult> refused = sender
-						.sendAsync(InfobipMailSenderFaultTests.message("fourth@example.com"));
+						.sendAsync(TestMessages.plainText("fourth@example.com"));
 					assertThat(refused).isCompletedExceptionally();
 					// queued, not waiting for a connection: no max-wait applies
 					await().during(Duration.ofMillis(900))
@@ -69,7 +71,7 @@ class InfobipMailSenderOverloadTests {
 					for (CompletableFuture<InfobipSendResult> send : List.of(running, queued1, queued2)) {
 						assertThat(send).succeedsWithin(Duration.ofSeconds(10));
 					}
-					assertThat(relay.received()).map((received) -> received.recipients().get(0))
+					assertThat(relay.getMessages()).map((received) -> received.recipients().get(0))
 						.containsExactly("first@example.com", "second@example.com", "third@example.com");
 					assertThat(context.getBean(ScriptedPostProcessor.class).threads()).hasSize(3).allMatch(sendThread);
 				});

@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
+import com.infobip.smtp.test.relay.SmtpTestRelay;
 import com.infobip.smtp.testsupport.SenderContextRunners;
-import com.infobip.smtp.testsupport.StartTlsRelay;
+import com.infobip.smtp.testsupport.TestMessages;
 import com.infobip.smtp.testsupport.TestRelayProperties;
+import com.infobip.smtp.testsupport.TestRelays;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
@@ -55,14 +57,14 @@ class InfobipMailSenderShutdownTests {
 
 	@Test
 	void closingTheContextDrainsSendsInFlightAndQueuedInOrder() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().holdAfterData(1).start()) {
+		try (SmtpTestRelay relay = TestRelays.start().holdAfterData(1)) {
 			runner(relay).withPropertyValues("infobip.smtp.shutdown-timeout=10s").run((context) -> {
 				InfobipMailSender sender = context.getBean(InfobipMailSender.class);
 				List<CompletableFuture<InfobipSendResult>> sends = inFlightAndQueued(sender, relay);
 				CompletableFuture<Void> closing = closeInBackground(context);
 				await().atMost(Duration.ofSeconds(5)).until(() -> !((SmartLifecycle) sender).isRunning());
 				assertThatExceptionOfType(ExecutionException.class)
-					.isThrownBy(() -> sender.sendAsync(InfobipMailSenderFaultTests.message("late@example.com")).get())
+					.isThrownBy(() -> sender.sendAsync(TestMessages.plainText("late@example.com")).get())
 					.havingCause()
 					.isInstanceOf(MailSendException.class)
 					.withMessageContaining("shut down");
@@ -70,7 +72,7 @@ class InfobipMailSenderShutdownTests {
 				assertThat(closing).succeedsWithin(Duration.ofSeconds(10));
 				assertThat(sends).allSatisfy((send) -> assertThat(send)
 					.isCompletedWithValueMatching((result) -> result.acceptedRecipients().size() == 1));
-				assertThat(relay.received()).map((received) -> received.recipients().get(0))
+				assertThat(relay.getMessages()).map((received) -> received.recipients().get(0))
 					.containsExactly("first@example.com", "second@example.com", "third@example.com");
 			});
 		}
@@ -78,7 +80,7 @@ class InfobipMailSenderShutdownTests {
 
 	@Test
 	void queuedSendsNotStartedWithinTheShutdownTimeoutFailClearly() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().holdAfterData(1).start()) {
+		try (SmtpTestRelay relay = TestRelays.start().holdAfterData(1)) {
 			runner(relay).withPropertyValues("infobip.smtp.shutdown-timeout=500ms").run((context) -> {
 				InfobipMailSender sender = context.getBean(InfobipMailSender.class);
 				List<CompletableFuture<InfobipSendResult>> sends = inFlightAndQueued(sender, relay);
@@ -90,7 +92,7 @@ class InfobipMailSenderShutdownTests {
 
 	@Test
 	void queuedSendsFailClearlyWhenSpringsShutdownPhaseEndsFirst() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().holdAfterData(1).start()) {
+		try (SmtpTestRelay relay = TestRelays.start().holdAfterData(1)) {
 			runner(relay)
 				.withPropertyValues("infobip.smtp.shutdown-timeout=30s",
 						"spring.lifecycle.timeout-per-shutdown-phase=500ms")
@@ -105,16 +107,15 @@ class InfobipMailSenderShutdownTests {
 
 	@Test
 	void batchMessagesNotStartedWithinTheShutdownTimeoutFailClearly() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().holdAfterData(1).start()) {
+		try (SmtpTestRelay relay = TestRelays.start().holdAfterData(1)) {
 			runner(relay).withPropertyValues("infobip.smtp.shutdown-timeout=500ms").run((context) -> {
 				InfobipMailSender sender = context.getBean(InfobipMailSender.class);
-				List<MimeMessage> messages = List.of(
-						InfobipMailSenderBatchTests.message(sender, "first@example.com", null),
-						InfobipMailSenderBatchTests.message(sender, "second@example.com", null),
-						InfobipMailSenderBatchTests.message(sender, "third@example.com", null));
+				List<MimeMessage> messages = List.of(TestMessages.plainTextMime(sender, "first@example.com"),
+						TestMessages.plainTextMime(sender, "second@example.com"),
+						TestMessages.plainTextMime(sender, "third@example.com"));
 				CompletableFuture<InfobipBatchResult> batch = CompletableFuture
 					.supplyAsync(() -> sender.sendBatch(messages));
-				await().atMost(Duration.ofSeconds(5)).until(() -> relay.held() == 1);
+				await().atMost(Duration.ofSeconds(5)).until(() -> relay.getHeldReplies() == 1);
 				CompletableFuture<Void> closing = closeInBackground(context);
 				assertThat(closing).succeedsWithin(Duration.ofSeconds(5));
 				relay.release();
@@ -125,7 +126,7 @@ class InfobipMailSenderShutdownTests {
 						.allSatisfy((ex) -> assertThat(ex).isInstanceOf(MailSendException.class)
 							.hasMessageContaining(NOT_STARTED));
 				});
-				assertThat(relay.received()).singleElement()
+				assertThat(relay.getMessages()).singleElement()
 					.satisfies((received) -> assertThat(received.recipients()).containsExactly("first@example.com"));
 			});
 		}
@@ -146,8 +147,8 @@ class InfobipMailSenderShutdownTests {
 		return closed;
 	}
 
-	private ApplicationContextRunner runner(StartTlsRelay relay) {
-		return this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS"));
+	private ApplicationContextRunner runner(SmtpTestRelay relay) {
+		return this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.getPort(), "STARTTLS"));
 	}
 
 	/**
@@ -155,16 +156,15 @@ class InfobipMailSenderShutdownTests {
 	 * the other two are queued.
 	 */
 	private static List<CompletableFuture<InfobipSendResult>> inFlightAndQueued(InfobipMailSender sender,
-			StartTlsRelay relay) {
-		CompletableFuture<InfobipSendResult> first = sender
-			.sendAsync(InfobipMailSenderFaultTests.message("first@example.com"));
-		await().atMost(Duration.ofSeconds(5)).until(() -> relay.held() == 1);
-		return List.of(first, sender.sendAsync(InfobipMailSenderFaultTests.message("second@example.com")),
-				sender.sendAsync(InfobipMailSenderFaultTests.message("third@example.com")));
+			SmtpTestRelay relay) {
+		CompletableFuture<InfobipSendResult> first = sender.sendAsync(TestMessages.plainText("first@example.com"));
+		await().atMost(Duration.ofSeconds(5)).until(() -> relay.getHeldReplies() == 1);
+		return List.of(first, sender.sendAsync(TestMessages.plainText("second@example.com")),
+				sender.sendAsync(TestMessages.plainText("third@example.com")));
 	}
 
 	private static void assertQueuedFailWhileFirstIsInFlight(List<CompletableFuture<InfobipSendResult>> sends,
-			StartTlsRelay relay, CompletableFuture<Void> closing) {
+			SmtpTestRelay relay, CompletableFuture<Void> closing) {
 		for (CompletableFuture<InfobipSendResult> queued : sends.subList(1, 3)) {
 			assertThat(queued).failsWithin(Duration.ofSeconds(5))
 				.withThrowableOfType(ExecutionException.class)
@@ -176,7 +176,7 @@ class InfobipMailSenderShutdownTests {
 		relay.release();
 		assertThat(sends.get(0)).succeedsWithin(Duration.ofSeconds(10));
 		assertThat(closing).succeedsWithin(Duration.ofSeconds(10));
-		assertThat(relay.received()).singleElement()
+		assertThat(relay.getMessages()).singleElement()
 			.satisfies((received) -> assertThat(received.recipients()).containsExactly("first@example.com"));
 	}
 

@@ -11,9 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
 import com.infobip.smtp.autoconfigure.InfobipSmtpAutoConfiguration;
-import com.infobip.smtp.testsupport.StartTlsRelay;
-import com.infobip.smtp.testsupport.TestCertificates;
+import com.infobip.smtp.test.relay.SmtpTestRelay;
+import com.infobip.smtp.test.relay.TestCertificates;
+import com.infobip.smtp.testsupport.TestMessages;
 import com.infobip.smtp.testsupport.TestRelayProperties;
+import com.infobip.smtp.testsupport.TestRelays;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -23,7 +25,6 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.mail.MailSendException;
-import org.springframework.mail.SimpleMailMessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -39,13 +40,13 @@ class InfobipMailSenderStartTlsTests {
 
 	@Test
 	void sendsOverStartTlsWithAuth() {
-		try (StartTlsRelay relay = StartTlsRelay.start(TestCertificates.LOCALHOST)) {
+		try (SmtpTestRelay relay = TestRelays.start()) {
 			send(relay, "STARTTLS");
-			assertThat(relay.authAttempts()).isEqualTo(1);
-			assertThat(relay.received()).singleElement().satisfies((received) -> {
+			assertThat(relay.getAuthAttempts()).isEqualTo(1);
+			assertThat(relay.getMessages()).singleElement().satisfies((received) -> {
 				assertThat(received.from()).isEqualTo("shop@example.com");
 				assertThat(received.recipients()).containsExactly("user@example.com");
-				assertThat(received.data()).contains("Subject: Over STARTTLS");
+				assertThat(received.text()).contains("Subject: " + TestMessages.SUBJECT);
 			});
 		}
 	}
@@ -53,62 +54,64 @@ class InfobipMailSenderStartTlsTests {
 	@Test
 	void sendsWithEachAuthMechanism() {
 		for (AuthMechanism mechanism : AuthMechanism.values()) {
-			try (StartTlsRelay relay = StartTlsRelay.start(TestCertificates.LOCALHOST)) {
-				this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS"))
+			try (SmtpTestRelay relay = TestRelays.start()) {
+				this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.getPort(), "STARTTLS"))
 					.withPropertyValues("infobip.smtp.auth-mechanism=" + mechanism)
-					.run((context) -> context.getBean(InfobipMailSender.class).send(message()));
-				assertThat(relay.received()).as(mechanism.name()).hasSize(1);
+					.run((context) -> context.getBean(InfobipMailSender.class)
+						.send(TestMessages.plainText("user@example.com")));
+				assertThat(relay.getMessages()).as(mechanism.name()).hasSize(1);
 			}
 		}
 	}
 
 	@Test
 	void serverWithoutStartTlsGetsNoAuthAndTheSendFails() {
-		try (StartTlsRelay relay = StartTlsRelay.startWithoutStartTls()) {
+		try (SmtpTestRelay relay = TestRelays.builder().security(SmtpTestRelay.Security.NONE).start()) {
 			assertThatExceptionOfType(MailSendException.class).isThrownBy(() -> send(relay, "STARTTLS"))
 				.satisfies((ex) -> assertThat(ex.getMessageExceptions()[0])
 					.hasMessageContaining("STARTTLS is required but host does not support STARTTLS"));
-			assertThat(relay.authAttempts()).isZero();
-			assertThat(relay.received()).isEmpty();
+			assertThat(relay.getAuthAttempts()).isZero();
+			assertThat(relay.getMessages()).isEmpty();
 		}
 	}
 
 	@Test
 	void serverWithUntrustedCertificateGetsNoAuth() {
-		try (StartTlsRelay relay = StartTlsRelay.start(TestCertificates.UNTRUSTED_LOCALHOST)) {
+		try (SmtpTestRelay relay = TestRelays.builder().identity(TestCertificates.UNTRUSTED_LOCALHOST).start()) {
 			assertThatExceptionOfType(MailSendException.class).isThrownBy(() -> send(relay, "STARTTLS"))
 				.satisfies((ex) -> assertThat(ex.getMessageExceptions()[0])
 					.hasRootCauseInstanceOf(java.security.cert.CertPathBuilderException.class));
-			assertThat(relay.authAttempts()).isZero();
-			assertThat(relay.received()).isEmpty();
+			assertThat(relay.getAuthAttempts()).isZero();
+			assertThat(relay.getMessages()).isEmpty();
 		}
 	}
 
 	@Test
 	void serverWhoseCertificateNamesAnotherHostGetsNoAuth() {
-		try (StartTlsRelay relay = StartTlsRelay.start(TestCertificates.OTHER_HOST)) {
+		try (SmtpTestRelay relay = TestRelays.builder().identity(TestCertificates.OTHER_HOST).start()) {
 			assertThatExceptionOfType(MailSendException.class).isThrownBy(() -> send(relay, "STARTTLS"))
 				.satisfies((ex) -> assertThat(ex.getMessageExceptions()[0]).hasStackTraceContaining("localhost"));
-			assertThat(relay.authAttempts()).isZero();
-			assertThat(relay.received()).isEmpty();
+			assertThat(relay.getAuthAttempts()).isZero();
+			assertThat(relay.getMessages()).isEmpty();
 		}
 	}
 
 	@Test
 	void serverTrustedOnlyByTheJvmDefaultsIsRefusedWithoutAnSslBundle() {
-		try (StartTlsRelay relay = StartTlsRelay.start(TestCertificates.LOCALHOST)) {
-			this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS"))
+		try (SmtpTestRelay relay = TestRelays.start()) {
+			this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.getPort(), "STARTTLS"))
 				.withPropertyValues("infobip.smtp.ssl.bundle=")
 				.run((context) -> assertThatExceptionOfType(MailSendException.class)
-					.isThrownBy(() -> context.getBean(InfobipMailSender.class).send(message())));
-			assertThat(relay.authAttempts()).isZero();
+					.isThrownBy(() -> context.getBean(InfobipMailSender.class)
+						.send(TestMessages.plainText("user@example.com"))));
+			assertThat(relay.getAuthAttempts()).isZero();
 		}
 	}
 
 	@Test
 	void messageWhoseWriteToLeavesBytesUnflushedArrivesWhole() {
-		try (StartTlsRelay relay = StartTlsRelay.start(TestCertificates.LOCALHOST)) {
-			this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS"))
+		try (SmtpTestRelay relay = TestRelays.start()) {
+			this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.getPort(), "STARTTLS"))
 				.run((context) -> {
 					InfobipMailSender sender = context.getBean(InfobipMailSender.class);
 					MimeMessage message = new MimeMessage(Session.getInstance(new Properties())) {
@@ -129,26 +132,17 @@ class InfobipMailSenderStartTlsTests {
 					message.setText("Every byte");
 					sender.send(message);
 				});
-			assertThat(relay.received()).singleElement()
-				.satisfies((received) -> assertThat(received.data())
+			assertThat(relay.getMessages()).singleElement()
+				.satisfies((received) -> assertThat(received.text())
 					.endsWith("\r\nSubject: Unflushed\r\n\r\nEvery byte\r\n.arrives\r\n"));
 		}
 	}
 
-	private void send(StartTlsRelay relay, String security) {
-		this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.port(), security)).run((context) -> {
+	private void send(SmtpTestRelay relay, String security) {
+		this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.getPort(), security)).run((context) -> {
 			assertThat(context).hasNotFailed();
-			context.getBean(InfobipMailSender.class).send(message());
+			context.getBean(InfobipMailSender.class).send(TestMessages.plainText("user@example.com"));
 		});
-	}
-
-	private static SimpleMailMessage message() {
-		SimpleMailMessage message = new SimpleMailMessage();
-		message.setFrom("shop@example.com");
-		message.setTo("user@example.com");
-		message.setSubject("Over STARTTLS");
-		message.setText("Body");
-		return message;
 	}
 
 }

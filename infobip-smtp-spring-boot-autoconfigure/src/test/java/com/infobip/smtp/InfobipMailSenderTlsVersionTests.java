@@ -6,9 +6,11 @@
 package com.infobip.smtp;
 
 import com.infobip.smtp.autoconfigure.InfobipSmtpAutoConfiguration;
-import com.infobip.smtp.testsupport.StartTlsRelay;
-import com.infobip.smtp.testsupport.StartTlsRelay.TlsSession;
+import com.infobip.smtp.test.relay.SmtpTestRelay;
+import com.infobip.smtp.test.relay.TlsSession;
+import com.infobip.smtp.testsupport.TestMessages;
 import com.infobip.smtp.testsupport.TestRelayProperties;
+import com.infobip.smtp.testsupport.TestRelays;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -16,7 +18,6 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.mail.MailSendException;
-import org.springframework.mail.SimpleMailMessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -35,42 +36,42 @@ class InfobipMailSenderTlsVersionTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "STARTTLS", "TLS" })
 	void bundleEnablingOnlyTls13ConnectsWithTls13(String security) {
-		try (StartTlsRelay relay = relay(security).start()) {
+		try (SmtpTestRelay relay = relay(security).start()) {
 			send(relay, security, BUNDLE_OPTIONS + "enabled-protocols=TLSv1.3");
-			assertThat(relay.tlsSessions()).extracting(TlsSession::protocol).containsExactly("TLSv1.3");
-			assertThat(relay.received()).hasSize(1);
+			assertThat(relay.getTlsSessions()).extracting(TlsSession::protocol).containsExactly("TLSv1.3");
+			assertThat(relay.getMessages()).hasSize(1);
 		}
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "STARTTLS", "TLS" })
 	void bundleEnablingOnlyTls13IsRefusedByARelayOfferingOnlyTls12BeforeAuth(String security) {
-		try (StartTlsRelay relay = relay(security).tlsProtocols("TLSv1.2").start()) {
+		try (SmtpTestRelay relay = relay(security).tlsProtocols("TLSv1.2").start()) {
 			assertThatExceptionOfType(MailSendException.class)
 				.isThrownBy(() -> send(relay, security, BUNDLE_OPTIONS + "enabled-protocols=TLSv1.3"))
 				.withMessageContaining("the relay accepted none of the TLS versions offered (TLSv1.3)")
 				.withMessageContaining("the starter requires TLSv1.2 or later");
-			assertThat(relay.authAttempts()).isZero();
-			assertThat(relay.received()).isEmpty();
+			assertThat(relay.getAuthAttempts()).isZero();
+			assertThat(relay.getMessages()).isEmpty();
 		}
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "STARTTLS", "TLS" })
 	void bundleEnablingOnlyTls12ConnectsWithTls12ToARelayOfferingTls13(String security) {
-		try (StartTlsRelay relay = relay(security).start()) {
+		try (SmtpTestRelay relay = relay(security).start()) {
 			send(relay, security, BUNDLE_OPTIONS + "enabled-protocols=TLSv1.2");
-			assertThat(relay.tlsSessions()).extracting(TlsSession::protocol).containsExactly("TLSv1.2");
+			assertThat(relay.getTlsSessions()).extracting(TlsSession::protocol).containsExactly("TLSv1.2");
 		}
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "STARTTLS", "TLS" })
 	void bundleCiphersAreTheOnlyOnesOffered(String security) {
-		try (StartTlsRelay relay = relay(security).start()) {
+		try (SmtpTestRelay relay = relay(security).start()) {
 			send(relay, security, BUNDLE_OPTIONS + "enabled-protocols=TLSv1.2",
 					BUNDLE_OPTIONS + "ciphers=TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
-			assertThat(relay.tlsSessions())
+			assertThat(relay.getTlsSessions())
 				.containsExactly(new TlsSession("TLSv1.2", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"));
 		}
 	}
@@ -79,47 +80,38 @@ class InfobipMailSenderTlsVersionTests {
 	@ValueSource(strings = { "STARTTLS", "TLS" })
 	void bundleCiphersTheRelayCannotUseFailTheHandshakeWithItsReason(String security) {
 		// an RSA suite, and the relay's key is an EC key
-		try (StartTlsRelay relay = relay(security).start()) {
+		try (SmtpTestRelay relay = relay(security).start()) {
 			assertThatExceptionOfType(MailSendException.class)
 				.isThrownBy(() -> send(relay, security, BUNDLE_OPTIONS + "enabled-protocols=TLSv1.2",
 						BUNDLE_OPTIONS + "ciphers=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"))
 				.withMessageContaining("TLS handshake failed: ")
 				.withMessageContaining("Received fatal alert: handshake_failure");
-			assertThat(relay.authAttempts()).isZero();
+			assertThat(relay.getAuthAttempts()).isZero();
 		}
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "STARTTLS", "TLS" })
 	void bundleWithoutOptionsConnectsWithTls13(String security) {
-		try (StartTlsRelay relay = relay(security).start()) {
+		try (SmtpTestRelay relay = relay(security).start()) {
 			send(relay, security);
-			assertThat(relay.tlsSessions()).extracting(TlsSession::protocol).containsExactly("TLSv1.3");
+			assertThat(relay.getTlsSessions()).extracting(TlsSession::protocol).containsExactly("TLSv1.3");
 		}
 	}
 
-	private static StartTlsRelay.Builder relay(String security) {
-		StartTlsRelay.Builder builder = StartTlsRelay.builder();
-		return "TLS".equals(security) ? builder.implicitTls() : builder;
+	private static SmtpTestRelay.Builder relay(String security) {
+		return TestRelays.builder()
+			.security("TLS".equals(security) ? SmtpTestRelay.Security.TLS : SmtpTestRelay.Security.STARTTLS);
 	}
 
-	private void send(StartTlsRelay relay, String security, String... properties) {
-		this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.port(), security))
+	private void send(SmtpTestRelay relay, String security, String... properties) {
+		this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.getPort(), security))
 			.withPropertyValues(properties)
 			.withPropertyValues("infobip.smtp.pool.enabled=false", "infobip.smtp.retry.max-attempts=1")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				context.getBean(InfobipMailSender.class).send(message());
+				context.getBean(InfobipMailSender.class).send(TestMessages.plainText("user@example.com"));
 			});
-	}
-
-	private static SimpleMailMessage message() {
-		SimpleMailMessage message = new SimpleMailMessage();
-		message.setFrom("shop@example.com");
-		message.setTo("user@example.com");
-		message.setSubject("TLS versions");
-		message.setText("Body");
-		return message;
 	}
 
 }

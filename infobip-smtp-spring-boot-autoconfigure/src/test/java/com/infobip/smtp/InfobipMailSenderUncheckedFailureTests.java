@@ -11,9 +11,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 
+import com.infobip.smtp.test.relay.SmtpTestRelay;
 import com.infobip.smtp.testsupport.SenderContextRunners;
-import com.infobip.smtp.testsupport.StartTlsRelay;
+import com.infobip.smtp.testsupport.TestMessages;
 import com.infobip.smtp.testsupport.TestRelayProperties;
+import com.infobip.smtp.testsupport.TestRelays;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.activation.DataHandler;
 import jakarta.activation.DataSource;
@@ -44,7 +46,7 @@ class InfobipMailSenderUncheckedFailureTests {
 
 	@Test
 	void contentThatThrowsWhileBeingSentFailsAsAMailExceptionAndLeavesTheConnectionUsable() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+		try (SmtpTestRelay relay = TestRelays.start()) {
 			run(relay, (sender, context) -> {
 				long start = System.nanoTime();
 				for (int i = 0; i < 3; i++) {
@@ -59,8 +61,8 @@ class InfobipMailSenderUncheckedFailureTests {
 				}
 				// closed without QUIT, which the relay would take for a line of the data
 				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
-				sender.send(InfobipMailSenderFaultTests.message("user@example.com"));
-				assertThat(relay.received()).singleElement()
+				sender.send(TestMessages.plainText("user@example.com"));
+				assertThat(relay.getMessages()).singleElement()
 					.satisfies((received) -> assertThat(received.recipients()).containsExactly("user@example.com"));
 				assertThat(context.getBean(MeterRegistry.class)
 					.get("infobip.smtp.send")
@@ -73,21 +75,21 @@ class InfobipMailSenderUncheckedFailureTests {
 
 	@Test
 	void errorWhileSendingIsRethrownAfterTheConnectionIsDiscarded() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+		try (SmtpTestRelay relay = TestRelays.start()) {
 			run(relay, (sender, context) -> {
 				for (int i = 0; i < 2; i++) {
 					assertThatExceptionOfType(ContentError.class)
 						.isThrownBy(() -> sender.send(throwingWhileWritten(new ContentError())));
 				}
-				sender.send(InfobipMailSenderFaultTests.message("user@example.com"));
-				assertThat(relay.received()).hasSize(1);
+				sender.send(TestMessages.plainText("user@example.com"));
+				assertThat(relay.getMessages()).hasSize(1);
 			});
 		}
 	}
 
 	@Test
 	void asyncAndBatchSendsOfContentThatThrowsFailAsMailExceptionsAndLeaveTheConnectionUsable() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+		try (SmtpTestRelay relay = TestRelays.start()) {
 			run(relay, (sender, context) -> {
 				assertThatExceptionOfType(ExecutionException.class)
 					.isThrownBy(() -> sender.sendAsync(throwingWhileWritten(new IllegalStateException("gone"))).get())
@@ -105,15 +107,15 @@ class InfobipMailSenderUncheckedFailureTests {
 				// it is rethrown once the batch is done
 				assertThatExceptionOfType(ContentError.class)
 					.isThrownBy(() -> sender.sendBatch(List.of(throwingWhileWritten(new ContentError()))));
-				sender.send(InfobipMailSenderFaultTests.message("user@example.com"));
-				assertThat(relay.received()).hasSize(2);
+				sender.send(TestMessages.plainText("user@example.com"));
+				assertThat(relay.getMessages()).hasSize(2);
 			});
 		}
 	}
 
 	@Test
 	void dataSourceThatThrowsIsRefusedAsAnInvalidMessageBeforeAnyConnection() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+		try (SmtpTestRelay relay = TestRelays.start()) {
 			run(relay, (sender, context) -> {
 				MimeMessage message = sender.createMimeMessage();
 				message.setFrom("shop@example.com");
@@ -124,13 +126,13 @@ class InfobipMailSenderUncheckedFailureTests {
 				message.setContent(new MimeMultipart(attachment));
 				assertThatExceptionOfType(InvalidMessageException.class).isThrownBy(() -> sender.send(message))
 					.withMessageContaining("report unavailable");
-				assertThat(relay.sessions()).isZero();
+				assertThat(relay.getSessionCount()).isZero();
 			});
 		}
 	}
 
-	private void run(StartTlsRelay relay, InfobipMailSenderFaultTests.SenderTest test) {
-		this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS"))
+	private void run(SmtpTestRelay relay, InfobipMailSenderFaultTests.SenderTest test) {
+		this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.getPort(), "STARTTLS"))
 			.run((AssertableApplicationContext context) -> {
 				assertThat(context).hasNotFailed();
 				test.run(context.getBean(InfobipMailSender.class), context);

@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.infobip.smtp.observation.InfobipSendContext;
+import com.infobip.smtp.test.relay.SmtpTestRelay;
 import com.infobip.smtp.testsupport.SenderContextRunners;
-import com.infobip.smtp.testsupport.StartTlsRelay;
+import com.infobip.smtp.testsupport.TestMessages;
 import com.infobip.smtp.testsupport.TestRelayProperties;
+import com.infobip.smtp.testsupport.TestRelays;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
@@ -23,7 +25,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
-import org.springframework.mail.SimpleMailMessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,11 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class InfobipSendObservationTests {
 
-	private static StartTlsRelay relay;
+	private static SmtpTestRelay relay;
 
 	@BeforeAll
 	static void startRelay() {
-		relay = StartTlsRelay.builder().start();
+		relay = TestRelays.start();
 	}
 
 	@AfterAll
@@ -48,16 +49,16 @@ class InfobipSendObservationTests {
 	@Test
 	void sendIsAClientCallToTheRelayAsARemoteService() {
 		run((sender, context, observed) -> {
-			sender.send(message("user@example.com"));
+			sender.send(TestMessages.plainText("user@example.com"));
 			InfobipSendContext send = observed.get(0);
 			assertThat(send).isInstanceOf(SenderContext.class);
 			assertThat(send.getKind()).isEqualTo(Kind.CLIENT);
 			assertThat(send.getRemoteServiceName()).isEqualTo("infobip-smtp");
-			assertThat(send.getRemoteServiceAddress()).isEqualTo("smtp://localhost:" + relay.port());
+			assertThat(send.getRemoteServiceAddress()).isEqualTo("smtp://localhost:" + relay.getPort());
 			assertThat(context.getBean(MeterRegistry.class)
 				.get("infobip.smtp.send")
 				.tag("server.address", "localhost")
-				.tag("server.port", String.valueOf(relay.port()))
+				.tag("server.port", String.valueOf(relay.getPort()))
 				.timer()
 				.count()).isEqualTo(1);
 		});
@@ -82,9 +83,9 @@ class InfobipSendObservationTests {
 					}
 
 				});
-			int before = relay.received().size();
-			sender.send(message("user@example.com"));
-			assertThat(relay.received().get(before).data()).doesNotContainIgnoringCase("traceparent");
+			int before = relay.getMessages().size();
+			sender.send(TestMessages.plainText("user@example.com"));
+			assertThat(relay.getMessages().get(before).text()).doesNotContainIgnoringCase("traceparent");
 		});
 	}
 
@@ -93,7 +94,7 @@ class InfobipSendObservationTests {
 		run((sender, context, observed) -> {
 			Observation request = Observation.start("request", context.getBean(ObservationRegistry.class));
 			try (Observation.Scope scope = request.openScope()) {
-				sender.sendAsync(message("user@example.com")).join();
+				sender.sendAsync(TestMessages.plainText("user@example.com")).join();
 			}
 			request.stop();
 			assertThat(observed).singleElement()
@@ -106,8 +107,10 @@ class InfobipSendObservationTests {
 		run((sender, context, observed) -> {
 			Observation request = Observation.start("request", context.getBean(ObservationRegistry.class));
 			try (Observation.Scope scope = request.openScope()) {
-				sender.sendBatch(List.of(mime(sender, "a@example.com"), mime(sender, "b@example.com"),
-						mime(sender, "c@example.com"), mime(sender, "d@example.com")));
+				sender.sendBatch(List.of(TestMessages.plainTextMime(sender, "a@example.com"),
+						TestMessages.plainTextMime(sender, "b@example.com"),
+						TestMessages.plainTextMime(sender, "c@example.com"),
+						TestMessages.plainTextMime(sender, "d@example.com")));
 			}
 			request.stop();
 			assertThat(observed).hasSize(4)
@@ -115,26 +118,9 @@ class InfobipSendObservationTests {
 		});
 	}
 
-	private static jakarta.mail.internet.MimeMessage mime(InfobipMailSender sender, String to) throws Exception {
-		jakarta.mail.internet.MimeMessage message = sender.createMimeMessage();
-		message.setFrom("shop@example.com");
-		message.setRecipients(jakarta.mail.Message.RecipientType.TO, to);
-		message.setText("Body");
-		return message;
-	}
-
-	private static SimpleMailMessage message(String to) {
-		SimpleMailMessage message = new SimpleMailMessage();
-		message.setFrom("shop@example.com");
-		message.setTo(to);
-		message.setSubject("Observed");
-		message.setText("Body");
-		return message;
-	}
-
 	private void run(ObservedTest test) {
 		SenderContextRunners.withMetrics()
-			.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS"))
+			.withPropertyValues(TestRelayProperties.relay(relay.getPort(), "STARTTLS"))
 			.run((context) -> {
 				List<InfobipSendContext> observed = new CopyOnWriteArrayList<>();
 				context.getBean(ObservationRegistry.class)

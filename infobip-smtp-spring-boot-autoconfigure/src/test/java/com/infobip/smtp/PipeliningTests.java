@@ -5,13 +5,14 @@
 
 package com.infobip.smtp;
 
+import com.infobip.smtp.test.relay.QueuedMessage;
+import com.infobip.smtp.test.relay.SmtpTestRelay;
 import com.infobip.smtp.testsupport.SenderContextRunners;
-import com.infobip.smtp.testsupport.StartTlsRelay;
+import com.infobip.smtp.testsupport.TestMessages;
 import com.infobip.smtp.testsupport.TestRelayProperties;
+import com.infobip.smtp.testsupport.TestRelays;
 import com.infobip.smtp.testsupport.TurnCountingProxy;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.mail.SimpleMailMessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -26,15 +27,15 @@ class PipeliningTests {
 
 	@Test
 	void pipelinedMessageTakesTwoTurnsWhateverItsRecipients() throws Exception {
-		try (StartTlsRelay relay = StartTlsRelay.builder().advertisePipelining().start();
-				TurnCountingProxy proxy = new TurnCountingProxy(relay.port())) {
+		try (SmtpTestRelay relay = TestRelays.start();
+				TurnCountingProxy proxy = new TurnCountingProxy(relay.getPort())) {
 			run(proxy.port(), (sender) -> {
-				sender.send(message("a@example.com", "b@example.com", "c@example.com"));
+				sender.send(TestMessages.plainText("a@example.com", "b@example.com", "c@example.com"));
 				proxy.resetTurns();
-				sender.send(message("a@example.com", "b@example.com", "c@example.com"));
+				sender.send(TestMessages.plainText("a@example.com", "b@example.com", "c@example.com"));
 				// the group (MAIL, 3 RCPT, DATA), then the content
 				assertThat(proxy.clientTurns()).isEqualTo(2);
-				assertThat(relay.received()).hasSize(2)
+				assertThat(relay.getMessages()).hasSize(2)
 					.allSatisfy((received) -> assertThat(received.recipients()).containsExactly("a@example.com",
 							"b@example.com", "c@example.com"));
 			});
@@ -43,31 +44,31 @@ class PipeliningTests {
 
 	@Test
 	void withoutTheKeywordEveryCommandWaitsForItsReply() throws Exception {
-		try (StartTlsRelay relay = StartTlsRelay.builder().start();
-				TurnCountingProxy proxy = new TurnCountingProxy(relay.port())) {
+		try (SmtpTestRelay relay = TestRelays.builder().pipelining(false).start();
+				TurnCountingProxy proxy = new TurnCountingProxy(relay.getPort())) {
 			run(proxy.port(), (sender) -> {
-				sender.send(message("a@example.com", "b@example.com", "c@example.com"));
+				sender.send(TestMessages.plainText("a@example.com", "b@example.com", "c@example.com"));
 				proxy.resetTurns();
-				sender.send(message("a@example.com", "b@example.com", "c@example.com"));
+				sender.send(TestMessages.plainText("a@example.com", "b@example.com", "c@example.com"));
 				// MAIL, 3 RCPT, DATA, the content
 				assertThat(proxy.clientTurns()).isEqualTo(6);
-				assertThat(relay.received()).hasSize(2);
+				assertThat(relay.getMessages()).hasSize(2);
 			});
 		}
 	}
 
 	@Test
 	void pipeliningCanBeSwitchedOff() throws Exception {
-		try (StartTlsRelay relay = StartTlsRelay.builder().advertisePipelining().start();
-				TurnCountingProxy proxy = new TurnCountingProxy(relay.port())) {
+		try (SmtpTestRelay relay = TestRelays.start();
+				TurnCountingProxy proxy = new TurnCountingProxy(relay.getPort())) {
 			SenderContextRunners.withMetrics()
 				.withPropertyValues(TestRelayProperties.relay(proxy.port(), "STARTTLS"))
 				.withPropertyValues("infobip.smtp.pool.max-connections=1", "infobip.smtp.pipelining=false")
 				.run((context) -> {
 					InfobipMailSender sender = context.getBean(InfobipMailSender.class);
-					sender.send(message("a@example.com"));
+					sender.send(TestMessages.plainText("a@example.com"));
 					proxy.resetTurns();
-					sender.send(message("a@example.com", "b@example.com", "c@example.com"));
+					sender.send(TestMessages.plainText("a@example.com", "b@example.com", "c@example.com"));
 					assertThat(proxy.clientTurns()).isEqualTo(6);
 				});
 		}
@@ -75,20 +76,20 @@ class PipeliningTests {
 
 	@Test
 	void refusedSenderFailsAtMailAndTheConnectionStaysInStep() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().advertisePipelining().start()) {
-			run(relay.port(), (sender) -> {
-				sender.send(message("a@example.com"));
+		try (SmtpTestRelay relay = TestRelays.start()) {
+			run(relay.getPort(), (sender) -> {
+				sender.send(TestMessages.plainText("a@example.com"));
 				relay.refuseSenders(550);
 				assertThatExceptionOfType(InfobipSendFailedException.class)
-					.isThrownBy(() -> sender.send(message("a@example.com", "b@example.com")))
+					.isThrownBy(() -> sender.send(TestMessages.plainText("a@example.com", "b@example.com")))
 					.satisfies((ex) -> {
 						assertThat(ex.getPhase()).isEqualTo(SmtpPhase.MAIL);
 						assertThat(ex.getReply().code()).isEqualTo(550);
 						assertThat(ex.getAttempts()).isEqualTo(1);
 					});
 				relay.refuseSenders(0);
-				sender.send(message("c@example.com"));
-				assertThat(relay.received()).extracting(StartTlsRelay.Received::recipients)
+				sender.send(TestMessages.plainText("c@example.com"));
+				assertThat(relay.getMessages()).extracting(QueuedMessage::recipients)
 					.containsExactly(java.util.List.of("a@example.com"), java.util.List.of("c@example.com"));
 			});
 		}
@@ -96,38 +97,33 @@ class PipeliningTests {
 
 	@Test
 	void refusedRecipientsAmongAcceptedOnesAreReportedAndTheOthersGetTheMessage() {
-		try (StartTlsRelay relay = StartTlsRelay.builder()
-			.advertisePipelining()
-			.refuseRecipient("bad@example.com", 550)
-			.start()) {
-			run(relay.port(), (sender) -> {
-				InfobipSendResult result = sender
-					.sendWithResult(mime(sender, "a@example.com", "bad@example.com", "b@example.com"));
+		try (SmtpTestRelay relay = TestRelays.start().refuseRecipient("bad@example.com", 550)) {
+			run(relay.getPort(), (sender) -> {
+				InfobipSendResult result = sender.sendWithResult(
+						TestMessages.plainTextMime(sender, "a@example.com", "bad@example.com", "b@example.com"));
 				assertThat(result.acceptedRecipients()).containsExactly("a@example.com", "b@example.com");
 				assertThat(result.refusedRecipients()).singleElement()
 					.satisfies((refused) -> assertThat(refused.reply().code()).isEqualTo(550));
-				assertThat(relay.received()).singleElement()
+				assertThat(relay.getMessages()).singleElement()
 					.satisfies((received) -> assertThat(received.recipients()).containsExactly("a@example.com",
 							"b@example.com"));
-				sender.send(message("c@example.com"));
-				assertThat(relay.received()).hasSize(2);
+				sender.send(TestMessages.plainText("c@example.com"));
+				assertThat(relay.getMessages()).hasSize(2);
 			});
 		}
 	}
 
 	@Test
 	void everyRecipientRefusedFailsAtRcptAndTheConnectionStaysInStep() {
-		try (StartTlsRelay relay = StartTlsRelay.builder()
-			.advertisePipelining()
+		try (SmtpTestRelay relay = TestRelays.start()
 			.refuseRecipient("bad@example.com", 550)
-			.refuseRecipient("worse@example.com", 553)
-			.start()) {
-			run(relay.port(), (sender) -> {
+			.refuseRecipient("worse@example.com", 553)) {
+			run(relay.getPort(), (sender) -> {
 				assertThatExceptionOfType(InfobipSendFailedException.class)
-					.isThrownBy(() -> sender.send(message("bad@example.com", "worse@example.com")))
+					.isThrownBy(() -> sender.send(TestMessages.plainText("bad@example.com", "worse@example.com")))
 					.satisfies((ex) -> assertThat(ex.getPhase()).isEqualTo(SmtpPhase.RCPT));
-				sender.send(message("c@example.com"));
-				assertThat(relay.received()).singleElement()
+				sender.send(TestMessages.plainText("c@example.com"));
+				assertThat(relay.getMessages()).singleElement()
 					.satisfies((received) -> assertThat(received.recipients()).containsExactly("c@example.com"));
 			});
 		}
@@ -135,37 +131,37 @@ class PipeliningTests {
 
 	@Test
 	void temporaryRcptRefusalIsRetriedIntoOneCopy() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().advertisePipelining().failRecipients(1).start()) {
-			run(relay.port(), (sender) -> {
-				InfobipSendResult result = sender.sendWithResult(mime(sender, "a@example.com"));
+		try (SmtpTestRelay relay = TestRelays.start().failRecipients(1, 451)) {
+			run(relay.getPort(), (sender) -> {
+				InfobipSendResult result = sender.sendWithResult(TestMessages.plainTextMime(sender, "a@example.com"));
 				assertThat(result.attempts()).isEqualTo(2);
-				assertThat(relay.received()).hasSize(1);
+				assertThat(relay.getMessages()).hasSize(1);
 			});
 		}
 	}
 
 	@Test
 	void refusalAtTheEndOfTheDataIsNotRetried() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().advertisePipelining().failData(1, 554).start()) {
-			run(relay.port(), (sender) -> {
+		try (SmtpTestRelay relay = TestRelays.start().failData(1, 554)) {
+			run(relay.getPort(), (sender) -> {
 				assertThatExceptionOfType(InfobipSendFailedException.class)
-					.isThrownBy(() -> sender.send(message("a@example.com")))
+					.isThrownBy(() -> sender.send(TestMessages.plainText("a@example.com")))
 					.satisfies((ex) -> {
 						assertThat(ex.getReply().code()).isEqualTo(554);
 						assertThat(ex.getAttempts()).isEqualTo(1);
 					});
-				assertThat(relay.received()).isEmpty();
+				assertThat(relay.getMessages()).isEmpty();
 			});
 		}
 	}
 
 	@Test
 	void connectionCutAfterTheDotIsAnUnknownOutcomeAndNeverResent() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().advertisePipelining().dropAfterData(1).start()) {
-			run(relay.port(), (sender) -> {
+		try (SmtpTestRelay relay = TestRelays.start().dropAfterData(1)) {
+			run(relay.getPort(), (sender) -> {
 				assertThatExceptionOfType(SendOutcomeUnknownException.class)
-					.isThrownBy(() -> sender.send(message("a@example.com")));
-				assertThat(relay.received()).hasSize(1);
+					.isThrownBy(() -> sender.send(TestMessages.plainText("a@example.com")));
+				assertThat(relay.getMessages()).hasSize(1);
 			});
 		}
 	}
@@ -175,23 +171,6 @@ class PipeliningTests {
 			.withPropertyValues(TestRelayProperties.relay(port, "STARTTLS"))
 			.withPropertyValues("infobip.smtp.pool.max-connections=1")
 			.run((context) -> test.run(context.getBean(InfobipMailSender.class)));
-	}
-
-	private static SimpleMailMessage message(String... to) {
-		SimpleMailMessage message = new SimpleMailMessage();
-		message.setFrom("shop@example.com");
-		message.setTo(to);
-		message.setSubject("Pipelined");
-		message.setText("Body");
-		return message;
-	}
-
-	private static jakarta.mail.internet.MimeMessage mime(InfobipMailSender sender, String... to) throws Exception {
-		jakarta.mail.internet.MimeMessage message = sender.createMimeMessage();
-		message.setFrom("shop@example.com");
-		message.setRecipients(jakarta.mail.Message.RecipientType.TO, String.join(",", to));
-		message.setText("Body");
-		return message;
 	}
 
 	@FunctionalInterface

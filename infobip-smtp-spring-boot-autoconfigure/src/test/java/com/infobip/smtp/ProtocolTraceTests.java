@@ -12,10 +12,11 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
+import com.infobip.smtp.test.relay.SmtpTestRelay;
 import com.infobip.smtp.testsupport.SenderContextRunners;
-import com.infobip.smtp.testsupport.StartTlsRelay;
 import com.infobip.smtp.testsupport.TestCredentials;
 import com.infobip.smtp.testsupport.TestRelayProperties;
+import com.infobip.smtp.testsupport.TestRelays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,9 +76,9 @@ class ProtocolTraceTests {
 	void protocolTraceIsNotLoggedUnderTheStartersCategory() {
 		// even a level set on the trace category itself before the first connection
 		Logger.getLogger(CATEGORY + ".internal.transport.protocol").setLevel(Level.FINEST);
-		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+		try (SmtpTestRelay relay = TestRelays.start()) {
 			SenderContextRunners.withMetrics()
-				.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS"))
+				.withPropertyValues(TestRelayProperties.relay(relay.getPort(), "STARTTLS"))
 				.withPropertyValues("infobip.smtp.notify-url=https://shop.example.com/reports?token=webhook-s3cret")
 				.run((context) -> {
 					SimpleMailMessage message = new SimpleMailMessage();
@@ -86,7 +87,7 @@ class ProtocolTraceTests {
 					message.setSubject("Very personal subject");
 					message.setText("Very personal body");
 					context.getBean(InfobipMailSender.class).send(message);
-					assertThat(relay.received()).hasSize(1);
+					assertThat(relay.getMessages()).hasSize(1);
 				});
 		}
 		assertThat(this.logged).noneMatch((line) -> line.contains("webhook-s3cret"))

@@ -10,16 +10,16 @@ import java.time.Duration;
 import com.infobip.smtp.outbox.InfobipMailOutbox;
 import com.infobip.smtp.outbox.InfobipOutboxEntry;
 import com.infobip.smtp.outbox.InfobipOutboxStatus;
+import com.infobip.smtp.test.relay.SmtpTestRelay;
 import com.infobip.smtp.testsupport.OutboxContexts;
-import com.infobip.smtp.testsupport.StartTlsRelay;
+import com.infobip.smtp.testsupport.TestMessages;
 import com.infobip.smtp.testsupport.TestRelayProperties;
+import com.infobip.smtp.testsupport.TestRelays;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.mail.javamail.MimeMessageHelper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -33,11 +33,11 @@ import static org.awaitility.Awaitility.await;
  */
 class StoredFieldLimitsTests {
 
-	private static StartTlsRelay relay;
+	private static SmtpTestRelay relay;
 
 	@BeforeAll
 	static void startRelay() {
-		relay = StartTlsRelay.builder().start();
+		relay = TestRelays.start();
 	}
 
 	@AfterAll
@@ -49,10 +49,10 @@ class StoredFieldLimitsTests {
 	void longBulkIdThatFitsOnAHeaderLineIsSentDirectlyAndThroughTheOutbox() {
 		String bulkId = "b".repeat(300);
 		run((sender, outbox) -> {
-			MimeMessage direct = message(sender);
+			MimeMessage direct = TestMessages.multipartHtml(sender, "user@example.com");
 			InfobipMessageHeaders.of(direct).bulkId(bulkId);
 			assertThat(sender.sendWithResult(direct).bulkId()).isEqualTo(bulkId);
-			MimeMessage queued = message(sender);
+			MimeMessage queued = TestMessages.multipartHtml(sender, "user@example.com");
 			InfobipMessageHeaders.of(queued).bulkId(bulkId);
 			String id = outbox.enqueue(queued);
 			InfobipOutboxEntry entry = await().atMost(Duration.ofSeconds(10))
@@ -65,7 +65,7 @@ class StoredFieldLimitsTests {
 	void bulkIdLongerThanAHeaderLineIsRefusedByBothNamingTheHeader() {
 		String bulkId = "secret-" + "b".repeat(1000);
 		run((sender, outbox) -> {
-			MimeMessage message = message(sender);
+			MimeMessage message = TestMessages.multipartHtml(sender, "user@example.com");
 			message.setHeader(InfobipHeaders.BULK_ID, bulkId);
 			assertRefusedByBoth(sender, outbox, message, InfobipHeaders.BULK_ID);
 		});
@@ -74,7 +74,7 @@ class StoredFieldLimitsTests {
 	@Test
 	void messageIdLongerThanAHeaderLineIsRefusedByBothNamingTheHeader() {
 		run((sender, outbox) -> {
-			MimeMessage message = message(sender);
+			MimeMessage message = TestMessages.multipartHtml(sender, "user@example.com");
 			message.setHeader("Message-ID", "<secret-" + "m".repeat(1000) + "@example.com>");
 			assertRefusedByBoth(sender, outbox, message, "Message-ID");
 		});
@@ -83,7 +83,7 @@ class StoredFieldLimitsTests {
 	@Test
 	void envelopeSenderLongerThanSmtpAllowsIsRefusedByBothNamingIt() {
 		run((sender, outbox) -> {
-			SMTPMessage message = new SMTPMessage(message(sender));
+			SMTPMessage message = new SMTPMessage(TestMessages.multipartHtml(sender, "user@example.com"));
 			message.setEnvelopeFrom("secret-" + "e".repeat(1000) + "@example.com");
 			assertRefusedByBoth(sender, outbox, message, "envelope sender");
 		});
@@ -91,7 +91,7 @@ class StoredFieldLimitsTests {
 
 	private static void assertRefusedByBoth(InfobipMailSender sender, InfobipMailOutbox outbox, MimeMessage message,
 			String field) {
-		int received = relay.received().size();
+		int received = relay.getMessages().size();
 		assertThatExceptionOfType(InvalidMessageException.class).isThrownBy(() -> sender.send(message))
 			.withMessageContaining(field)
 			.withMessageNotContaining("secret");
@@ -99,22 +99,12 @@ class StoredFieldLimitsTests {
 			.withMessageContaining(field)
 			.withMessageNotContaining("secret");
 		assertThat(outbox.countByStatus().values()).allMatch((count) -> count == 0);
-		assertThat(relay.received()).hasSize(received);
-	}
-
-	private static MimeMessage message(InfobipMailSender sender) throws Exception {
-		MimeMessage message = sender.createMimeMessage();
-		MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-		helper.setFrom("shop@example.com");
-		helper.setTo("user@example.com");
-		helper.setSubject("Limits");
-		helper.setText("plain", "<p>html</p>");
-		return message;
+		assertThat(relay.getMessages()).hasSize(received);
 	}
 
 	private static void run(OutboxTest test) {
 		OutboxContexts.withOutbox()
-			.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS"))
+			.withPropertyValues(TestRelayProperties.relay(relay.getPort(), "STARTTLS"))
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				test.run(context.getBean(InfobipMailSender.class), context.getBean(InfobipMailOutbox.class));

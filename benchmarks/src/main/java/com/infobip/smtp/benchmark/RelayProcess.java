@@ -18,13 +18,15 @@ import java.util.Locale;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import com.infobip.smtp.test.RelayCertificates;
+import com.infobip.smtp.test.relay.SmtpTestRelay;
+import com.infobip.smtp.test.relay.TestCertificates;
 import org.slf4j.LoggerFactory;
 
 /**
  * The relay of the benchmark, run in its own JVM so that its CPU is not charged to the
- * senders: a {@link BenchmarkRelay} (STARTTLS + AUTH) on loopback with a certificate
- * generated at start, offering PIPELINING unless {@code -Dbenchmark.pipelining=false},
+ * senders: the test relay module's {@link SmtpTestRelay} (STARTTLS + AUTH, as Infobip's
+ * port 587) on loopback, presenting the test certificate for localhost, counting messages
+ * without keeping them, offering PIPELINING unless {@code -Dbenchmark.pipelining=false},
  * and one {@link DelayProxy} in front of it per round trip given as argument
  * (milliseconds).
  * <p>
@@ -34,6 +36,16 @@ import org.slf4j.LoggerFactory;
  * after an hour at the latest.
  */
 public final class RelayProcess {
+
+	/**
+	 * User name the senders authenticate as.
+	 */
+	static final String USERNAME = SmtpTestRelay.API_KEY_USERNAME;
+
+	/**
+	 * API key the relay accepts.
+	 */
+	static final String API_KEY = "benchmark-api-key";
 
 	private static final long MAX_LIFETIME_MILLIS = 3_600_000;
 
@@ -58,14 +70,18 @@ public final class RelayProcess {
 		List<DelayProxy> proxies = new ArrayList<>();
 		Path caPem = Files.createTempFile("benchmark-relay-ca", ".pem");
 		caPem.toFile().deleteOnExit();
-		Files.writeString(caPem, RelayCertificates.get().caPem(), StandardCharsets.US_ASCII);
+		Files.writeString(caPem, TestCertificates.TRUSTED_CA.getPem(), StandardCharsets.US_ASCII);
 		boolean pipelining = !"false".equals(System.getProperty("benchmark.pipelining"));
-		try (BenchmarkRelay relay = new BenchmarkRelay(pipelining)) {
-			StringBuilder ready = new StringBuilder("ready ").append(relay.port())
+		try (SmtpTestRelay relay = SmtpTestRelay.builder()
+			.apiKey(API_KEY)
+			.pipelining(pipelining)
+			.keepMessages(false)
+			.start()) {
+			StringBuilder ready = new StringBuilder("ready ").append(relay.getPort())
 				.append(' ')
 				.append(caPem.toAbsolutePath());
 			for (String roundTrip : args) {
-				DelayProxy proxy = new DelayProxy(relay.port(), Long.parseLong(roundTrip));
+				DelayProxy proxy = new DelayProxy(relay.getPort(), Long.parseLong(roundTrip));
 				proxies.add(proxy);
 				ready.append(' ').append(proxy.port());
 			}
@@ -73,7 +89,7 @@ public final class RelayProcess {
 			BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
 			for (String line = in.readLine(); line != null; line = in.readLine()) {
 				if (line.equals("count")) {
-					out.println(String.format(Locale.ROOT, "%d", relay.messageCount()));
+					out.println(String.format(Locale.ROOT, "%d", relay.getMessageCount()));
 				}
 			}
 		}

@@ -132,7 +132,7 @@ final class Senders {
 	 */
 	private static List<String> infobipProperties(int port, Path caPem, int threads) {
 		return List.of("infobip.smtp.host=localhost", "infobip.smtp.port=" + port, "infobip.smtp.security=STARTTLS",
-				"infobip.smtp.api-key=" + BenchmarkRelay.API_KEY, "infobip.smtp.ssl.bundle=relay",
+				"infobip.smtp.api-key=" + RelayProcess.API_KEY, "infobip.smtp.ssl.bundle=relay",
 				"infobip.smtp.pool.max-connections=" + threads, relayTrust(caPem));
 	}
 
@@ -152,7 +152,7 @@ final class Senders {
 
 		StockSender(int port, Path caPem) {
 			this.context = start("infobip.smtp.enabled=false", "spring.mail.host=localhost", "spring.mail.port=" + port,
-					"spring.mail.username=" + BenchmarkRelay.USERNAME, "spring.mail.password=" + BenchmarkRelay.API_KEY,
+					"spring.mail.username=" + RelayProcess.USERNAME, "spring.mail.password=" + RelayProcess.API_KEY,
 					"spring.mail.ssl.bundle=relay", "spring.mail.properties[mail.smtp.auth]=true",
 					"spring.mail.properties[mail.smtp.starttls.enable]=true",
 					"spring.mail.properties[mail.smtp.starttls.required]=true",
@@ -272,8 +272,7 @@ final class Senders {
 		private final Mailer mailer;
 
 		SimpleJavaMailSender(int port, Path caPem, int threads) throws Exception {
-			this.mailer = MailerBuilder
-				.withSMTPServer("localhost", port, BenchmarkRelay.USERNAME, BenchmarkRelay.API_KEY)
+			this.mailer = MailerBuilder.withSMTPServer("localhost", port, RelayProcess.USERNAME, RelayProcess.API_KEY)
 				.withTransportStrategy(TransportStrategy.SMTP_TLS)
 				.verifyingServerIdentity(true)
 				.withSessionTimeout(TIMEOUT_MILLIS)
@@ -349,7 +348,7 @@ final class Senders {
 			}
 			for (int t = 0; t < threads; t++) {
 				Transport transport = this.session.getTransport("smtp");
-				transport.connect(BenchmarkRelay.USERNAME, BenchmarkRelay.API_KEY);
+				transport.connect(RelayProcess.USERNAME, RelayProcess.API_KEY);
 				this.transports.add(transport);
 			}
 		}

@@ -16,7 +16,7 @@ import com.infobip.smtp.InfobipRegion;
 import com.infobip.smtp.InvalidMessageException;
 import com.infobip.smtp.SmtpConnectionSettings;
 import com.infobip.smtp.SmtpSecurity;
-import com.infobip.smtp.testsupport.TestCertificates;
+import com.infobip.smtp.test.relay.TestCertificates;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -485,7 +485,7 @@ class InfobipSmtpAutoConfigurationTests {
 	private static String[] sslBundle(String... options) {
 		List<String> properties = new java.util.ArrayList<>(List.of("infobip.smtp.api-key=k",
 				"infobip.smtp.ssl.bundle=relay",
-				"spring.ssl.bundle.pem.relay.truststore.certificate=" + TestCertificates.TRUSTED_CA.pemLocation()));
+				"spring.ssl.bundle.pem.relay.truststore.certificate=" + TestCertificates.TRUSTED_CA.getPemLocation()));
 		for (String option : options) {
 			properties.add("spring.ssl.bundle.pem.relay." + option);
 		}

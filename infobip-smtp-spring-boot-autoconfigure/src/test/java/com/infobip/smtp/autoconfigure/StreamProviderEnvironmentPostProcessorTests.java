@@ -22,9 +22,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.infobip.smtp.InfobipMailSender;
-import com.infobip.smtp.testsupport.StartTlsRelay;
-import com.infobip.smtp.testsupport.TestCertificates;
+import com.infobip.smtp.test.relay.QueuedMessage;
+import com.infobip.smtp.test.relay.SmtpTestRelay;
 import com.infobip.smtp.testsupport.TestRelayProperties;
+import com.infobip.smtp.testsupport.TestRelays;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -134,8 +135,8 @@ class StreamProviderEnvironmentPostProcessorTests {
 
 	@Test
 	void multipartMessageArrivesByteForByteTheSameWithTheProviderNamed() throws Exception {
-		try (StartTlsRelay relay = StartTlsRelay.start(TestCertificates.LOCALHOST)) {
-			String[] relayArgs = Stream.of(TestRelayProperties.relay(relay.port(), "STARTTLS"))
+		try (SmtpTestRelay relay = TestRelays.start()) {
+			String[] relayArgs = Stream.of(TestRelayProperties.relay(relay.getPort(), "STARTTLS"))
 				.map((property) -> "--" + property)
 				.toArray(String[]::new);
 			try (ConfigurableApplicationContext context = run(SenderApplication.class,
@@ -147,7 +148,7 @@ class StreamProviderEnvironmentPostProcessorTests {
 				assertThat(System.getProperty(STREAM_PROVIDER)).isEqualTo(MailStreamProvider.class.getName());
 				context.getBean(InfobipMailSender.class).send(this::fillHelperMessage);
 			}
-			List<StartTlsRelay.Received> received = relay.received();
+			List<QueuedMessage> received = relay.getMessages();
 			assertThat(received).hasSize(2);
 			assertReceivedAsBuilt(received.get(1).bytes());
 			assertThat(comparable(received.get(1).bytes())).isEqualTo(comparable(received.get(0).bytes()));

@@ -14,8 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import com.infobip.smtp.InfobipMailSender;
-import com.infobip.smtp.testsupport.StartTlsRelay;
+import com.infobip.smtp.test.relay.QueuedMessage;
+import com.infobip.smtp.test.relay.SmtpTestRelay;
 import com.infobip.smtp.testsupport.TestRelayProperties;
+import com.infobip.smtp.testsupport.TestRelays;
 import com.infobip.smtp.testsupport.WireMessage;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.StreamProvider;
@@ -70,7 +72,7 @@ class StreamProviderWireIdentityTests {
 
 	@Test
 	void multipartMessageArrivesWithByteIdenticalBodyPartsWhetherTheProviderIsNamedOrLookedUp() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().advertisePipelining().start()) {
+		try (SmtpTestRelay relay = TestRelays.start()) {
 			String[] relayArgs = relayArgs(relay);
 			byte[] lookedUp;
 			try (ConfigurableApplicationContext context = run(SenderApplication.class,
@@ -85,7 +87,7 @@ class StreamProviderWireIdentityTests {
 				assertThat(System.getProperty(STREAM_PROVIDER)).isEqualTo(MailStreamProvider.class.getName());
 				named = send(context);
 			}
-			List<StartTlsRelay.Received> received = relay.received();
+			List<QueuedMessage> received = relay.getMessages();
 			assertThat(received).hasSize(2).allSatisfy((message) -> {
 				assertThat(message.from()).isEqualTo(WireMessage.FROM);
 				assertThat(message.recipients()).isEqualTo(WireMessage.RECIPIENTS);
@@ -105,7 +107,7 @@ class StreamProviderWireIdentityTests {
 
 	@Test
 	void providerTheApplicationNamedIsKeptAndWritesTheMessagesTheStarterSends() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().advertisePipelining().start()) {
+		try (SmtpTestRelay relay = TestRelays.start()) {
 			System.setProperty(STREAM_PROVIDER, CountingStreamProvider.class.getName());
 			try (ConfigurableApplicationContext context = run(SenderApplication.class, relayArgs(relay))) {
 				assertThat(System.getProperty(STREAM_PROVIDER)).isEqualTo(CountingStreamProvider.class.getName());
@@ -117,7 +119,7 @@ class StreamProviderWireIdentityTests {
 				// the parts were encoded on their way to the relay
 				// by the application's provider
 				assertThat(CountingStreamProvider.encoders).hasPositiveValue();
-				assertThat(WireMessage.bytewise(WireMessage.ownData(relay.received().get(0))))
+				assertThat(WireMessage.bytewise(WireMessage.ownData(relay.getMessages().get(0))))
 					.isEqualTo(WireMessage.bytewise(WireMessage.data(message)));
 			}
 			assertThat(System.getProperty(STREAM_PROVIDER)).isEqualTo(CountingStreamProvider.class.getName());
@@ -149,8 +151,8 @@ class StreamProviderWireIdentityTests {
 		}
 	}
 
-	private static String[] relayArgs(StartTlsRelay relay) {
-		return Stream.of(TestRelayProperties.relay(relay.port(), "STARTTLS"))
+	private static String[] relayArgs(SmtpTestRelay relay) {
+		return Stream.of(TestRelayProperties.relay(relay.getPort(), "STARTTLS"))
 			.map((property) -> "--" + property)
 			.toArray(String[]::new);
 	}

@@ -20,8 +20,9 @@ import com.infobip.smtp.outbox.InfobipOutboxEntry;
 import com.infobip.smtp.outbox.InfobipOutboxStatus;
 import com.infobip.smtp.testsupport.OutboxContexts;
 import com.infobip.smtp.testsupport.SenderContextRunners;
-import com.infobip.smtp.testsupport.StartTlsRelay;
+import com.infobip.smtp.test.relay.SmtpTestRelay;
 import com.infobip.smtp.testsupport.TestRelayProperties;
+import com.infobip.smtp.testsupport.TestRelays;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
@@ -58,7 +59,7 @@ class TaskDecoratorTests {
 
 	@Test
 	void taskDecoratorBeanCarriesTheCallersMdcIntoEveryMessageOfABatch() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+		try (SmtpTestRelay relay = TestRelays.start()) {
 			withDecorator(SenderContextRunners.withMetrics(), relay)
 				.withPropertyValues("infobip.smtp.pool.max-connections=4")
 				.run((context) -> {
@@ -85,7 +86,7 @@ class TaskDecoratorTests {
 	void queuedSendAsyncSeesItsOwnCallersMdcNotTheOneOfTheSendBeforeIt() {
 		// one connection: the second and third sends wait in the queue while the
 		// first is at the relay
-		try (StartTlsRelay relay = StartTlsRelay.builder().dataDelay(Duration.ofMillis(300)).start()) {
+		try (SmtpTestRelay relay = TestRelays.start().dataDelay(Duration.ofMillis(300))) {
 			withDecorator(SenderContextRunners.withMetrics(), relay)
 				.withPropertyValues("infobip.smtp.pool.max-connections=1")
 				.run((context) -> {
@@ -110,7 +111,7 @@ class TaskDecoratorTests {
 
 	@Test
 	void severalTaskDecoratorBeansAllApply() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+		try (SmtpTestRelay relay = TestRelays.start()) {
 			withDecorator(SenderContextRunners.withMetrics(), relay)
 				.withBean("tenantTaskDecorator", TaskDecorator.class, TaskDecoratorTests::tenantDecorator)
 				.run((context) -> {
@@ -137,7 +138,7 @@ class TaskDecoratorTests {
 	}
 
 	static void outboxSendsAreDecorated(ApplicationContextRunner contextRunner, Predicate<Thread> sendThread) {
-		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+		try (SmtpTestRelay relay = TestRelays.start()) {
 			withDecorator(contextRunner, relay)
 				.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class))
 				.withBean("tenantTaskDecorator", TaskDecorator.class, TaskDecoratorTests::tenantDecorator)
@@ -183,7 +184,7 @@ class TaskDecoratorTests {
 	}
 
 	static void sendAsyncSeesTheCallersMdc(ApplicationContextRunner contextRunner, Predicate<Thread> sendThread) {
-		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+		try (SmtpTestRelay relay = TestRelays.start()) {
 			withDecorator(contextRunner, relay).run((context) -> {
 				InfobipMailSender sender = context.getBean(InfobipMailSender.class);
 				MDC.put(REQUEST, "r-1");
@@ -202,10 +203,10 @@ class TaskDecoratorTests {
 		}
 	}
 
-	static ApplicationContextRunner withDecorator(ApplicationContextRunner contextRunner, StartTlsRelay relay) {
+	static ApplicationContextRunner withDecorator(ApplicationContextRunner contextRunner, SmtpTestRelay relay) {
 		return contextRunner.withBean(MdcRecorder.class)
 			.withBean("mdcTaskDecorator", TaskDecorator.class, TaskDecoratorTests::mdcDecorator)
-			.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS"));
+			.withPropertyValues(TestRelayProperties.relay(relay.getPort(), "STARTTLS"));
 	}
 
 	/**

@@ -16,10 +16,11 @@ import com.infobip.smtp.SmtpConnectionSettings;
 import com.infobip.smtp.SmtpSecurity;
 import com.infobip.smtp.internal.transport.SmtpConnection;
 import com.infobip.smtp.internal.transport.SmtpConnector;
+import com.infobip.smtp.test.relay.SmtpTestRelay;
 import com.infobip.smtp.testsupport.GreenMailRelays;
-import com.infobip.smtp.testsupport.StartTlsRelay;
 import com.infobip.smtp.testsupport.TestCredentials;
 import com.infobip.smtp.testsupport.TestRelayProperties;
+import com.infobip.smtp.testsupport.TestRelays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,8 +85,8 @@ class InfobipSmtpHealthIndicatorTests {
 
 	@Test
 	void upWhenTheRelayRefusesTheProbeOnlyBecauseTheSendersConnectionsFillItsCap() throws Exception {
-		try (StartTlsRelay capped = StartTlsRelay.builder().maxConnections(1).start()) {
-			SmtpConnectionSettings settings = TestRelayProperties.settings(capped.port(), SmtpSecurity.STARTTLS,
+		try (SmtpTestRelay capped = TestRelays.start().maxConnections(1)) {
+			SmtpConnectionSettings settings = TestRelayProperties.settings(capped.getPort(), SmtpSecurity.STARTTLS,
 					TestCredentials.API_KEY);
 			// the sender's one connection, open and idle in its pool
 			try (SmtpConnection held = new SmtpConnector(settings).connect()) {
@@ -96,15 +97,15 @@ class InfobipSmtpHealthIndicatorTests {
 				assertThat(health.getDetails()).hasEntrySatisfying("connectionLimit",
 						(detail) -> assertThat(detail.toString()).contains("421")
 							.contains("while the sender had 1 open"));
-				assertThat(capped.sessions()).as("only the held connection got a session").isEqualTo(1);
+				assertThat(capped.getSessionCount()).as("only the held connection got a session").isEqualTo(1);
 			}
 		}
 	}
 
 	@Test
 	void downWhenTheRelayRefusesTheProbeAndTheSenderHasNoConnection() throws Exception {
-		try (StartTlsRelay capped = StartTlsRelay.builder().maxConnections(1).start()) {
-			SmtpConnectionSettings settings = TestRelayProperties.settings(capped.port(), SmtpSecurity.STARTTLS,
+		try (SmtpTestRelay capped = TestRelays.start().maxConnections(1)) {
+			SmtpConnectionSettings settings = TestRelayProperties.settings(capped.getPort(), SmtpSecurity.STARTTLS,
 					TestCredentials.API_KEY);
 			// another client's connection fills the cap
 			try (SmtpConnection other = new SmtpConnector(settings).connect()) {

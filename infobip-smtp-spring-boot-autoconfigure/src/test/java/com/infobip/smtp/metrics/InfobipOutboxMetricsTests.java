@@ -14,10 +14,11 @@ import com.infobip.smtp.InfobipMailSender;
 import com.infobip.smtp.internal.outbox.JdbcMailOutbox;
 import com.infobip.smtp.outbox.InfobipOutboxEntry;
 import com.infobip.smtp.outbox.InfobipOutboxStatus;
+import com.infobip.smtp.test.relay.SmtpTestRelay;
 import com.infobip.smtp.testsupport.MutableClock;
 import com.infobip.smtp.testsupport.OutboxContexts;
-import com.infobip.smtp.testsupport.StartTlsRelay;
 import com.infobip.smtp.testsupport.TestRelayProperties;
+import com.infobip.smtp.testsupport.TestRelays;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -97,13 +98,9 @@ class InfobipOutboxMetricsTests {
 	void dispatchedCountsWhatThisInstancesDispatchersDidByOutcome() {
 		// the first message is refused 3 times (451) in its first dispatch, then 554;
 		// the second is queued but its answer is lost; the third is sent
-		try (StartTlsRelay relay = StartTlsRelay.builder()
-			.failRecipients(3)
-			.failData(1, 554)
-			.dropAfterData(1)
-			.start()) {
+		try (SmtpTestRelay relay = TestRelays.start().failRecipients(3, 451).failData(1, 554).dropAfterData(1)) {
 			OutboxContexts.withOutbox()
-				.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS"))
+				.withPropertyValues(TestRelayProperties.relay(relay.getPort(), "STARTTLS"))
 				.run((context) -> {
 					JdbcMailOutbox outbox = context.getBean(JdbcMailOutbox.class);
 					InfobipMailSender sender = context.getBean(InfobipMailSender.class);

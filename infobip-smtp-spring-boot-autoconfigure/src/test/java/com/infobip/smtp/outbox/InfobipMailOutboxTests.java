@@ -23,9 +23,11 @@ import com.infobip.smtp.InvalidMessageException;
 import com.infobip.smtp.autoconfigure.InfobipSmtpAutoConfiguration;
 import com.infobip.smtp.autoconfigure.InfobipSmtpOutboxAutoConfiguration;
 import com.infobip.smtp.internal.outbox.JdbcMailOutbox;
+import com.infobip.smtp.test.relay.QueuedMessage;
+import com.infobip.smtp.test.relay.SmtpTestRelay;
 import com.infobip.smtp.testsupport.MutableClock;
-import com.infobip.smtp.testsupport.StartTlsRelay;
 import com.infobip.smtp.testsupport.TestRelayProperties;
+import com.infobip.smtp.testsupport.TestRelays;
 import com.infobip.smtp.webhook.DeliveryReport;
 import com.infobip.smtp.webhook.DeliveryStatusGroup;
 import com.infobip.smtp.webhook.TrackingNotification;
@@ -70,26 +72,26 @@ class InfobipMailOutboxTests {
 
 	@Test
 	void committedMessageIsSentOnceAndRecordedWithInfobipsMessageId() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+		try (SmtpTestRelay relay = TestRelays.start()) {
 			run(relay, (context, outbox) -> {
 				String id = inTransaction(context, () -> outbox.enqueue(multipart(context, "user@example.com")));
 				InfobipOutboxEntry entry = awaitStatus(outbox, id, InfobipOutboxStatus.SENT);
-				assertThat(relay.received()).hasSize(1);
-				StartTlsRelay.Received received = relay.received().get(0);
-				assertThat(entry.messageId()).isEqualTo(received.queueId());
+				assertThat(relay.getMessages()).hasSize(1);
+				QueuedMessage received = relay.getMessages().get(0);
+				assertThat(entry.messageId()).isEqualTo(received.messageId());
 				assertThat(entry.attempts()).isEqualTo(1);
 				assertThat(entry.messageIdHeader()).isNotNull();
-				assertThat(received.data()).contains("Message-ID: " + entry.messageIdHeader());
+				assertThat(received.text()).contains("Message-ID: " + entry.messageIdHeader());
 				assertThat(received.recipients()).containsExactly("user@example.com", "copy@example.com",
 						"hidden@example.com");
-				assertThat(received.data()).doesNotContain("hidden@example.com");
+				assertThat(received.text()).doesNotContain("hidden@example.com");
 			});
 		}
 	}
 
 	@Test
 	void messageFromAPreparatorIsEnqueuedAndSent() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+		try (SmtpTestRelay relay = TestRelays.start()) {
 			run(relay, (context, outbox) -> {
 				String id = outbox.enqueue((message) -> {
 					message.setFrom("shop@example.com");
@@ -97,7 +99,7 @@ class InfobipMailOutboxTests {
 					message.setText("Prepared");
 				});
 				awaitStatus(outbox, id, InfobipOutboxStatus.SENT);
-				assertThat(relay.received()).extracting((received) -> received.recipients().get(0))
+				assertThat(relay.getMessages()).extracting((received) -> received.recipients().get(0))
 					.containsExactly("prepared@example.com");
 			});
 		}
@@ -105,7 +107,7 @@ class InfobipMailOutboxTests {
 
 	@Test
 	void messageSentThroughTheOutboxIsByteIdenticalToOneSentDirectly() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+		try (SmtpTestRelay relay = TestRelays.start()) {
 			run(relay, (context, outbox) -> {
 				InfobipMailSender sender = context.getBean(InfobipMailSender.class);
 				MimeMessage direct = multipart(context, "user@example.com");
@@ -117,7 +119,7 @@ class InfobipMailOutboxTests {
 				queued.setHeader("X-Order-Note", "Grüße aus Köln");
 				queued.setSentDate(direct.getSentDate());
 				awaitStatus(outbox, outbox.enqueue(queued), InfobipOutboxStatus.SENT);
-				List<StartTlsRelay.Received> received = relay.received();
+				List<QueuedMessage> received = relay.getMessages();
 				assertThat(received).hasSize(2);
 				assertThat(withoutBoundaries(received.get(1))).isEqualTo(withoutBoundaries(received.get(0)));
 				assertThat(received.get(1).recipients()).isEqualTo(received.get(0).recipients());
@@ -128,7 +130,7 @@ class InfobipMailOutboxTests {
 
 	@Test
 	void rolledBackMessageIsNeitherStoredNorSent() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+		try (SmtpTestRelay relay = TestRelays.start()) {
 			run(relay, (context, outbox) -> {
 				MimeMessage rolledBackMessage = multipart(context, "rolled-back@example.com");
 				TransactionTemplate transactions = new TransactionTemplate(
@@ -142,7 +144,7 @@ class InfobipMailOutboxTests {
 						() -> outbox.enqueue(multipart(context, "committed@example.com")));
 				awaitStatus(outbox, committed, InfobipOutboxStatus.SENT);
 				assertThat(outbox.find(rolledBack[0])).isEmpty();
-				assertThat(relay.received()).extracting((received) -> received.recipients().get(0))
+				assertThat(relay.getMessages()).extracting((received) -> received.recipients().get(0))
 					.containsExactly("committed@example.com");
 			});
 		}
@@ -150,7 +152,7 @@ class InfobipMailOutboxTests {
 
 	@Test
 	void invalidMessageFailsAtEnqueueAndIsNotStored() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+		try (SmtpTestRelay relay = TestRelays.start()) {
 			run(relay, (context, outbox) -> {
 				MimeMessage noRecipient = context.getBean(InfobipMailSender.class).createMimeMessage();
 				noRecipient.setFrom("shop@example.com");
@@ -164,20 +166,20 @@ class InfobipMailOutboxTests {
 
 	@Test
 	void permanentRefusalIsRecordedAsFailedWithTheReply() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().failData(1, 554).start()) {
+		try (SmtpTestRelay relay = TestRelays.start().failData(1, 554)) {
 			run(relay, (context, outbox) -> {
 				String id = outbox.enqueue(multipart(context, "user@example.com"));
 				InfobipOutboxEntry entry = awaitStatus(outbox, id, InfobipOutboxStatus.FAILED);
 				assertThat(entry.lastError()).contains("554");
 				assertThat(entry.messageId()).isNull();
-				assertThat(relay.received()).isEmpty();
+				assertThat(relay.getMessages()).isEmpty();
 			});
 		}
 	}
 
 	@Test
 	void connectionLostAfterTheDataIsRecordedAsUnknownAndNeverSentAgain() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().dropAfterData(1).start()) {
+		try (SmtpTestRelay relay = TestRelays.start().dropAfterData(1)) {
 			run(relay, (context, outbox) -> {
 				String id = outbox.enqueue(multipart(context, "user@example.com"));
 				InfobipOutboxEntry entry = awaitStatus(outbox, id, InfobipOutboxStatus.UNKNOWN);
@@ -185,7 +187,7 @@ class InfobipMailOutboxTests {
 				// the relay read the whole message once; a later message still goes out
 				String next = outbox.enqueue(multipart(context, "next@example.com"));
 				awaitStatus(outbox, next, InfobipOutboxStatus.SENT);
-				assertThat(relay.received()).extracting((received) -> received.recipients().get(0))
+				assertThat(relay.getMessages()).extracting((received) -> received.recipients().get(0))
 					.containsExactly("user@example.com", "next@example.com");
 				assertThat(outbox.find(id)).get()
 					.extracting(InfobipOutboxEntry::status)
@@ -197,13 +199,13 @@ class InfobipMailOutboxTests {
 	@Test
 	void transientRefusalsBeyondTheSendersRetriesAreRescheduledAndSentLater() {
 		// the sender tries 3 times per dispatch: 3 refusals need a second dispatch
-		try (StartTlsRelay relay = StartTlsRelay.builder().failRecipients(3).start()) {
+		try (SmtpTestRelay relay = TestRelays.start().failRecipients(3, 451)) {
 			run(relay, (context, outbox) -> {
 				String id = outbox.enqueue(plain(context, "user@example.com"));
 				InfobipOutboxEntry entry = awaitStatus(outbox, id, InfobipOutboxStatus.SENT);
 				assertThat(entry.attempts()).isEqualTo(2);
 				assertThat(entry.lastError()).isNull();
-				assertThat(relay.received()).hasSize(1);
+				assertThat(relay.getMessages()).hasSize(1);
 				assertThat(((JdbcMailOutbox) outbox).dispatchedCount(InfobipOutboxStatus.PENDING)).isEqualTo(1);
 			});
 		}
@@ -211,25 +213,25 @@ class InfobipMailOutboxTests {
 
 	@Test
 	void transientRefusalsUntilMaxAttemptsEndFailed() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().failRecipients(100).start()) {
+		try (SmtpTestRelay relay = TestRelays.start().failRecipients(100, 451)) {
 			this.contextRunner.withPropertyValues("infobip.smtp.outbox.max-attempts=2")
-				.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS"))
+				.withPropertyValues(TestRelayProperties.relay(relay.getPort(), "STARTTLS"))
 				.run((context) -> {
 					InfobipMailOutbox outbox = context.getBean(InfobipMailOutbox.class);
 					String id = outbox.enqueue(plain(context, "user@example.com"));
 					InfobipOutboxEntry entry = awaitStatus(outbox, id, InfobipOutboxStatus.FAILED);
 					assertThat(entry.attempts()).isEqualTo(2);
 					assertThat(entry.lastError()).startsWith("Not sent after 2 attempts").contains("451");
-					assertThat(relay.received()).isEmpty();
+					assertThat(relay.getMessages()).isEmpty();
 				});
 		}
 	}
 
 	@Test
 	void entriesLeftByAStoppedInstanceAreResolvedOnceTheirClaimsExpire() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+		try (SmtpTestRelay relay = TestRelays.start()) {
 			this.contextRunner.withPropertyValues("infobip.smtp.outbox.claim-timeout=300ms")
-				.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS"))
+				.withPropertyValues(TestRelayProperties.relay(relay.getPort(), "STARTTLS"))
 				.run((context) -> {
 					InfobipMailOutbox outbox = context.getBean(InfobipMailOutbox.class);
 					JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
@@ -246,7 +248,7 @@ class InfobipMailOutboxTests {
 					awaitStatus(outbox, claimed, InfobipOutboxStatus.SENT);
 					InfobipOutboxEntry unknown = awaitStatus(outbox, sending, InfobipOutboxStatus.UNKNOWN);
 					assertThat(unknown.lastError()).contains("may have been sent");
-					assertThat(relay.received()).extracting((received) -> received.recipients().get(0))
+					assertThat(relay.getMessages()).extracting((received) -> received.recipients().get(0))
 						.containsExactly("claimed@example.com");
 				});
 		}
@@ -254,10 +256,10 @@ class InfobipMailOutboxTests {
 
 	@Test
 	void stoppingLetsTheSendInFlightEndAndGivesBackTheRestOfTheBatch() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().holdAfterData(1).start()) {
+		try (SmtpTestRelay relay = TestRelays.start().holdAfterData(1)) {
 			this.contextRunner
 				.withPropertyValues("infobip.smtp.outbox.concurrency=1", "infobip.smtp.shutdown-timeout=10s")
-				.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS"))
+				.withPropertyValues(TestRelayProperties.relay(relay.getPort(), "STARTTLS"))
 				.run((context) -> {
 					JdbcMailOutbox outbox = context.getBean(JdbcMailOutbox.class);
 					outbox.stop();
@@ -267,7 +269,7 @@ class InfobipMailOutboxTests {
 					}
 					// one dispatcher claims the three, and offers the first
 					outbox.start();
-					await().atMost(Duration.ofSeconds(10)).until(() -> relay.held() == 1);
+					await().atMost(Duration.ofSeconds(10)).until(() -> relay.getHeldReplies() == 1);
 					CompletableFuture<Void> stopping = CompletableFuture.runAsync(outbox::stop);
 					await().during(Duration.ofMillis(300))
 						.atMost(Duration.ofSeconds(2))
@@ -285,14 +287,14 @@ class InfobipMailOutboxTests {
 							.containsEntry("ATTEMPTS", 0)
 							.containsEntry("CLAIMED_BY", null);
 					}
-					assertThat(relay.received()).hasSize(1);
+					assertThat(relay.getMessages()).hasSize(1);
 				});
 		}
 	}
 
 	@Test
 	void outcomeTheDatabaseRefusedOnceIsRecordedByALaterAttempt() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+		try (SmtpTestRelay relay = TestRelays.start()) {
 			run(relay, (context, outbox) -> {
 				FailFirstSentUpdate.failures.set(0);
 				new JdbcTemplate(context.getBean(DataSource.class)).execute(
@@ -302,14 +304,14 @@ class InfobipMailOutboxTests {
 				InfobipOutboxEntry entry = awaitStatus(outbox, id, InfobipOutboxStatus.SENT);
 				assertThat(FailFirstSentUpdate.failures).hasValue(1);
 				assertThat(entry.attempts()).isEqualTo(1);
-				assertThat(relay.received()).hasSize(1);
+				assertThat(relay.getMessages()).hasSize(1);
 			});
 		}
 	}
 
 	@Test
 	void deliveryReportsAndTrackingEventsUpdateTheLedgerByInfobipsMessageId() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+		try (SmtpTestRelay relay = TestRelays.start()) {
 			run(relay, (context, outbox) -> {
 				String id = outbox.enqueue(multipart(context, "user@example.com"));
 				InfobipOutboxEntry sent = awaitStatus(outbox, id, InfobipOutboxStatus.SENT);
@@ -337,7 +339,7 @@ class InfobipMailOutboxTests {
 
 	@Test
 	void finishedEntriesAndRememberedReportsAreDeletedAfterTheRetention() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+		try (SmtpTestRelay relay = TestRelays.start()) {
 			run(relay, (context, started) -> {
 				((JdbcMailOutbox) started).stop();
 				MutableClock clock = new MutableClock();
@@ -375,7 +377,7 @@ class InfobipMailOutboxTests {
 
 	@Test
 	void webhookDeduplicationPublishesOnceAndForgetsAFailedPublication() throws InterruptedException {
-		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+		try (SmtpTestRelay relay = TestRelays.start()) {
 			run(relay, (context, outbox) -> {
 				var deduplication = ((JdbcMailOutbox) outbox).webhookDeduplication();
 				int[] published = new int[1];
@@ -396,7 +398,7 @@ class InfobipMailOutboxTests {
 
 	@Test
 	void webhookDeduplicationForgetsAReportOnlyAfterTheRetentionHoweverManyArePublishedAfterIt() {
-		try (StartTlsRelay relay = StartTlsRelay.builder().start()) {
+		try (SmtpTestRelay relay = TestRelays.start()) {
 			run(relay, (context, outbox) -> {
 				var deduplication = ((JdbcMailOutbox) outbox).webhookDeduplication();
 				assertThat(deduplication.publishOnce("early", () -> {
@@ -412,8 +414,8 @@ class InfobipMailOutboxTests {
 		}
 	}
 
-	private void run(StartTlsRelay relay, OutboxTest test) {
-		this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.port(), "STARTTLS")).run((context) -> {
+	private void run(SmtpTestRelay relay, OutboxTest test) {
+		this.contextRunner.withPropertyValues(TestRelayProperties.relay(relay.getPort(), "STARTTLS")).run((context) -> {
 			assertThat(context).hasNotFailed();
 			test.run(context, context.getBean(InfobipMailOutbox.class));
 		});
@@ -460,7 +462,7 @@ class InfobipMailOutboxTests {
 		return message;
 	}
 
-	private static String withoutBoundaries(StartTlsRelay.Received received) {
+	private static String withoutBoundaries(QueuedMessage received) {
 		// each message gets its own multipart boundary, and the relay's Received header
 		// its own time; all else must be equal
 		String data = new String(received.bytes(), StandardCharsets.ISO_8859_1);

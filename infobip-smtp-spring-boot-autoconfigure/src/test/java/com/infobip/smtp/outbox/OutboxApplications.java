@@ -18,7 +18,8 @@ import javax.sql.DataSource;
 import com.infobip.smtp.InfobipMailSender;
 import com.infobip.smtp.autoconfigure.InfobipSmtpAutoConfiguration;
 import com.infobip.smtp.autoconfigure.InfobipSmtpOutboxAutoConfiguration;
-import com.infobip.smtp.testsupport.StartTlsRelay;
+import com.infobip.smtp.test.relay.QueuedMessage;
+import com.infobip.smtp.test.relay.SmtpTestRelay;
 import com.infobip.smtp.testsupport.TestRelayProperties;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -133,12 +134,12 @@ final class OutboxApplications {
 	 * Return the queue ids the relay answered for each Message-ID it received, in the
 	 * order received.
 	 */
-	static Map<String, List<String>> queueIdsByMessageId(StartTlsRelay relay) {
+	static Map<String, List<String>> queueIdsByMessageId(SmtpTestRelay relay) {
 		Map<String, List<String>> received = new HashMap<>();
-		for (StartTlsRelay.Received message : relay.received()) {
-			Matcher matcher = MESSAGE_ID.matcher(message.data());
+		for (QueuedMessage message : relay.getMessages()) {
+			Matcher matcher = MESSAGE_ID.matcher(message.text());
 			String messageId = matcher.find() ? "<" + matcher.group(1) + ">" : "none";
-			received.computeIfAbsent(messageId, (key) -> new ArrayList<>()).add(message.queueId());
+			received.computeIfAbsent(messageId, (key) -> new ArrayList<>()).add(message.messageId());
 		}
 		return received;
 	}

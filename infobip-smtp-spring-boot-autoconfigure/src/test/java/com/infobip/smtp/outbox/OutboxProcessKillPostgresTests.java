@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import com.infobip.smtp.outbox.PostgresServer.Database;
-import com.infobip.smtp.testsupport.StartTlsRelay;
-import com.infobip.smtp.testsupport.TestCertificates;
+import com.infobip.smtp.test.relay.SmtpTestRelay;
+import com.infobip.smtp.test.relay.TestCertificates;
+import com.infobip.smtp.testsupport.TestRelays;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.junit.jupiter.api.Tag;
@@ -54,20 +55,20 @@ class OutboxProcessKillPostgresTests {
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 		int postgresPort = PostgresServer.server().getPort();
 		// slow answers, so that the killed instance has sends in flight
-		try (StartTlsRelay relay = StartTlsRelay.builder().dataDelay(Duration.ofMillis(40)).start()) {
+		try (SmtpTestRelay relay = TestRelays.start().dataDelay(Duration.ofMillis(40))) {
 			Process worker = startWorker(OutboxApplications.jdbcUrl(postgresPort, database.name(), "outbox-killed"),
-					relay.port());
+					relay.getPort());
 			try {
 				await().atMost(Duration.ofSeconds(60))
 					.pollInterval(Duration.ofMillis(2))
-					.until(() -> relay.messageCount() >= MESSAGES / 4 || !worker.isAlive());
+					.until(() -> relay.getMessageCount() >= MESSAGES / 4 || !worker.isAlive());
 				assertThat(worker.isAlive()).as("worker alive, see " + WORKER_LOG).isTrue();
 			}
 			finally {
 				worker.destroyForcibly();
 			}
 			assertThat(worker.waitFor(30, TimeUnit.SECONDS)).isTrue();
-			int receivedAtTheKill = relay.messageCount();
+			int receivedAtTheKill = relay.getMessageCount();
 			// the server has ended the dead instance's sessions:
 			// the table is as it left it
 			await().atMost(Duration.ofSeconds(10))
@@ -85,7 +86,7 @@ class OutboxProcessKillPostgresTests {
 			assertThat(finalAtTheKill).as("entries final at the kill").hasSizeLessThan(MESSAGES);
 
 			try (ConfigurableApplicationContext restarted = OutboxApplications.start(OutboxApplications.properties(
-					OutboxApplications.jdbcUrl(postgresPort, database.name(), "outbox-restarted"), relay.port()))) {
+					OutboxApplications.jdbcUrl(postgresPort, database.name(), "outbox-restarted"), relay.getPort()))) {
 				await().atMost(Duration.ofSeconds(60))
 					.pollInterval(Duration.ofMillis(20))
 					.until(() -> jdbc.queryForObject(
@@ -127,7 +128,8 @@ class OutboxProcessKillPostgresTests {
 	private Process startWorker(String jdbcUrl, int relayPort) throws Exception {
 		String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
 		return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), OutboxWorkerMain.class.getName(),
-				jdbcUrl, String.valueOf(relayPort), String.valueOf(MESSAGES), TestCertificates.TRUSTED_CA.pemLocation())
+				jdbcUrl, String.valueOf(relayPort), String.valueOf(MESSAGES),
+				TestCertificates.TRUSTED_CA.getPemLocation())
 			.redirectErrorStream(true)
 			.redirectOutput(WORKER_LOG.toFile())
 			.start();

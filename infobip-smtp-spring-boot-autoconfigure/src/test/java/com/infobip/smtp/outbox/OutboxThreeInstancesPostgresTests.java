@@ -23,8 +23,9 @@ import javax.sql.DataSource;
 
 import com.infobip.smtp.InfobipMailSender;
 import com.infobip.smtp.outbox.PostgresServer.Database;
+import com.infobip.smtp.test.relay.SmtpTestRelay;
 import com.infobip.smtp.testsupport.CuttableProxy;
-import com.infobip.smtp.testsupport.StartTlsRelay;
+import com.infobip.smtp.testsupport.TestRelays;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -71,13 +72,13 @@ class OutboxThreeInstancesPostgresTests {
 		int postgresPort = PostgresServer.server().getPort();
 		List<ConfigurableApplicationContext> contexts = new ArrayList<>();
 		ExecutorService enqueuers = Executors.newFixedThreadPool(3 * ENQUEUERS_PER_INSTANCE);
-		try (StartTlsRelay relay = StartTlsRelay.builder().start();
-				CuttableProxy relayProxy = new CuttableProxy(relay.port());
+		try (SmtpTestRelay relay = TestRelays.start();
+				CuttableProxy relayProxy = new CuttableProxy(relay.getPort());
 				CuttableProxy databaseProxy = new CuttableProxy(postgresPort)) {
 			contexts.add(OutboxApplications.start(OutboxApplications
-				.properties(OutboxApplications.jdbcUrl(postgresPort, database.name(), "outbox-a"), relay.port())));
+				.properties(OutboxApplications.jdbcUrl(postgresPort, database.name(), "outbox-a"), relay.getPort())));
 			contexts.add(OutboxApplications.start(OutboxApplications
-				.properties(OutboxApplications.jdbcUrl(postgresPort, database.name(), "outbox-b"), relay.port())));
+				.properties(OutboxApplications.jdbcUrl(postgresPort, database.name(), "outbox-b"), relay.getPort())));
 			// the instance to cut off reaches the relay and database through proxies
 			ConfigurableApplicationContext doomed = OutboxApplications.start(OutboxApplications.properties(
 					OutboxApplications.jdbcUrl(databaseProxy.port(), database.name(), "outbox-c"), relayProxy.port()));
@@ -95,10 +96,10 @@ class OutboxThreeInstancesPostgresTests {
 
 			await().atMost(Duration.ofSeconds(60))
 				.pollInterval(Duration.ofMillis(2))
-				.until(() -> relay.messageCount() >= SENT_BEFORE_THE_CUT);
+				.until(() -> relay.getMessageCount() >= SENT_BEFORE_THE_CUT);
 			relayProxy.cut();
 			databaseProxy.cut();
-			int receivedAtTheCut = relay.messageCount();
+			int receivedAtTheCut = relay.getMessageCount();
 			// once the server has ended every session of the cut instance, nothing it
 			// sent before the cut is still to be executed: the database is as it left it
 			await().atMost(Duration.ofSeconds(10))
@@ -173,11 +174,11 @@ class OutboxThreeInstancesPostgresTests {
 				direct.add(
 						OutboxApplications.message(sender, "direct-" + messageId.substring(1, messageId.indexOf('@'))));
 			}
-			int before = relay.messageCount();
+			int before = relay.getMessageCount();
 			long directStart = System.nanoTime();
 			assertThat(sender.sendBatch(direct).isAllSent()).isTrue();
 			long directNanos = System.nanoTime() - directStart;
-			assertThat(relay.messageCount() - before).isEqualTo(committed.size());
+			assertThat(relay.getMessageCount() - before).isEqualTo(committed.size());
 
 			logger.info(String.format(
 					"outbox-throughput: three instances %.0f msg/s, direct sender %.0f msg/s"

@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.infobip.smtp.outbox.PostgresServer.Database;
-import com.infobip.smtp.testsupport.StartTlsRelay;
+import com.infobip.smtp.test.relay.SmtpTestRelay;
+import com.infobip.smtp.testsupport.TestRelays;
 import com.infobip.smtp.webhook.InfobipDeliveryReportEvent;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -63,7 +64,7 @@ class OutboxWebhookDeduplicationPostgresTests {
 			"error":{"groupId":0,"groupName":"OK","id":0,"name":"NO_ERROR","permanent":false}}]}
 			""";
 
-	private static StartTlsRelay relay;
+	private static SmtpTestRelay relay;
 
 	private static Database database;
 
@@ -75,7 +76,7 @@ class OutboxWebhookDeduplicationPostgresTests {
 
 	@BeforeAll
 	static void startInstances() {
-		relay = StartTlsRelay.builder().start();
+		relay = TestRelays.start();
 		database = PostgresServer.createDatabase();
 		OutboxApplications.createSchema(database.dataSource());
 		int postgresPort = PostgresServer.server().getPort();
@@ -84,8 +85,8 @@ class OutboxWebhookDeduplicationPostgresTests {
 				.bannerMode(Banner.Mode.OFF)
 				.logStartupInfo(false)
 				.properties(OutboxApplications.properties(
-						OutboxApplications.jdbcUrl(postgresPort, database.name(), name), relay.port(), "server.port=0",
-						"infobip.smtp.webhook.enabled=true", "infobip.smtp.webhook.token=" + TOKEN))
+						OutboxApplications.jdbcUrl(postgresPort, database.name(), name), relay.getPort(),
+						"server.port=0", "infobip.smtp.webhook.enabled=true", "infobip.smtp.webhook.token=" + TOKEN))
 				.run());
 		}
 	}

@@ -9,6 +9,7 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import com.infobip.smtp.test.relay.TestCertificates;
 
 /**
  * GreenMail relays speaking implicit TLS (SMTPS) with AUTH, presenting a certificate for
@@ -31,9 +32,9 @@ public final class GreenMailRelays {
 	static {
 		// GreenMail reads its server key once per JVM, from these properties
 		System.setProperty("greenmail.tls.keystore.file",
-				TestCertificates.LOCALHOST.writePkcs12().toAbsolutePath().toString());
-		System.setProperty("greenmail.tls.keystore.password", "changeit");
-		System.setProperty("greenmail.tls.key.password", "changeit");
+				TestCertificates.LOCALHOST.getPkcs12File().toAbsolutePath().toString());
+		System.setProperty("greenmail.tls.keystore.password", TestCertificates.PASSWORD);
+		System.setProperty("greenmail.tls.key.password", TestCertificates.PASSWORD);
 	}
 
 	private GreenMailRelays() {

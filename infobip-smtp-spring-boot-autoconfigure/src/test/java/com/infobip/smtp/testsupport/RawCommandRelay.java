@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLSocket;
 
+import com.infobip.smtp.test.relay.TestCertificates;
+
 /**
  * A hostile relay on loopback that logs every byte: a minimal SMTP server, STARTTLS and
  * AUTH as Infobip has them, optionally PIPELINING, that records each command line the
@@ -136,7 +138,7 @@ public final class RawCommandRelay implements AutoCloseable {
 									: "250-localhost\r\n250-STARTTLS\r\n250 Ok");
 					case "STARTTLS" -> {
 						reply(out, "220 Ready to start TLS");
-						SSLSocket secured = (SSLSocket) TestCertificates.LOCALHOST.sslContext()
+						SSLSocket secured = (SSLSocket) TestCertificates.LOCALHOST.createSslContext()
 							.getSocketFactory()
 							.createSocket(socket, "localhost", socket.getPort(), true);
 						secured.setUseClientMode(false);

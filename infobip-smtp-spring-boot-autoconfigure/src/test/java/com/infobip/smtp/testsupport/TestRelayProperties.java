@@ -10,6 +10,7 @@ import java.util.List;
 
 import com.infobip.smtp.SmtpConnectionSettings;
 import com.infobip.smtp.SmtpSecurity;
+import com.infobip.smtp.test.relay.TestCertificates;
 
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.pem.PemSslStoreBundle;
@@ -34,7 +35,8 @@ public final class TestRelayProperties {
 		return new String[] { "infobip.smtp.host=localhost", "infobip.smtp.port=" + port,
 				"infobip.smtp.security=" + security, "infobip.smtp.api-key=" + TestCredentials.API_KEY,
 				"infobip.smtp.ssl.bundle=test-relay",
-				"spring.ssl.bundle.pem.test-relay.truststore.certificate=" + TestCertificates.TRUSTED_CA.pemLocation(),
+				"spring.ssl.bundle.pem.test-relay.truststore.certificate="
+						+ TestCertificates.TRUSTED_CA.getPemLocation(),
 				"infobip.smtp.connection-timeout=5s", "infobip.smtp.timeout=5s", "infobip.smtp.write-timeout=5s" };
 	}
 
@@ -48,7 +50,7 @@ public final class TestRelayProperties {
 	 */
 	public static SmtpConnectionSettings settings(int port, SmtpSecurity security, String apiKey) {
 		SslBundle bundle = SslBundle.of(new PemSslStoreBundle(null,
-				PemSslStoreDetails.forCertificate(TestCertificates.TRUSTED_CA.pemLocation())));
+				PemSslStoreDetails.forCertificate(TestCertificates.TRUSTED_CA.getPemLocation())));
 		Duration timeout = Duration.ofSeconds(2);
 		return new SmtpConnectionSettings("localhost", port, security, TestCredentials.API_KEY_USER, apiKey, null,
 				bundle.createSslContext().getSocketFactory(), List.of(), List.of(), timeout, timeout, timeout);

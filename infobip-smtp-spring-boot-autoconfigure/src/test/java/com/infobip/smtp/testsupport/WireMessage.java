@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.infobip.smtp.InfobipHeaders;
+import com.infobip.smtp.test.relay.QueuedMessage;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -138,7 +139,7 @@ public final class WireMessage {
 	 * @param received what the relay received
 	 * @return the bytes
 	 */
-	public static byte[] ownData(StartTlsRelay.Received received) {
+	public static byte[] ownData(QueuedMessage received) {
 		String data = new String(received.bytes(), StandardCharsets.ISO_8859_1);
 		String own = data.replaceFirst("(?s)^Received: .*?\r\n(?![ \t])", "");
 		if (own.length() == data.length()) {

@@ -26,9 +26,9 @@ import java.util.function.BooleanSupplier;
 
 import com.infobip.smtp.InfobipHeaders;
 import com.infobip.smtp.InfobipMailSender;
-import com.infobip.smtp.testsupport.StartTlsRelay;
-import com.infobip.smtp.testsupport.TestCertificates;
+import com.infobip.smtp.test.relay.SmtpTestRelay;
 import com.infobip.smtp.testsupport.TestRelayProperties;
+import com.infobip.smtp.testsupport.TestRelays;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -65,7 +65,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class InfobipWebhookHttpTests {
 
-	static final StartTlsRelay relay = StartTlsRelay.start(TestCertificates.LOCALHOST);
+	static final SmtpTestRelay relay = TestRelays.start();
 
 	private static final String DELIVERY_REPORT_JSON = """
 			{"results":[{"bulkId":"bulk-1","messageId":9223372036854775808,"to":"user@example.com",
@@ -108,7 +108,7 @@ class InfobipWebhookHttpTests {
 
 	@DynamicPropertySource
 	static void relayProperties(DynamicPropertyRegistry registry) {
-		for (String property : TestRelayProperties.relay(relay.port(), "STARTTLS")) {
+		for (String property : TestRelayProperties.relay(relay.getPort(), "STARTTLS")) {
 			int equals = property.indexOf('=');
 			registry.add(property.substring(0, equals), () -> property.substring(equals + 1));
 		}
@@ -265,7 +265,7 @@ class InfobipWebhookHttpTests {
 		message.setTo("user@example.com");
 		message.setText("Body");
 		this.sender.send(message);
-		String data = relay.received().get(relay.received().size() - 1).data();
+		String data = relay.getMessages().get(relay.getMessages().size() - 1).text();
 		assertThat(data).contains(InfobipHeaders.NOTIFY_URL
 				+ ": https://shop.example.com/infobip/smtp/delivery-reports?token=s3cret-token");
 		assertThat(data).contains(

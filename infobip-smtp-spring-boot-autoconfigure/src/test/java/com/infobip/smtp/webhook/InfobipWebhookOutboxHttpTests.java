@@ -21,10 +21,10 @@ import com.infobip.smtp.internal.outbox.JdbcMailOutbox;
 import com.infobip.smtp.outbox.InfobipMailOutbox;
 import com.infobip.smtp.outbox.InfobipOutboxEntry;
 import com.infobip.smtp.outbox.InfobipOutboxStatus;
+import com.infobip.smtp.test.relay.SmtpTestRelay;
 import com.infobip.smtp.testsupport.OutboxContexts;
-import com.infobip.smtp.testsupport.StartTlsRelay;
-import com.infobip.smtp.testsupport.TestCertificates;
 import com.infobip.smtp.testsupport.TestRelayProperties;
+import com.infobip.smtp.testsupport.TestRelays;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +54,7 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext
 class InfobipWebhookOutboxHttpTests {
 
-	static final StartTlsRelay relay = StartTlsRelay.start(TestCertificates.LOCALHOST);
+	static final SmtpTestRelay relay = TestRelays.start();
 
 	@LocalServerPort
 	private int port;
@@ -78,7 +78,7 @@ class InfobipWebhookOutboxHttpTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		for (String property : TestRelayProperties.relay(relay.port(), "STARTTLS")) {
+		for (String property : TestRelayProperties.relay(relay.getPort(), "STARTTLS")) {
 			int equals = property.indexOf('=');
 			registry.add(property.substring(0, equals), () -> property.substring(equals + 1));
 		}

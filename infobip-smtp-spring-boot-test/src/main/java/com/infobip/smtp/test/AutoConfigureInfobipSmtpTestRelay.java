@@ -52,6 +52,14 @@ public @interface AutoConfigureInfobipSmtpTestRelay {
 	Credentials credentials() default Credentials.API_KEY;
 
 	/**
+	 * Whether the relay offers PIPELINING, as Infobip-like production relays do, so that
+	 * the test sends as production does; {@code false} for a relay without it, to which
+	 * the starter sends one command per round trip.
+	 * @return whether the relay offers PIPELINING
+	 */
+	boolean pipelining() default true;
+
+	/**
 	 * The credentials the annotation sets for the application.
 	 */
 	enum Credentials {

@@ -28,9 +28,9 @@ import org.jspecify.annotations.Nullable;
  * Posts, as Infobip would, a delivery report to a received message's
  * {@code X-IB-notify-url} (as JSON or XML, as its {@code X-IB-notify-content-type} asks)
  * and tracking events to its {@code X-IB-tracking-url}, carrying the ids Infobip would:
- * the queue id as message id, the bulk id and the callback data. Each method returns the
- * HTTP status the endpoint answered. Credentials in the URL (a {@code token} query
- * parameter, or user info for Basic authentication) are sent as Infobip sends them.
+ * the message id, the bulk id and the callback data. Each method returns the HTTP status
+ * the endpoint answered. Credentials in the URL (a {@code token} query parameter, or user
+ * info for Basic authentication) are sent as Infobip sends them.
  *
  * @since 0.1.0
  */
@@ -91,7 +91,7 @@ public final class DeliveryReportSimulator {
 		List<Object> results = message.envelopeRecipients().stream().map((recipient) -> {
 			Map<String, Object> result = new LinkedHashMap<>();
 			result.put("bulkId", message.bulkId());
-			result.put("messageId", message.queueId());
+			result.put("messageId", message.messageId());
 			result.put("to", recipient);
 			result.put("sentAt", now);
 			result.put("doneAt", now);
@@ -120,7 +120,7 @@ public final class DeliveryReportSimulator {
 		event.put("sender", message.envelopeSender());
 		event.put("url", clickedUrl);
 		event.put("sendDateTime", System.currentTimeMillis());
-		event.put("messageId", message.queueId());
+		event.put("messageId", message.messageId());
 		event.put("bulkId", message.bulkId());
 		event.put("callbackData", message.callbackData());
 		return post(url, "application/json", Payloads.json(event));

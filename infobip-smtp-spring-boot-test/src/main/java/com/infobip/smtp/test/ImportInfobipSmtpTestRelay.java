@@ -35,14 +35,15 @@ import org.springframework.context.annotation.Import;
  * }
  * </pre>
  * <p>
- * As {@link AutoConfigureInfobipSmtpTestRelay} does for a test, it points
- * {@code infobip.smtp.host}, {@code port}, {@code security}, {@code ssl.bundle} and the
- * API key at the relay through the highest-precedence property source, registers the
- * relay as a bean (stopped when the context closes), and, with the webhook enabled but no
- * URL configured for it, gives messages notify and tracking URLs on the application's own
- * server, so that {@link InfobipSmtpTestRelay#reports()} reaches its webhook. The relay
- * starts while the configuration classes are processed; none starts while the context is
- * processed ahead of time.
+ * As {@link AutoConfigureInfobipSmtpTestRelay} does for a test, and with the same
+ * attributes, it points {@code infobip.smtp.host}, {@code port}, {@code security},
+ * {@code ssl.bundle} and the credentials at the relay through the highest-precedence
+ * property source, registers the relay as a bean (stopped when the context closes), and,
+ * with the webhook enabled but no URL configured for it, gives messages notify and
+ * tracking URLs on the application's own server, so that
+ * {@link InfobipSmtpTestRelay#reports()} reaches its webhook. The relay starts while the
+ * configuration classes are processed; none starts while the context is processed ahead
+ * of time.
  *
  * @since 0.1.0
  */
@@ -58,5 +59,19 @@ public @interface ImportInfobipSmtpTestRelay {
 	 * @return the security
 	 */
 	SmtpSecurity security() default SmtpSecurity.STARTTLS;
+
+	/**
+	 * How the application authenticates with the relay.
+	 * @return the kind of credentials set
+	 */
+	AutoConfigureInfobipSmtpTestRelay.Credentials credentials() default AutoConfigureInfobipSmtpTestRelay.Credentials.API_KEY;
+
+	/**
+	 * Whether the relay offers PIPELINING, as Infobip-like production relays do;
+	 * {@code false} for a relay without it, to which the starter sends one command per
+	 * round trip.
+	 * @return whether the relay offers PIPELINING
+	 */
+	boolean pipelining() default true;
 
 }

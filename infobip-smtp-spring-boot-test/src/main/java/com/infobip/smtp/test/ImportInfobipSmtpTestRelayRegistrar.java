@@ -5,10 +5,6 @@
 
 package com.infobip.smtp.test;
 
-import java.util.Map;
-
-import com.infobip.smtp.SmtpSecurity;
-
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.EnvironmentAware;
@@ -48,11 +44,10 @@ class ImportInfobipSmtpTestRelayRegistrar implements ImportBeanDefinitionRegistr
 			// imported twice, or a test context's relay is there already
 			return;
 		}
-		Map<String, Object> attributes = metadata.getAnnotationAttributes(ImportInfobipSmtpTestRelay.class.getName());
-		SmtpSecurity security = (attributes != null) ? (SmtpSecurity) attributes.get("security")
-				: SmtpSecurity.STARTTLS;
-		InfobipSmtpTestRelayContextCustomizer.register(InfobipSmtpTestRelay.start(security),
-				AutoConfigureInfobipSmtpTestRelay.Credentials.API_KEY, beanFactory, environment);
+		RelayAttributes attributes = RelayAttributes
+			.of(metadata.getAnnotationAttributes(ImportInfobipSmtpTestRelay.class.getName()));
+		InfobipSmtpTestRelayContextCustomizer.register(attributes.start(), attributes.credentials(), beanFactory,
+				environment);
 	}
 
 }

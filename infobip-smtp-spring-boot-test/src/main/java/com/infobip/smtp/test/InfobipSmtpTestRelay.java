@@ -5,192 +5,184 @@
 
 package com.infobip.smtp.test;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
-import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 import com.infobip.smtp.SmtpConnectionSettings;
 import com.infobip.smtp.SmtpSecurity;
-import org.jspecify.annotations.Nullable;
-import org.subethamail.smtp.AuthenticationHandler;
-import org.subethamail.smtp.MessageContext;
-import org.subethamail.smtp.MessageHandler;
-import org.subethamail.smtp.RejectException;
-import org.subethamail.smtp.auth.EasyAuthenticationHandlerFactory;
-import org.subethamail.smtp.auth.LoginFailedException;
-import org.subethamail.smtp.server.SMTPServer;
-import org.subethamail.smtp.server.Session;
-import org.subethamail.smtp.server.SessionHandler;
+import com.infobip.smtp.test.relay.QueuedMessage;
+import com.infobip.smtp.test.relay.SmtpTestRelay;
+import com.infobip.smtp.test.relay.TestCertificates;
 
 /**
  * An in-JVM SMTP relay on a loopback port that behaves as Infobip's does for a client:
- * EHLO offers {@code SIZE 20971520}, and {@code AUTH LOGIN PLAIN} only once the
- * connection is secured (after STARTTLS, or from the start on implicit TLS), AUTH is
- * required (as "App" with {@link #apiKey()}, or with {@link #username()} and
- * {@link #password()}), the end of the data is answered with "250 2.6.0 Message queued as
- * &lt;id&gt;", and a message over the size limit gets 552. Its certificate is issued per
- * JVM run by a generated CA, which a client trusts through {@link #sslSocketFactory()} or
- * an SSL bundle of {@link #caCertificatePem()}.
+ * EHLO offers {@code 8BITMIME}, {@code SIZE 20971520}, {@code PIPELINING} (unless
+ * switched off) and {@code AUTH LOGIN PLAIN} only once the connection is secured (after
+ * STARTTLS, or from the start on implicit TLS); AUTH is required (as
+ * {@value #API_KEY_USERNAME} with {@link #getApiKey()}, or with {@link #getUsername()}
+ * and {@link #getPassword()}); the end of the data is answered with "250 2.6.0 Message
+ * queued as &lt;id&gt;", and a message over the size limit gets 552. It presents a
+ * {@code localhost} certificate issued by a test CA that a client trusts through
+ * {@link #getSslSocketFactory()} or an SSL bundle of {@link #getCaCertificatePem()}.
  * <p>
  * It keeps every message it queues, injects faults with {@link #failNext(RelayFault)},
- * and posts delivery reports and tracking events through {@link #reports()}. Built on
- * SubEthaSMTP. Use it through {@link AutoConfigureInfobipSmtpTestRelay} in a Spring test
- * or {@link InfobipSmtpTestRelayExtension} in a plain JUnit test.
+ * and posts delivery reports and tracking events through {@link #reports()}. Built on the
+ * {@code infobip-smtp-test-relay} module's {@link SmtpTestRelay}. Use it through
+ * {@link AutoConfigureInfobipSmtpTestRelay} in a Spring test,
+ * {@link ImportInfobipSmtpTestRelay} in a dev-time application, or
+ * {@link InfobipSmtpTestRelayExtension} in a plain JUnit test.
  *
  * @since 0.1.0
  */
 public final class InfobipSmtpTestRelay implements AutoCloseable {
 
-	/** Largest message the relay takes, as Infobip's: 20 MiB. */
-	public static final int MAX_MESSAGE_SIZE = 20971520;
+	/**
+	 * Largest message the relay takes, as Infobip's: 20 MiB.
+	 */
+	public static final int MAX_MESSAGE_SIZE = SmtpTestRelay.MAX_MESSAGE_SIZE;
 
-	/** User name Infobip expects with an API key. */
-	public static final String API_KEY_USERNAME = "App";
+	/**
+	 * User name Infobip expects with an API key.
+	 */
+	public static final String API_KEY_USERNAME = SmtpTestRelay.API_KEY_USERNAME;
+
+	private static final String USERNAME = "test-user";
 
 	private static final SecureRandom random = new SecureRandom();
 
+	private final SmtpTestRelay relay;
+
 	private final SmtpSecurity security;
 
-	private final SMTPServer server;
+	private final boolean pipelining;
 
-	private final String apiKey = secret();
-
-	private final String username = "test-user";
-
-	private final String password = secret();
-
-	private final Map<RelayFault, Integer> faults = new EnumMap<>(RelayFault.class);
-
-	private final List<ReceivedMessage> received = new ArrayList<>();
-
-	private final Set<Session> openSessions = ConcurrentHashMap.newKeySet();
+	private final String password;
 
 	private final DeliveryReportSimulator reports = new DeliveryReportSimulator();
 
-	private volatile int maxConnections = Integer.MAX_VALUE;
+	// each queued message parsed once
+	private final Map<QueuedMessage, ReceivedMessage> received = new ConcurrentHashMap<>();
 
-	private volatile CountDownLatch hangs = new CountDownLatch(1);
-
-	private InfobipSmtpTestRelay(SmtpSecurity security) {
-		this.security = security;
-		RelayCertificates certificates = RelayCertificates.get();
-		SMTPServer.Builder builder = SMTPServer.port(0)
-			.bindAddress(InetAddress.getLoopbackAddress())
-			.hostName("localhost")
-			.softwareName("Infobip SMTP test relay")
-			.maxMessageSize(MAX_MESSAGE_SIZE)
-			.authenticationHandlerFactory(new EasyAuthenticationHandlerFactory(this::login))
-			.requireAuth()
-			.sessionHandler(new Sessions())
-			.messageHandlerFactory(Transaction::new);
-		if (security == SmtpSecurity.TLS) {
-			builder.serverSocketFactory(certificates.serverContext())
-				.enableTLS(false)
-				.showAuthCapabilitiesBeforeSTARTTLS(true);
-		}
-		else {
-			builder.enableTLS().requireTLS().startTlsSocketFactory(certificates.serverContext());
-		}
-		this.server = builder.build();
-		this.server.start();
+	private InfobipSmtpTestRelay(Builder builder) {
+		this.security = builder.security;
+		this.pipelining = builder.pipelining;
+		this.password = secret();
+		this.relay = SmtpTestRelay.builder()
+			.security(
+					(this.security == SmtpSecurity.TLS) ? SmtpTestRelay.Security.TLS : SmtpTestRelay.Security.STARTTLS)
+			.pipelining(this.pipelining)
+			.account(USERNAME, this.password)
+			.start();
 	}
 
 	/**
-	 * Start a relay that requires STARTTLS, as Infobip's port 587 does.
+	 * Start a relay that requires STARTTLS, as Infobip's port 587 does, and offers
+	 * PIPELINING.
 	 * @return the running relay
 	 */
 	public static InfobipSmtpTestRelay start() {
-		return start(SmtpSecurity.STARTTLS);
+		return builder().start();
 	}
 
 	/**
-	 * Start a relay that requires STARTTLS or speaks implicit TLS.
+	 * Start a relay that requires STARTTLS or speaks implicit TLS, and offers PIPELINING.
 	 * @param security {@link SmtpSecurity#STARTTLS} (port 587) or
 	 * {@link SmtpSecurity#TLS} (port 465)
 	 * @return the running relay
 	 */
 	public static InfobipSmtpTestRelay start(SmtpSecurity security) {
-		return new InfobipSmtpTestRelay(security);
+		return builder().security(security).start();
+	}
+
+	/**
+	 * Start configuring a relay.
+	 * @return a builder for a relay that requires STARTTLS and offers PIPELINING
+	 */
+	public static Builder builder() {
+		return new Builder();
 	}
 
 	/**
 	 * Return the host the relay listens on.
 	 * @return {@code localhost}
 	 */
-	public String host() {
-		return "localhost";
+	public String getHost() {
+		return this.relay.getHost();
 	}
 
 	/**
 	 * Return the loopback port the relay listens on.
 	 * @return the port
 	 */
-	public int port() {
-		return this.server.getPortAllocated();
+	public int getPort() {
+		return this.relay.getPort();
 	}
 
 	/**
 	 * Return how the relay secures connections.
 	 * @return STARTTLS or TLS
 	 */
-	public SmtpSecurity security() {
+	public SmtpSecurity getSecurity() {
 		return this.security;
 	}
 
 	/**
-	 * Return the API key the relay accepts with user "App", random per relay.
+	 * Return whether EHLO offers PIPELINING.
+	 * @return whether the relay offers PIPELINING
+	 */
+	public boolean isPipelining() {
+		return this.pipelining;
+	}
+
+	/**
+	 * Return the API key the relay accepts with user {@value #API_KEY_USERNAME}, random
+	 * per relay.
 	 * @return the API key
 	 */
-	public String apiKey() {
-		return this.apiKey;
+	public String getApiKey() {
+		return this.relay.getApiKey();
 	}
 
 	/**
-	 * Return the account user name the relay accepts with {@link #password()}.
+	 * Return the account user name the relay accepts with {@link #getPassword()}.
 	 * @return the user name
 	 */
-	public String username() {
-		return this.username;
+	public String getUsername() {
+		return USERNAME;
 	}
 
 	/**
-	 * Return the account password the relay accepts with {@link #username()}, random per
-	 * relay.
+	 * Return the account password the relay accepts with {@link #getUsername()}, random
+	 * per relay.
 	 * @return the password
 	 */
-	public String password() {
+	public String getPassword() {
 		return this.password;
 	}
 
 	/**
-	 * Return the PEM of the CA that issued the relay's certificate, for an SSL bundle's
-	 * trust store.
+	 * Return the PEM of the test CA that issued the relay's certificate, for an SSL
+	 * bundle's trust store.
 	 * @return the PEM text
+	 * @see TestCertificates#TRUSTED_CA
 	 */
-	public String caCertificatePem() {
-		return RelayCertificates.get().caPem();
+	public String getCaCertificatePem() {
+		return TestCertificates.TRUSTED_CA.getPem();
 	}
 
 	/**
-	 * Return a client socket factory that trusts the relay's certificate.
+	 * Return a client socket factory that trusts the test CA, and so the relay's
+	 * certificate.
 	 * @return the factory
 	 */
-	public SSLSocketFactory sslSocketFactory() {
-		return RelayCertificates.get().clientSocketFactory();
+	public SSLSocketFactory getSslSocketFactory() {
+		return TestCertificates.TRUSTED_CA.createSslContext().getSocketFactory();
 	}
 
 	/**
@@ -198,9 +190,9 @@ public final class InfobipSmtpTestRelay implements AutoCloseable {
 	 * through this relay with the API key, with timeouts of a few seconds.
 	 * @return the settings
 	 */
-	public SmtpConnectionSettings connectionSettings() {
-		return new SmtpConnectionSettings(host(), port(), this.security, API_KEY_USERNAME, this.apiKey, null,
-				sslSocketFactory(), List.of(), List.of(), Duration.ofSeconds(5), Duration.ofSeconds(10),
+	public SmtpConnectionSettings getConnectionSettings() {
+		return new SmtpConnectionSettings(getHost(), getPort(), this.security, API_KEY_USERNAME, getApiKey(), null,
+				getSslSocketFactory(), List.of(), List.of(), Duration.ofSeconds(5), Duration.ofSeconds(10),
 				Duration.ofSeconds(10));
 	}
 
@@ -209,9 +201,7 @@ public final class InfobipSmtpTestRelay implements AutoCloseable {
 	 * @return the messages
 	 */
 	public List<ReceivedMessage> getReceivedMessages() {
-		synchronized (this.received) {
-			return List.copyOf(this.received);
-		}
+		return this.relay.getMessages().stream().map(this::received).toList();
 	}
 
 	/**
@@ -223,24 +213,18 @@ public final class InfobipSmtpTestRelay implements AutoCloseable {
 	 * @throws AssertionError if fewer messages arrive in time
 	 */
 	public List<ReceivedMessage> awaitMessages(int count, Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		synchronized (this.received) {
-			while (this.received.size() < count) {
-				long left = deadline - System.nanoTime();
-				if (left <= 0) {
-					throw new AssertionError("Expected " + count + " message(s) at the Infobip SMTP test relay within "
-							+ timeout + " but received " + this.received.size() + ": " + this.received);
-				}
-				try {
-					TimeUnit.NANOSECONDS.timedWait(this.received, left);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					throw new AssertionError("Interrupted while waiting for messages", ex);
-				}
+		try {
+			if (!this.relay.awaitMessages(count, timeout)) {
+				List<ReceivedMessage> received = getReceivedMessages();
+				throw new AssertionError("Expected " + count + " message(s) at the Infobip SMTP test relay within "
+						+ timeout + " but received " + received.size() + ": " + received);
 			}
-			return List.copyOf(this.received);
 		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError("Interrupted while waiting for messages", ex);
+		}
+		return getReceivedMessages();
 	}
 
 	/**
@@ -248,16 +232,8 @@ public final class InfobipSmtpTestRelay implements AutoCloseable {
 	 * and answer every message held by {@link RelayFault#HANG_AFTER_DATA}.
 	 */
 	public void reset() {
-		synchronized (this.received) {
-			this.received.clear();
-		}
-		synchronized (this.faults) {
-			this.faults.clear();
-		}
-		this.maxConnections = Integer.MAX_VALUE;
-		CountDownLatch hung = this.hangs;
-		this.hangs = new CountDownLatch(1);
-		hung.countDown();
+		this.relay.reset();
+		this.received.clear();
 	}
 
 	/**
@@ -281,8 +257,14 @@ public final class InfobipSmtpTestRelay implements AutoCloseable {
 		if (times < 1) {
 			throw new IllegalArgumentException("times must be at least 1");
 		}
-		synchronized (this.faults) {
-			this.faults.merge(fault, times, Integer::sum);
+		switch (fault) {
+			case GREETING_421 -> this.relay.refuseGreetings(times);
+			case AUTH_535 -> this.relay.refuseAuthentications(times);
+			case RCPT_451 -> this.relay.failRecipients(times, 451);
+			case RCPT_550 -> this.relay.failRecipients(times, 550);
+			case DATA_554 -> this.relay.failData(times, 554);
+			case DROP_AFTER_DATA -> this.relay.dropAfterData(times);
+			case HANG_AFTER_DATA -> this.relay.holdAfterData(times);
 		}
 		return this;
 	}
@@ -294,10 +276,7 @@ public final class InfobipSmtpTestRelay implements AutoCloseable {
 	 * @return this relay
 	 */
 	public InfobipSmtpTestRelay maxConnections(int count) {
-		if (count < 1) {
-			throw new IllegalArgumentException("count must be at least 1");
-		}
-		this.maxConnections = count;
+		this.relay.maxConnections(count);
 		return this;
 	}
 
@@ -315,37 +294,12 @@ public final class InfobipSmtpTestRelay implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		this.hangs.countDown();
-		this.server.stop();
+		this.relay.close();
 	}
 
-	private boolean take(RelayFault fault) {
-		synchronized (this.faults) {
-			Integer left = this.faults.get(fault);
-			if (left == null || left <= 0) {
-				return false;
-			}
-			this.faults.put(fault, left - 1);
-			return true;
-		}
-	}
-
-	private void login(String user, String secret, MessageContext context) throws LoginFailedException {
-		if (take(RelayFault.AUTH_535)) {
-			throw new LoginFailedException();
-		}
-		boolean apiKeyLogin = API_KEY_USERNAME.equals(user) && this.apiKey.equals(secret);
-		boolean accountLogin = this.username.equals(user) && this.password.equals(secret);
-		if (!apiKeyLogin && !accountLogin) {
-			throw new LoginFailedException();
-		}
-	}
-
-	private void queued(ReceivedMessage message) {
-		synchronized (this.received) {
-			this.received.add(message);
-			this.received.notifyAll();
-		}
+	private ReceivedMessage received(QueuedMessage message) {
+		return this.received.computeIfAbsent(message, (queued) -> new ReceivedMessage(queued.from(),
+				queued.recipients(), queued.bytes(), queued.messageId(), queued.authenticatedUser(), queued.tls()));
 	}
 
 	private static String secret() {
@@ -354,98 +308,47 @@ public final class InfobipSmtpTestRelay implements AutoCloseable {
 		return HexFormat.of().formatHex(bytes);
 	}
 
-	private static void closeQuietly(Session session) {
-		try {
-			session.closeSocket();
-		}
-		catch (IOException ex) {
-			// closed anyway
-		}
-	}
+	/**
+	 * Configures a relay before it starts; a builder can start any number of relays.
+	 */
+	public static final class Builder {
 
-	private final class Transaction implements MessageHandler {
+		private SmtpSecurity security = SmtpSecurity.STARTTLS;
 
-		private final Session session;
+		private boolean pipelining = true;
 
-		private String from = "";
-
-		private final List<String> recipients = new ArrayList<>();
-
-		Transaction(MessageContext context) {
-			this.session = (Session) context;
+		private Builder() {
 		}
 
-		@Override
-		public void from(String from) {
-			this.from = from;
+		/**
+		 * Secure connections with STARTTLS, as Infobip's port 587 does (the default), or
+		 * implicit TLS, as port 465 does.
+		 * @param security {@link SmtpSecurity#STARTTLS} or {@link SmtpSecurity#TLS}
+		 * @return this builder
+		 */
+		public Builder security(SmtpSecurity security) {
+			this.security = security;
+			return this;
 		}
 
-		@Override
-		public void recipient(String recipient) throws RejectException {
-			if (take(RelayFault.RCPT_451)) {
-				throw new RejectException(451, "4.3.0 Temporary failure, try again later");
-			}
-			if (take(RelayFault.RCPT_550)) {
-				throw new RejectException(550, "5.1.1 Recipient address rejected: " + recipient);
-			}
-			this.recipients.add(recipient);
+		/**
+		 * Whether EHLO offers PIPELINING, as Infobip-like production relays do;
+		 * {@code true} by default. Switched off, the starter sends one command per round
+		 * trip.
+		 * @param pipelining whether to offer PIPELINING
+		 * @return this builder
+		 */
+		public Builder pipelining(boolean pipelining) {
+			this.pipelining = pipelining;
+			return this;
 		}
 
-		@Override
-		public @Nullable String data(InputStream data) throws RejectException, IOException {
-			byte[] bytes = data.readAllBytes();
-			// SubEthaSMTP checks only a size declared in MAIL FROM, which may be absent
-			if (bytes.length > MAX_MESSAGE_SIZE) {
-				throw new RejectException(552, "5.3.4 Message size exceeds fixed maximum message size");
-			}
-			if (take(RelayFault.DATA_554)) {
-				throw new RejectException(554, "5.7.1 Message refused");
-			}
-			String queueId = secret();
-			String user = this.session.getAuthenticationHandler()
-				.map(AuthenticationHandler::getIdentity)
-				.map(String::valueOf)
-				.orElse(null);
-			boolean tls = this.session.getSocket() instanceof SSLSocket;
-			queued(new ReceivedMessage(this.from, this.recipients, bytes, queueId, user, tls));
-			if (take(RelayFault.DROP_AFTER_DATA)) {
-				// queued, but the client never hears so
-				closeQuietly(this.session);
-			}
-			else if (take(RelayFault.HANG_AFTER_DATA)) {
-				try {
-					InfobipSmtpTestRelay.this.hangs.await();
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-			}
-			return "2.6.0 Message queued as <" + queueId + ">";
-		}
-
-		@Override
-		public void done() {
-		}
-
-	}
-
-	private final class Sessions implements SessionHandler {
-
-		@Override
-		public SessionAcceptance accept(Session session) {
-			if (take(RelayFault.GREETING_421)) {
-				return SessionAcceptance.failure(421, "4.7.0 Service not available, try again later");
-			}
-			if (InfobipSmtpTestRelay.this.openSessions.size() >= InfobipSmtpTestRelay.this.maxConnections) {
-				return SessionAcceptance.failure(421, "4.7.0 Too many connections, try again later");
-			}
-			InfobipSmtpTestRelay.this.openSessions.add(session);
-			return SessionAcceptance.success();
-		}
-
-		@Override
-		public void onSessionEnd(Session session) {
-			InfobipSmtpTestRelay.this.openSessions.remove(session);
+		/**
+		 * Start a relay on a free loopback port.
+		 * @return the running relay
+		 */
+		public InfobipSmtpTestRelay start() {
+			return new InfobipSmtpTestRelay(this);
 		}
 
 	}

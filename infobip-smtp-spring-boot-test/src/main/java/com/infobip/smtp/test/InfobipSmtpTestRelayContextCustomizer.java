@@ -7,9 +7,6 @@ package com.infobip.smtp.test;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
-
-import com.infobip.smtp.SmtpSecurity;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
@@ -32,19 +29,15 @@ final class InfobipSmtpTestRelayContextCustomizer implements ContextCustomizer {
 
 	static final String SSL_BUNDLE = "infobip-smtp-test-relay";
 
-	private final SmtpSecurity security;
+	private final RelayAttributes attributes;
 
-	private final AutoConfigureInfobipSmtpTestRelay.Credentials credentials;
-
-	InfobipSmtpTestRelayContextCustomizer(SmtpSecurity security,
-			AutoConfigureInfobipSmtpTestRelay.Credentials credentials) {
-		this.security = security;
-		this.credentials = credentials;
+	InfobipSmtpTestRelayContextCustomizer(RelayAttributes attributes) {
+		this.attributes = attributes;
 	}
 
 	@Override
 	public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
-		register(InfobipSmtpTestRelay.start(this.security), this.credentials, context.getBeanFactory(),
+		register(this.attributes.start(), this.attributes.credentials(), context.getBeanFactory(),
 				context.getEnvironment());
 	}
 
@@ -70,28 +63,27 @@ final class InfobipSmtpTestRelayContextCustomizer implements ContextCustomizer {
 	private static Map<String, Object> properties(InfobipSmtpTestRelay relay,
 			AutoConfigureInfobipSmtpTestRelay.Credentials credentials) {
 		Map<String, Object> properties = new LinkedHashMap<>();
-		properties.put("infobip.smtp.host", relay.host());
-		properties.put("infobip.smtp.port", relay.port());
-		properties.put("infobip.smtp.security", relay.security().name());
+		properties.put("infobip.smtp.host", relay.getHost());
+		properties.put("infobip.smtp.port", relay.getPort());
+		properties.put("infobip.smtp.security", relay.getSecurity().name());
 		properties.put("infobip.smtp.ssl.bundle", SSL_BUNDLE);
-		properties.put("spring.ssl.bundle.pem." + SSL_BUNDLE + ".truststore.certificate", relay.caCertificatePem());
+		properties.put("spring.ssl.bundle.pem." + SSL_BUNDLE + ".truststore.certificate", relay.getCaCertificatePem());
 		boolean apiKey = credentials == AutoConfigureInfobipSmtpTestRelay.Credentials.API_KEY;
 		// empty values override the application's, so that exactly one way is set
-		properties.put("infobip.smtp.api-key", apiKey ? relay.apiKey() : "");
-		properties.put("infobip.smtp.username", apiKey ? "" : relay.username());
-		properties.put("infobip.smtp.password", apiKey ? "" : relay.password());
+		properties.put("infobip.smtp.api-key", apiKey ? relay.getApiKey() : "");
+		properties.put("infobip.smtp.username", apiKey ? "" : relay.getUsername());
+		properties.put("infobip.smtp.password", apiKey ? "" : relay.getPassword());
 		return properties;
 	}
 
 	@Override
 	public boolean equals(Object other) {
-		return other instanceof InfobipSmtpTestRelayContextCustomizer that && this.security == that.security
-				&& this.credentials == that.credentials;
+		return other instanceof InfobipSmtpTestRelayContextCustomizer that && this.attributes.equals(that.attributes);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.security, this.credentials);
+		return this.attributes.hashCode();
 	}
 
 }

@@ -26,8 +26,7 @@ class InfobipSmtpTestRelayContextCustomizerFactory implements ContextCustomizerF
 			List<ContextConfigurationAttributes> configAttributes) {
 		AutoConfigureInfobipSmtpTestRelay annotation = TestContextAnnotationUtils.findMergedAnnotation(testClass,
 				AutoConfigureInfobipSmtpTestRelay.class);
-		return (annotation != null)
-				? new InfobipSmtpTestRelayContextCustomizer(annotation.security(), annotation.credentials()) : null;
+		return (annotation != null) ? new InfobipSmtpTestRelayContextCustomizer(RelayAttributes.of(annotation)) : null;
 	}
 
 }

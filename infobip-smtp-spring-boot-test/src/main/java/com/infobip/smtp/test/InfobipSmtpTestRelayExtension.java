@@ -5,11 +5,6 @@
 
 package com.infobip.smtp.test;
 
-import java.time.Duration;
-import java.util.List;
-
-import com.infobip.smtp.SmtpConnectionSettings;
-import com.infobip.smtp.SmtpSecurity;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -21,14 +16,15 @@ import org.jspecify.annotations.Nullable;
  * A JUnit Jupiter extension that runs an {@link InfobipSmtpTestRelay} for tests outside
  * Spring: registered with {@code @RegisterExtension} on a static field, one relay serves
  * the class and is reset before each test; on an instance field, each test gets its own.
- * <pre class="code">
+ * {@link #getRelay()} gives the relay while a test runs. <pre class="code">
  * &#64;RegisterExtension
  * static InfobipSmtpTestRelayExtension relay = new InfobipSmtpTestRelayExtension();
  *
  * &#64;Test
  * void sends() {
- *     InfobipMailSender sender = InfobipMailSender.builder(relay.connectionSettings()).build();
+ *     InfobipMailSender sender = InfobipMailSender.builder(relay.getRelay().getConnectionSettings()).build();
  *     ...
+ *     assertThat(relay.getRelay().awaitMessages(1, Duration.ofSeconds(5))).hasSize(1);
  * }
  * </pre>
  *
@@ -37,7 +33,7 @@ import org.jspecify.annotations.Nullable;
 public class InfobipSmtpTestRelayExtension
 		implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
-	private final SmtpSecurity security;
+	private final InfobipSmtpTestRelay.Builder builder;
 
 	private @Nullable InfobipSmtpTestRelay relay;
 
@@ -46,25 +42,26 @@ public class InfobipSmtpTestRelayExtension
 	private @Nullable String startedBy;
 
 	/**
-	 * Create an extension whose relay requires STARTTLS.
+	 * Create an extension whose relay requires STARTTLS and offers PIPELINING.
 	 */
 	public InfobipSmtpTestRelayExtension() {
-		this(SmtpSecurity.STARTTLS);
+		this(InfobipSmtpTestRelay.builder());
 	}
 
 	/**
-	 * Create an extension whose relay secures connections as given.
-	 * @param security STARTTLS or implicit TLS
+	 * Create an extension whose relays the given builder starts, for instance
+	 * {@code InfobipSmtpTestRelay.builder().security(SmtpSecurity.TLS).pipelining(false)}.
+	 * @param relay the builder of the relays
 	 */
-	public InfobipSmtpTestRelayExtension(SmtpSecurity security) {
-		this.security = security;
+	public InfobipSmtpTestRelayExtension(InfobipSmtpTestRelay.Builder relay) {
+		this.builder = relay;
 	}
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
 		// a @Nested class runs inside its enclosing class's relay
 		if (this.relay == null) {
-			this.relay = InfobipSmtpTestRelay.start(this.security);
+			this.relay = this.builder.start();
 			this.perClass = true;
 			this.startedBy = context.getUniqueId();
 		}
@@ -73,7 +70,7 @@ public class InfobipSmtpTestRelayExtension
 	@Override
 	public void beforeEach(ExtensionContext context) {
 		if (this.relay == null) {
-			this.relay = InfobipSmtpTestRelay.start(this.security);
+			this.relay = this.builder.start();
 		}
 		else {
 			this.relay.reset();
@@ -108,57 +105,11 @@ public class InfobipSmtpTestRelayExtension
 	 * @return the relay
 	 * @throws IllegalStateException outside a test
 	 */
-	public InfobipSmtpTestRelay relay() {
+	public InfobipSmtpTestRelay getRelay() {
 		if (this.relay == null) {
 			throw new IllegalStateException("The Infobip SMTP test relay runs only while a test runs");
 		}
 		return this.relay;
-	}
-
-	/**
-	 * Return settings with which {@code InfobipMailSender.builder(settings)} sends
-	 * through the relay.
-	 * @return the settings
-	 * @see InfobipSmtpTestRelay#connectionSettings()
-	 */
-	public SmtpConnectionSettings connectionSettings() {
-		return relay().connectionSettings();
-	}
-
-	/**
-	 * Return the messages the relay queued so far.
-	 * @return the messages
-	 */
-	public List<ReceivedMessage> getReceivedMessages() {
-		return relay().getReceivedMessages();
-	}
-
-	/**
-	 * Wait until at least {@code count} messages were queued.
-	 * @param count the number of messages
-	 * @param timeout how long to wait
-	 * @return the messages queued so far
-	 * @see InfobipSmtpTestRelay#awaitMessages(int, Duration)
-	 */
-	public List<ReceivedMessage> awaitMessages(int count, Duration timeout) {
-		return relay().awaitMessages(count, timeout);
-	}
-
-	/**
-	 * Inject a fault into the next connection, AUTH, recipient or message it applies to.
-	 * @param fault the fault
-	 * @return the relay
-	 */
-	public InfobipSmtpTestRelay failNext(RelayFault fault) {
-		return relay().failNext(fault);
-	}
-
-	/**
-	 * Return the relay's delivery-report simulator.
-	 * @return the simulator
-	 */
-	public DeliveryReportSimulator reports() {
-		return relay().reports();
 	}
 
 }

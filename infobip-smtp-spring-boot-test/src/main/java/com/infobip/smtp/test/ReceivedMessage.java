@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A message as the {@link InfobipSmtpTestRelay} received it: its envelope, the parsed
- * message, its Infobip headers and the queue id the relay answered with.
+ * message, its Infobip headers and the message id the relay answered with.
  *
  * @since 0.1.0
  */
@@ -34,18 +34,18 @@ public final class ReceivedMessage {
 
 	private final MimeMessage mimeMessage;
 
-	private final String queueId;
+	private final String messageId;
 
 	private final @Nullable String authenticatedUser;
 
 	private final boolean tls;
 
-	ReceivedMessage(String envelopeSender, List<String> envelopeRecipients, byte[] data, String queueId,
+	ReceivedMessage(String envelopeSender, List<String> envelopeRecipients, byte[] data, String messageId,
 			@Nullable String authenticatedUser, boolean tls) {
 		this.envelopeSender = envelopeSender;
 		this.envelopeRecipients = List.copyOf(envelopeRecipients);
 		this.data = data;
-		this.queueId = queueId;
+		this.messageId = messageId;
 		this.authenticatedUser = authenticatedUser;
 		this.tls = tls;
 		try {
@@ -103,13 +103,14 @@ public final class ReceivedMessage {
 	}
 
 	/**
-	 * Return the queue id the relay answered with ("250 2.6.0 Message queued as
-	 * &lt;id&gt;"), which {@code InfobipSendResult.messageId()} returns for the send and
-	 * delivery reports carry as their message id.
-	 * @return the queue id
+	 * Return Infobip's message id, which the relay answered with ("250 2.6.0 Message
+	 * queued as &lt;id&gt;"), {@code InfobipSendResult.messageId()} returns for the send
+	 * and delivery reports carry. Not the {@code Message-ID} header, which
+	 * {@link #header(String) header("Message-ID")} returns.
+	 * @return the message id
 	 */
-	public String queueId() {
-		return this.queueId;
+	public String messageId() {
+		return this.messageId;
 	}
 
 	/**
@@ -187,7 +188,7 @@ public final class ReceivedMessage {
 		catch (MessagingException ex) {
 			subject = "?";
 		}
-		return "ReceivedMessage[queueId=" + this.queueId + ", from=" + this.envelopeSender + ", to="
+		return "ReceivedMessage[messageId=" + this.messageId + ", from=" + this.envelopeSender + ", to="
 				+ this.envelopeRecipients + ", subject=" + subject + "]";
 	}
 

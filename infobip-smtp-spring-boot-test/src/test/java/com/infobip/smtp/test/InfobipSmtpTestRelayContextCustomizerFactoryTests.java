@@ -33,7 +33,8 @@ class InfobipSmtpTestRelayContextCustomizerFactoryTests {
 		assertThat(customizer(Annotated.class)).isEqualTo(customizer(AlsoAnnotated.class))
 			.hasSameHashCodeAs(customizer(AlsoAnnotated.class));
 		assertThat(customizer(Annotated.class)).isNotEqualTo(customizer(ImplicitTls.class))
-			.isNotEqualTo(customizer(Account.class));
+			.isNotEqualTo(customizer(Account.class))
+			.isNotEqualTo(customizer(WithoutPipelining.class));
 	}
 
 	@Test
@@ -57,8 +58,8 @@ class InfobipSmtpTestRelayContextCustomizerFactoryTests {
 			customizer.customizeContext(second, configuration());
 			first.refresh();
 			second.refresh();
-			firstPort = first.getBean(InfobipSmtpTestRelay.class).port();
-			secondPort = second.getBean(InfobipSmtpTestRelay.class).port();
+			firstPort = first.getBean(InfobipSmtpTestRelay.class).getPort();
+			secondPort = second.getBean(InfobipSmtpTestRelay.class).getPort();
 			assertThat(firstPort).isNotEqualTo(secondPort);
 			assertThat(first.getEnvironment().getProperty("infobip.smtp.port", Integer.class)).isEqualTo(firstPort);
 			assertThat(second.getEnvironment().getProperty("infobip.smtp.port", Integer.class)).isEqualTo(secondPort);
@@ -66,6 +67,19 @@ class InfobipSmtpTestRelayContextCustomizerFactoryTests {
 		}
 		assertThatIOException().isThrownBy(() -> new Socket("localhost", firstPort).close());
 		assertThatIOException().isThrownBy(() -> new Socket("localhost", secondPort).close());
+	}
+
+	@Test
+	void relayOffersPipeliningUnlessTheAnnotationSwitchesItOff() {
+		try (GenericApplicationContext pipelining = new GenericApplicationContext();
+				GenericApplicationContext withoutPipelining = new GenericApplicationContext()) {
+			customizer(Annotated.class).customizeContext(pipelining, configuration());
+			customizer(WithoutPipelining.class).customizeContext(withoutPipelining, configuration());
+			pipelining.refresh();
+			withoutPipelining.refresh();
+			assertThat(pipelining.getBean(InfobipSmtpTestRelay.class).isPipelining()).isTrue();
+			assertThat(withoutPipelining.getBean(InfobipSmtpTestRelay.class).isPipelining()).isFalse();
+		}
 	}
 
 	private static MergedContextConfiguration configuration() {
@@ -98,6 +112,11 @@ class InfobipSmtpTestRelayContextCustomizerFactoryTests {
 
 	@AutoConfigureInfobipSmtpTestRelay(credentials = AutoConfigureInfobipSmtpTestRelay.Credentials.USERNAME_PASSWORD)
 	static class Account {
+
+	}
+
+	@AutoConfigureInfobipSmtpTestRelay(pipelining = false)
+	static class WithoutPipelining {
 
 	}
 

@@ -11,11 +11,13 @@ import com.infobip.smtp.InfobipMailSender;
 import com.infobip.smtp.InfobipSendFailedException;
 import com.infobip.smtp.InfobipSendResult;
 import com.infobip.smtp.SendOutcomeUnknownException;
+import com.infobip.smtp.SmtpSecurity;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.mail.MailAuthenticationException;
@@ -24,6 +26,8 @@ import org.springframework.mail.SimpleMailMessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.mockito.Mockito.mock;
 
 /**
  * The relay outside Spring, through {@link InfobipSmtpTestRelayExtension}, with an
@@ -40,12 +44,12 @@ class InfobipSmtpTestRelayExtensionTests {
 
 	@BeforeAll
 	static void rememberTheClassesRelay() {
-		classRelay = relay.relay();
+		classRelay = relay.getRelay();
 	}
 
 	@BeforeEach
 	void createSender() {
-		this.sender = InfobipMailSender.builder(relay.connectionSettings())
+		this.sender = InfobipMailSender.builder(relay.getRelay().getConnectionSettings())
 			.retry(3, Duration.ofMillis(10), 1.0, Duration.ofMillis(10))
 			.build();
 	}
@@ -58,8 +62,8 @@ class InfobipSmtpTestRelayExtensionTests {
 	@Test
 	void messageSentWithTheConnectionSettingsIsReceivedOverTlsAsApp() {
 		InfobipSendResult result = this.sender.sendWithResult(mail());
-		assertThat(relay.awaitMessages(1, Duration.ofSeconds(5))).singleElement().satisfies((received) -> {
-			assertThat(received.queueId()).isEqualTo(result.messageId());
+		assertThat(relay.getRelay().awaitMessages(1, Duration.ofSeconds(5))).singleElement().satisfies((received) -> {
+			assertThat(received.messageId()).isEqualTo(result.messageId());
 			assertThat(received.envelopeSender()).isEqualTo("shop@example.com");
 			assertThat(received.envelopeRecipients()).containsExactly("user@example.com");
 			assertThat(received.header("Subject")).isEqualTo("Hello");
@@ -70,48 +74,48 @@ class InfobipSmtpTestRelayExtensionTests {
 
 	@Test
 	void relayIsResetBeforeEachTestOfTheClass() {
-		assertThat(relay.getReceivedMessages()).isEmpty();
+		assertThat(relay.getRelay().getReceivedMessages()).isEmpty();
 	}
 
 	@Test
 	void refusedGreetingIsRetriedIntoOneCopy() {
-		relay.failNext(RelayFault.GREETING_421);
+		relay.getRelay().failNext(RelayFault.GREETING_421);
 		this.sender.send(mail());
-		assertThat(relay.getReceivedMessages()).hasSize(1);
+		assertThat(relay.getRelay().getReceivedMessages()).hasSize(1);
 	}
 
 	@Test
 	void refusedAuthenticationFailsTheSend() {
-		relay.failNext(RelayFault.AUTH_535);
+		relay.getRelay().failNext(RelayFault.AUTH_535);
 		assertThatExceptionOfType(MailAuthenticationException.class).isThrownBy(() -> this.sender.send(mail()));
-		assertThat(relay.getReceivedMessages()).isEmpty();
+		assertThat(relay.getRelay().getReceivedMessages()).isEmpty();
 	}
 
 	@Test
 	void permanentlyRefusedRecipientFailsTheSendWith550() {
-		relay.failNext(RelayFault.RCPT_550);
+		relay.getRelay().failNext(RelayFault.RCPT_550);
 		assertThatExceptionOfType(MailException.class).isThrownBy(() -> this.sender.send(mail()))
 			.withMessageContaining("550");
-		assertThat(relay.getReceivedMessages()).isEmpty();
+		assertThat(relay.getRelay().getReceivedMessages()).isEmpty();
 	}
 
 	@Test
 	void refusedDataFailsTheSendWith554AndNothingIsReceived() {
-		relay.failNext(RelayFault.DATA_554);
+		relay.getRelay().failNext(RelayFault.DATA_554);
 		assertThatExceptionOfType(InfobipSendFailedException.class).isThrownBy(() -> this.sender.send(mail()))
 			.satisfies((ex) -> assertThat(ex.getReply().code()).isEqualTo(554));
-		assertThat(relay.getReceivedMessages()).isEmpty();
+		assertThat(relay.getRelay().getReceivedMessages()).isEmpty();
 	}
 
 	@Test
 	void unansweredDataSurfacesAsSendOutcomeUnknownAfterTheReadTimeout() {
-		relay.failNext(RelayFault.HANG_AFTER_DATA);
+		relay.getRelay().failNext(RelayFault.HANG_AFTER_DATA);
 		try (InfobipMailSender impatient = InfobipMailSender
-			.builder(relay.connectionSettings().withTimeouts(Duration.ofMillis(500)))
+			.builder(relay.getRelay().getConnectionSettings().withTimeouts(Duration.ofMillis(500)))
 			.build()) {
 			assertThatExceptionOfType(SendOutcomeUnknownException.class).isThrownBy(() -> impatient.send(mail()));
 		}
-		assertThat(relay.getReceivedMessages()).hasSize(1);
+		assertThat(relay.getRelay().getReceivedMessages()).hasSize(1);
 	}
 
 	@Test
@@ -119,22 +123,36 @@ class InfobipSmtpTestRelayExtensionTests {
 		SimpleMailMessage large = mail();
 		large.setText("x".repeat(InfobipSmtpTestRelay.MAX_MESSAGE_SIZE + 1024));
 		// the sender's own limit would refuse it before the relay sees it
-		try (InfobipMailSender unlimited = InfobipMailSender.builder(relay.connectionSettings())
+		try (InfobipMailSender unlimited = InfobipMailSender.builder(relay.getRelay().getConnectionSettings())
 			.maxMessageSize(2L * InfobipSmtpTestRelay.MAX_MESSAGE_SIZE)
 			.build()) {
 			assertThatExceptionOfType(InfobipSendFailedException.class).isThrownBy(() -> unlimited.send(large))
 				.satisfies((ex) -> assertThat(ex.getReply().code()).isEqualTo(552));
 		}
-		assertThat(relay.getReceivedMessages()).isEmpty();
+		assertThat(relay.getRelay().getReceivedMessages()).isEmpty();
 	}
 
 	@Test
 	void awaitingMoreMessagesThanArriveFailsWithWhatWasReceived() {
 		this.sender.send(mail());
-		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> relay.awaitMessages(2, Duration.ofMillis(200)))
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> relay.getRelay().awaitMessages(2, Duration.ofMillis(200)))
 			.withMessageContaining("Expected 2 message(s)")
 			.withMessageContaining("received 1")
 			.withMessageContaining("to=[user@example.com]");
+	}
+
+	@Test
+	void extensionStartsEachRelayWithItsBuilder() {
+		InfobipSmtpTestRelayExtension extension = new InfobipSmtpTestRelayExtension(
+				InfobipSmtpTestRelay.builder().security(SmtpSecurity.TLS).pipelining(false));
+		ExtensionContext context = mock(ExtensionContext.class);
+		extension.beforeEach(context);
+		InfobipSmtpTestRelay relay = extension.getRelay();
+		assertThat(relay.getSecurity()).isEqualTo(SmtpSecurity.TLS);
+		assertThat(relay.isPipelining()).isFalse();
+		extension.afterEach(context);
+		assertThatIllegalStateException().isThrownBy(extension::getRelay);
 	}
 
 	@Nested
@@ -142,7 +160,7 @@ class InfobipSmtpTestRelayExtensionTests {
 
 		@Test
 		void nestedClassUsesTheEnclosingClassesRelay() {
-			assertThat(relay.relay()).isSameAs(classRelay);
+			assertThat(relay.getRelay()).isSameAs(classRelay);
 		}
 
 	}

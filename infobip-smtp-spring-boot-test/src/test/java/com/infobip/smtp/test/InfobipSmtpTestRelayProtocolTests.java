@@ -55,14 +55,14 @@ class InfobipSmtpTestRelayProtocolTests {
 			.anyMatch((line) -> line.contains("AUTH") && line.contains("LOGIN") && line.contains("PLAIN"));
 		assertThat(tls.command("MAIL FROM:<shop@example.com>")).last().asString().startsWith("530");
 		String plainAuth = Base64.getEncoder()
-			.encodeToString(("\0App\0" + this.relay.apiKey()).getBytes(StandardCharsets.UTF_8));
+			.encodeToString(("\0App\0" + this.relay.getApiKey()).getBytes(StandardCharsets.UTF_8));
 		assertThat(tls.command("AUTH PLAIN " + plainAuth)).last().asString().startsWith("235");
 		assertThat(tls.command("MAIL FROM:<shop@example.com> SIZE=20971521")).last().asString().startsWith("552");
 		assertThat(tls.command("MAIL FROM:<shop@example.com> SIZE=1000")).last().asString().startsWith("250");
 	}
 
 	@Test
-	void endOfDataIsAnsweredWithTheQueueIdOfTheReceivedMessage() throws IOException {
+	void endOfDataIsAnsweredWithTheMessageIdOfTheReceivedMessage() throws IOException {
 		Conversation smtp = connect();
 		smtp.reply();
 		smtp.command("EHLO client.example.com");
@@ -70,7 +70,7 @@ class InfobipSmtpTestRelayProtocolTests {
 		Conversation tls = smtp.startTls();
 		tls.command("EHLO client.example.com");
 		String login = Base64.getEncoder().encodeToString("App".getBytes(StandardCharsets.UTF_8));
-		String key = Base64.getEncoder().encodeToString(this.relay.apiKey().getBytes(StandardCharsets.UTF_8));
+		String key = Base64.getEncoder().encodeToString(this.relay.getApiKey().getBytes(StandardCharsets.UTF_8));
 		assertThat(tls.command("AUTH LOGIN")).last().asString().startsWith("334");
 		assertThat(tls.command(login)).last().asString().startsWith("334");
 		assertThat(tls.command(key)).last().asString().startsWith("235");
@@ -79,8 +79,24 @@ class InfobipSmtpTestRelayProtocolTests {
 		assertThat(tls.command("DATA")).last().asString().startsWith("354");
 		List<String> queued = tls.command("Subject: Hi\r\n\r\nHello\r\n.");
 		ReceivedMessage received = this.relay.getReceivedMessages().get(0);
-		assertThat(queued).containsExactly("250 2.6.0 Message queued as <" + received.queueId() + ">");
+		assertThat(queued).containsExactly("250 2.6.0 Message queued as <" + received.messageId() + ">");
 		assertThat(received.authenticatedUser()).isEqualTo("App");
+	}
+
+	@Test
+	void ehloOffersPipeliningUnlessSwitchedOff() throws IOException {
+		Conversation smtp = connect();
+		smtp.reply();
+		assertThat(smtp.command("EHLO client.example.com")).contains("250-PIPELINING", "250-8BITMIME");
+		try (InfobipSmtpTestRelay withoutPipelining = InfobipSmtpTestRelay.builder().pipelining(false).start()) {
+			assertThat(withoutPipelining.isPipelining()).isFalse();
+			Socket socket = new Socket("localhost", withoutPipelining.getPort());
+			this.sockets.add(socket);
+			Conversation plain = new Conversation(socket);
+			plain.reply();
+			assertThat(plain.command("EHLO client.example.com")).contains("250-8BITMIME")
+				.doesNotContain("250-PIPELINING");
+		}
 	}
 
 	@Test
@@ -93,7 +109,7 @@ class InfobipSmtpTestRelayProtocolTests {
 	@Test
 	void implicitTlsRelayOffersAuthFromTheStart() throws IOException {
 		try (InfobipSmtpTestRelay tlsRelay = InfobipSmtpTestRelay.start(SmtpSecurity.TLS)) {
-			SSLSocket socket = (SSLSocket) tlsRelay.sslSocketFactory().createSocket("localhost", tlsRelay.port());
+			SSLSocket socket = (SSLSocket) tlsRelay.getSslSocketFactory().createSocket("localhost", tlsRelay.getPort());
 			this.sockets.add(socket);
 			Conversation smtp = new Conversation(socket);
 			assertThat(smtp.reply()).startsWith("220");
@@ -104,7 +120,7 @@ class InfobipSmtpTestRelayProtocolTests {
 	}
 
 	private Conversation connect() throws IOException {
-		Socket socket = new Socket("localhost", this.relay.port());
+		Socket socket = new Socket("localhost", this.relay.getPort());
 		this.sockets.add(socket);
 		return new Conversation(socket);
 	}
@@ -142,7 +158,7 @@ class InfobipSmtpTestRelayProtocolTests {
 		}
 
 		Conversation startTls() throws IOException {
-			SSLSocket tls = (SSLSocket) InfobipSmtpTestRelayProtocolTests.this.relay.sslSocketFactory()
+			SSLSocket tls = (SSLSocket) InfobipSmtpTestRelayProtocolTests.this.relay.getSslSocketFactory()
 				.createSocket(this.socket, "localhost", this.socket.getPort(), true);
 			tls.startHandshake();
 			InfobipSmtpTestRelayProtocolTests.this.sockets.add(tls);

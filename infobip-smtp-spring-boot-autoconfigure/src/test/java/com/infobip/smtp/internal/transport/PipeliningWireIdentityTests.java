@@ -12,10 +12,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import com.infobip.smtp.InfobipMailSender;
+import com.infobip.smtp.test.relay.QueuedMessage;
+import com.infobip.smtp.test.relay.SmtpTestRelay;
 import com.infobip.smtp.testsupport.SenderContextRunners;
-import com.infobip.smtp.testsupport.StartTlsRelay;
 import com.infobip.smtp.testsupport.TestCredentials;
 import com.infobip.smtp.testsupport.TestRelayProperties;
+import com.infobip.smtp.testsupport.TestRelays;
 import com.infobip.smtp.testsupport.TurnCountingProxy;
 import com.infobip.smtp.testsupport.WireMessage;
 import jakarta.mail.internet.MimeMessage;
@@ -38,9 +40,9 @@ class PipeliningWireIdentityTests {
 
 	@Test
 	void sameMessageArrivesByteIdenticalWithAndWithoutPipelining() throws Exception {
-		try (StartTlsRelay pipeliningRelay = StartTlsRelay.builder().advertisePipelining().start();
-				TurnCountingProxy proxy = new TurnCountingProxy(pipeliningRelay.port());
-				StartTlsRelay plainRelay = StartTlsRelay.builder().start()) {
+		try (SmtpTestRelay pipeliningRelay = TestRelays.start();
+				TurnCountingProxy proxy = new TurnCountingProxy(pipeliningRelay.getPort());
+				SmtpTestRelay plainRelay = TestRelays.builder().pipelining(false).start()) {
 			// one message for every send: two builds would differ in their random MIME
 			// boundaries; its parts are encoded again in every send all the same
 			AtomicReference<MimeMessage> built = new AtomicReference<>();
@@ -55,14 +57,14 @@ class PipeliningWireIdentityTests {
 				assertThat(proxy.clientTurns()).isEqualTo(2);
 			});
 			MimeMessage message = built.get();
-			withSender(pipeliningRelay.port(), false, (sender, sslBundles) -> {
+			withSender(pipeliningRelay.getPort(), false, (sender, sslBundles) -> {
 				sender.send(message);
-				stockSpringMail(pipeliningRelay.port(), sslBundles).send(message);
+				stockSpringMail(pipeliningRelay.getPort(), sslBundles).send(message);
 			});
-			withSender(plainRelay.port(), true, (sender, sslBundles) -> sender.send(message));
+			withSender(plainRelay.getPort(), true, (sender, sslBundles) -> sender.send(message));
 			// pipelined twice, unpipelined, stock Spring mail; to the relay without it
-			List<StartTlsRelay.Received> received = Stream
-				.concat(pipeliningRelay.received().stream(), plainRelay.received().stream())
+			List<QueuedMessage> received = Stream
+				.concat(pipeliningRelay.getMessages().stream(), plainRelay.getMessages().stream())
 				.toList();
 			assertThat(received).hasSize(5);
 			String expected = WireMessage.bytewise(WireMessage.data(message));
@@ -76,8 +78,8 @@ class PipeliningWireIdentityTests {
 			// the envelope as sent, command for command
 			List<String> envelope = List.of("MAIL FROM:<shop@example.com>", "RCPT TO:<user@example.com>",
 					"RCPT TO:<copy@example.com>", "RCPT TO:<hidden@example.com>");
-			assertThat(pipeliningRelay.envelopeCommands()).isEqualTo(repeat(envelope, 4));
-			assertThat(plainRelay.envelopeCommands()).isEqualTo(envelope);
+			assertThat(pipeliningRelay.getEnvelopeCommands()).isEqualTo(repeat(envelope, 4));
+			assertThat(plainRelay.getEnvelopeCommands()).isEqualTo(envelope);
 		}
 	}
 
@@ -109,14 +111,14 @@ class PipeliningWireIdentityTests {
 	 */
 	private static void sameEnvelopeAndDataWithAndWithoutPipeliningToARelayOfferingDsn(MessageFactory messages,
 			String mailFrom, String rcptParameters) {
-		try (StartTlsRelay relay = StartTlsRelay.builder().advertisePipelining().advertiseDsn().start()) {
-			withSender(relay.port(), false, (sender, sslBundles) -> sender.send(messages.create(sender)));
-			withSender(relay.port(), true, (sender, sslBundles) -> sender.send(messages.create(sender)));
+		try (SmtpTestRelay relay = TestRelays.builder().dsn(true).start()) {
+			withSender(relay.getPort(), false, (sender, sslBundles) -> sender.send(messages.create(sender)));
+			withSender(relay.getPort(), true, (sender, sslBundles) -> sender.send(messages.create(sender)));
 			List<String> envelope = List.of(mailFrom, "RCPT TO:<user@example.com>" + rcptParameters,
 					"RCPT TO:<copy@example.com>" + rcptParameters, "RCPT TO:<hidden@example.com>" + rcptParameters);
-			assertThat(relay.envelopeCommands()).isEqualTo(repeat(envelope, 2));
+			assertThat(relay.getEnvelopeCommands()).isEqualTo(repeat(envelope, 2));
 			// two builds, which differ in their random MIME boundaries only
-			List<StartTlsRelay.Received> received = relay.received();
+			List<QueuedMessage> received = relay.getMessages();
 			assertThat(received).hasSize(2);
 			assertThat(WireMessage.withNumberedBoundaries(WireMessage.ownData(received.get(1))))
 				.isEqualTo(WireMessage.withNumberedBoundaries(WireMessage.ownData(received.get(0))));

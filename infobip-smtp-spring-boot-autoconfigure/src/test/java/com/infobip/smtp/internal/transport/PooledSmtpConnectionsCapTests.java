@@ -12,9 +12,10 @@ import java.util.function.Supplier;
 
 import com.infobip.smtp.SmtpConnectionSettings;
 import com.infobip.smtp.SmtpSecurity;
-import com.infobip.smtp.testsupport.StartTlsRelay;
+import com.infobip.smtp.test.relay.SmtpTestRelay;
 import com.infobip.smtp.testsupport.TestCredentials;
 import com.infobip.smtp.testsupport.TestRelayProperties;
+import com.infobip.smtp.testsupport.TestRelays;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +30,7 @@ class PooledSmtpConnectionsCapTests {
 
 	@Test
 	void aRefusedConnectionMakesTheSendWaitForAnOpenOneAndTheLimitFollowsTheRelay() throws Exception {
-		try (StartTlsRelay relay = StartTlsRelay.builder().maxConnections(1).start();
+		try (SmtpTestRelay relay = TestRelays.start().maxConnections(1);
 				PooledSmtpConnections pool = pool(relay, Duration.ofHours(1))) {
 			SmtpConnection first = pool.acquire();
 			CompletableFuture<SmtpConnection> second = CompletableFuture.supplyAsync(acquiring(pool));
@@ -37,7 +38,7 @@ class PooledSmtpConnectionsCapTests {
 			assertThat(second).isNotDone();
 			pool.release(first);
 			assertThat(second.get(5, TimeUnit.SECONDS)).isSameAs(first);
-			assertThat(relay.sessions()).isEqualTo(1);
+			assertThat(relay.getSessionCount()).isEqualTo(1);
 			pool.release(first);
 			assertThat(pool.limit()).as("kept for RAISE_LIMIT_AFTER").isEqualTo(1);
 		}
@@ -45,7 +46,7 @@ class PooledSmtpConnectionsCapTests {
 
 	@Test
 	void theLimitIsRaisedAgainOneConnectionAtATime() throws Exception {
-		try (StartTlsRelay relay = StartTlsRelay.builder().maxConnections(1).start();
+		try (SmtpTestRelay relay = TestRelays.start().maxConnections(1);
 				PooledSmtpConnections pool = pool(relay, Duration.ZERO)) {
 			SmtpConnection first = pool.acquire();
 			CompletableFuture<SmtpConnection> second = CompletableFuture.supplyAsync(acquiring(pool));
@@ -60,7 +61,7 @@ class PooledSmtpConnectionsCapTests {
 
 	@Test
 	void withNoOtherConnectionARefusedGreetingFailsAsBefore() throws Exception {
-		try (StartTlsRelay relay = StartTlsRelay.builder().refuseGreetings(1).start();
+		try (SmtpTestRelay relay = TestRelays.start().refuseGreetings(1);
 				PooledSmtpConnections pool = pool(relay, Duration.ofHours(1))) {
 			assertThatExceptionOfType(SmtpFailure.class).isThrownBy(pool::acquire)
 				.satisfies((failure) -> assertThat(failure.isRefusedGreeting()).isTrue());
@@ -79,8 +80,8 @@ class PooledSmtpConnectionsCapTests {
 		};
 	}
 
-	private static PooledSmtpConnections pool(StartTlsRelay relay, Duration raiseLimitAfter) {
-		SmtpConnectionSettings settings = TestRelayProperties.settings(relay.port(), SmtpSecurity.STARTTLS,
+	private static PooledSmtpConnections pool(SmtpTestRelay relay, Duration raiseLimitAfter) {
+		SmtpConnectionSettings settings = TestRelayProperties.settings(relay.getPort(), SmtpSecurity.STARTTLS,
 				TestCredentials.API_KEY);
 		return new PooledSmtpConnections(new SmtpConnector(settings), 4, Duration.ofSeconds(10), Duration.ofSeconds(60),
 				1000, raiseLimitAfter);

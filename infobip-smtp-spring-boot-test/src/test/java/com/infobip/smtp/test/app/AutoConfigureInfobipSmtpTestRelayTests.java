@@ -65,13 +65,13 @@ class AutoConfigureInfobipSmtpTestRelayTests {
 
 	@Test
 	void contextStartsWithTheRelaysCredentialsInsteadOfTheUnsetEnvironmentVariable() {
-		assertThat(this.environment.getProperty("infobip.smtp.api-key")).isEqualTo(this.relay.apiKey());
-		assertThat(this.sender.getConnectionSettings().port()).isEqualTo(this.relay.port());
+		assertThat(this.environment.getProperty("infobip.smtp.api-key")).isEqualTo(this.relay.getApiKey());
+		assertThat(this.sender.getConnectionSettings().port()).isEqualTo(this.relay.getPort());
 		assertThat(this.sender.getConnectionSettings().host()).isEqualTo("localhost");
 	}
 
 	@Test
-	void sentMessageArrivesWithItsInfobipHeadersAndTheQueueIdOfTheSendResult() throws Exception {
+	void sentMessageArrivesWithItsInfobipHeadersAndTheMessageIdOfTheSendResult() throws Exception {
 		MimeMessage message = this.sender.createMimeMessage();
 		MimeMessageHelper helper = new MimeMessageHelper(message);
 		helper.setTo("user@example.com");
@@ -82,7 +82,7 @@ class AutoConfigureInfobipSmtpTestRelayTests {
 		message.setHeader(InfobipHeaders.INTERMEDIATE_REPORT, "true");
 		InfobipSendResult result = this.sender.sendWithResult(message);
 		ReceivedMessage received = this.relay.awaitMessages(1, TIMEOUT).get(0);
-		assertThat(received.queueId()).isEqualTo(result.messageId()).isNotBlank();
+		assertThat(received.messageId()).isEqualTo(result.messageId()).isNotBlank();
 		assertThat(received.envelopeSender()).isEqualTo("shop@example.com");
 		assertThat(received.envelopeRecipients()).containsExactly("user@example.com");
 		assertThat(received.mimeMessage().getSubject()).isEqualTo("Your order");
@@ -102,7 +102,7 @@ class AutoConfigureInfobipSmtpTestRelayTests {
 		this.relay.failNext(RelayFault.RCPT_451);
 		InfobipSendResult result = this.sender.sendWithResult(mail("user@example.com"));
 		assertThat(this.relay.getReceivedMessages()).singleElement()
-			.satisfies((received) -> assertThat(received.queueId()).isEqualTo(result.messageId()));
+			.satisfies((received) -> assertThat(received.messageId()).isEqualTo(result.messageId()));
 	}
 
 	@Test

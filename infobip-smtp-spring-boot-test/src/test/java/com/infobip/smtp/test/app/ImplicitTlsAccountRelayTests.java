@@ -51,7 +51,7 @@ class ImplicitTlsAccountRelayTests {
 		ReceivedMessage received = this.relay.awaitMessages(1, Duration.ofSeconds(5)).get(0);
 		assertThat(this.sender.getConnectionSettings().security()).isEqualTo(SmtpSecurity.TLS);
 		assertThat(received.tls()).isTrue();
-		assertThat(received.authenticatedUser()).isEqualTo(this.relay.username());
+		assertThat(received.authenticatedUser()).isEqualTo(this.relay.getUsername());
 		assertThat(received.notifyUrl()).isEqualTo("https://hooks.example.com/reports");
 		assertThat(received.trackingUrl())
 			.isEqualTo("http://localhost:" + this.port + "/infobip/smtp/tracking?token=test-webhook-token");

@@ -12,6 +12,7 @@ import java.time.Duration;
 
 import com.infobip.smtp.InfobipMailSender;
 import com.infobip.smtp.SmtpSecurity;
+import com.infobip.smtp.test.AutoConfigureInfobipSmtpTestRelay;
 import com.infobip.smtp.test.ImportInfobipSmtpTestRelay;
 import com.infobip.smtp.test.InfobipSmtpTestRelay;
 import com.infobip.smtp.test.ReceivedMessage;
@@ -42,8 +43,8 @@ class ImportInfobipSmtpTestRelayTests {
 			.run("--server.port=0")
 			.getApplicationContext()) {
 			relay = context.getBean(InfobipSmtpTestRelay.class);
-			assertThat(relay.security()).isEqualTo(SmtpSecurity.TLS);
-			assertThat(context.getEnvironment().getProperty("infobip.smtp.api-key")).isEqualTo(relay.apiKey());
+			assertThat(relay.getSecurity()).isEqualTo(SmtpSecurity.TLS);
+			assertThat(context.getEnvironment().getProperty("infobip.smtp.api-key")).isEqualTo(relay.getApiKey());
 			SimpleMailMessage message = new SimpleMailMessage();
 			message.setTo("user@example.com");
 			message.setSubject("Your order");
@@ -58,12 +59,34 @@ class ImportInfobipSmtpTestRelayTests {
 			assertThat(relay.reports().opened(received)).isEqualTo(200);
 			RelayTestApplication.Events events = context.getBean(RelayTestApplication.Events.class);
 			assertThat(events.reports).singleElement()
-				.satisfies((event) -> assertThat(event.getMessageId()).isEqualTo(received.queueId()));
+				.satisfies((event) -> assertThat(event.getMessageId()).isEqualTo(received.messageId()));
 			assertThat(events.tracking).singleElement()
-				.satisfies((event) -> assertThat(event.getMessageId()).isEqualTo(received.queueId()));
+				.satisfies((event) -> assertThat(event.getMessageId()).isEqualTo(received.messageId()));
 		}
-		int port = relay.port();
+		int port = relay.getPort();
 		assertThatIOException().isThrownBy(() -> connect(port));
+	}
+
+	@Test
+	void importTakesTheAttributesOfTheTestAnnotation() {
+		try (ConfigurableApplicationContext context = SpringApplication
+			.from((args) -> SpringApplication.run(RelayTestApplication.class, args))
+			.with(AccountRelayWithoutPipelining.class)
+			.run("--server.port=0")
+			.getApplicationContext()) {
+			InfobipSmtpTestRelay relay = context.getBean(InfobipSmtpTestRelay.class);
+			assertThat(relay.isPipelining()).isFalse();
+			assertThat(context.getEnvironment().getProperty("infobip.smtp.username")).isEqualTo(relay.getUsername());
+			assertThat(context.getEnvironment().getProperty("infobip.smtp.password")).isEqualTo(relay.getPassword());
+			assertThat(context.getEnvironment().getProperty("infobip.smtp.api-key")).isEmpty();
+			SimpleMailMessage message = new SimpleMailMessage();
+			message.setTo("user@example.com");
+			message.setSubject("Your order");
+			message.setText("Shipped");
+			context.getBean(InfobipMailSender.class).send(message);
+			ReceivedMessage received = relay.awaitMessages(1, Duration.ofSeconds(5)).get(0);
+			assertThat(received.authenticatedUser()).isEqualTo(relay.getUsername());
+		}
 	}
 
 	private static void connect(int port) throws IOException {
@@ -75,6 +98,13 @@ class ImportInfobipSmtpTestRelayTests {
 	@TestConfiguration(proxyBeanMethods = false)
 	@ImportInfobipSmtpTestRelay(security = SmtpSecurity.TLS)
 	static class ImplicitTlsRelay {
+
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	@ImportInfobipSmtpTestRelay(credentials = AutoConfigureInfobipSmtpTestRelay.Credentials.USERNAME_PASSWORD,
+			pipelining = false)
+	static class AccountRelayWithoutPipelining {
 
 	}
 

@@ -40,8 +40,8 @@ class MailerTests {
 		HttpResponse<String> response = new SampleHttp(this.port).post("/send",
 				"{\"to\":\"friend@example.com\",\"subject\":\"Queued\",\"text\":\"Hi\"}");
 		assertThat(response.statusCode()).isEqualTo(200);
-		String queueId = this.relay.getReceivedMessages().get(0).queueId();
-		assertThat(output.getOut()).contains("Sent 'Queued' to [friend@example.com]: queued as " + queueId)
+		String messageId = this.relay.getReceivedMessages().get(0).messageId();
+		assertThat(output.getOut()).contains("Sent 'Queued' to [friend@example.com]: queued as " + messageId)
 			.doesNotContain("queued as null");
 	}
 

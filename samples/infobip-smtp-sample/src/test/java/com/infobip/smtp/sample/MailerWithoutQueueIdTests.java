@@ -11,7 +11,7 @@ import java.net.InetAddress;
 import java.net.http.HttpResponse;
 
 import com.infobip.smtp.test.InfobipSmtpTestRelay;
-import com.infobip.smtp.test.RelayCertificates;
+import com.infobip.smtp.test.relay.TestCertificates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -52,7 +52,7 @@ class MailerWithoutQueueIdTests {
 		registry.add("infobip.smtp.security", () -> "TLS");
 		registry.add("infobip.smtp.api-key", () -> API_KEY);
 		registry.add("infobip.smtp.ssl.bundle", () -> "relay");
-		registry.add("spring.ssl.bundle.pem.relay.truststore.certificate", RelayCertificates.get()::caPem);
+		registry.add("spring.ssl.bundle.pem.relay.truststore.certificate", TestCertificates.TRUSTED_CA::getPem);
 	}
 
 	@AfterAll
@@ -73,7 +73,7 @@ class MailerWithoutQueueIdTests {
 		SMTPServer server = SMTPServer.port(0)
 			.bindAddress(InetAddress.getLoopbackAddress())
 			.hostName("localhost")
-			.serverSocketFactory(RelayCertificates.get().serverContext())
+			.serverSocketFactory(TestCertificates.LOCALHOST.createSslContext())
 			.enableTLS(false)
 			.showAuthCapabilitiesBeforeSTARTTLS(true)
 			.authenticationHandlerFactory(new EasyAuthenticationHandlerFactory(MailerWithoutQueueIdTests::login))

@@ -79,7 +79,7 @@ class OrdersTests {
 		InfobipOutboxEntry sent = await().atMost(TIMEOUT)
 			.until(() -> this.outbox.find(confirmationId).orElseThrow(),
 					(entry) -> entry.status() == InfobipOutboxStatus.SENT);
-		assertThat(sent.messageId()).isEqualTo(confirmation.queueId());
+		assertThat(sent.messageId()).isEqualTo(confirmation.messageId());
 		assertThat(sent.attempts()).isEqualTo(1);
 		assertThat(this.relay.reports().delivered(confirmation)).isEqualTo(200);
 		assertThat(this.relay.reports().opened(confirmation)).isEqualTo(200);
@@ -89,16 +89,16 @@ class OrdersTests {
 		JsonNode ledger = order.get("confirmation");
 		assertThat(ledger.get("status").asString()).isEqualTo("SENT");
 		// Infobip's message id, which its reports carry, and the Message-ID header
-		assertThat(ledger.get("messageId").asString()).isEqualTo(confirmation.queueId());
+		assertThat(ledger.get("messageId").asString()).isEqualTo(confirmation.messageId());
 		assertThat(ledger.get("messageIdHeader").asString())
 			.isEqualTo(confirmation.mimeMessage().getHeader("Message-ID", null));
 		assertThat(ledger.has("queueId")).isFalse();
 		assertThat(ledger.get("deliveryStatus").asString()).isEqualTo("DELIVERED");
 		assertThat(ledger.get("trackingEvent").asString()).isEqualTo("OPENED");
 		assertThat(output.getOut())
-			.contains("Ledger of order A-1: confirmation SENT as " + confirmation.queueId()
+			.contains("Ledger of order A-1: confirmation SENT as " + confirmation.messageId()
 					+ ", delivery DELIVERED, tracking none")
-			.contains("Ledger of order A-1: confirmation SENT as " + confirmation.queueId()
+			.contains("Ledger of order A-1: confirmation SENT as " + confirmation.messageId()
 					+ ", delivery DELIVERED, tracking OPENED");
 		assertThat(confirmationsOf(orderId)).hasSize(1);
 	}

@@ -66,20 +66,20 @@ class SampleAotIT {
 			.doesNotContain("subethasmtp")
 			.doesNotContain("greenmail");
 		try (InfobipSmtpTestRelay relay = InfobipSmtpTestRelay.start(SmtpSecurity.TLS)) {
-			Path ca = Files.writeString(temp.resolve("relay-ca.pem"), relay.caCertificatePem());
+			Path ca = Files.writeString(temp.resolve("relay-ca.pem"), relay.getCaCertificatePem());
 			int port = freePort();
 			ProcessBuilder builder = new ProcessBuilder(
 					Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dspring.aot.enabled=true",
 					"-cp", classes + File.pathSeparator + runtimeClasspath,
 					InfobipSmtpSampleApplication.class.getName(), "--server.port=" + port,
-					"--infobip.smtp.host=" + relay.host(), "--infobip.smtp.port=" + relay.port(),
+					"--infobip.smtp.host=" + relay.getHost(), "--infobip.smtp.port=" + relay.getPort(),
 					"--infobip.smtp.security=TLS", "--infobip.smtp.ssl.bundle=relay",
 					"--spring.ssl.bundle.pem.relay.truststore.certificate=file:" + ca,
 					"--infobip.smtp.webhook.public-base-url=http://127.0.0.1:" + port)
 				.directory(classes.getParent().toFile())
 				.redirectErrorStream(true);
 			// the key as a deployment gives it, not on the command line
-			builder.environment().put("INFOBIP_SMTP_APIKEY", relay.apiKey());
+			builder.environment().put("INFOBIP_SMTP_APIKEY", relay.getApiKey());
 			Process sample = builder.start();
 			try {
 				BlockingQueue<String> lines = readLines(sample);
@@ -95,17 +95,17 @@ class SampleAotIT {
 				assertThat(startup.callbackData()).isEqualTo("startup-message");
 				assertThat(startup.notifyContentType()).isEqualTo("application/json");
 				assertThat(line(output, "Sent 'Welcome to the Infobip SMTP sample'"))
-					.contains("queued as " + startup.queueId());
+					.contains("queued as " + startup.messageId());
 				assertThat(relay.reports().delivered(startup)).isEqualTo(200);
 				assertThat(relay.reports().opened(startup)).isEqualTo(200);
 				awaitOutput(lines, output,
 						(read) -> has(read, "Delivery report DELIVERED") && has(read, "Tracking event OPENED"));
 				assertThat(line(output, "Delivery report DELIVERED"))
-					.contains("for message " + startup.queueId() + " (bulk " + startup.bulkId() + ")")
+					.contains("for message " + startup.messageId() + " (bulk " + startup.bulkId() + ")")
 					.endsWith("matches sent message 'Welcome to the Infobip SMTP sample'");
 				assertThat(line(output, "Tracking event OPENED"))
 					.endsWith("matches sent message 'Welcome to the Infobip SMTP sample'");
-				assertThat(output).noneMatch((line) -> line.contains(relay.apiKey()));
+				assertThat(output).noneMatch((line) -> line.contains(relay.getApiKey()));
 				HttpResponse<String> health = HttpClient.newHttpClient()
 					.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
 						.timeout(Duration.ofSeconds(20))

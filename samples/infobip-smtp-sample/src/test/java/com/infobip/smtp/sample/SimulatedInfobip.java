@@ -100,7 +100,7 @@ class SimulatedInfobip implements ApplicationListener<ApplicationReadyEvent>, Di
 						&& !header.getName().equalsIgnoreCase(InfobipHeaders.TRACKING_URL))
 				.map((header) -> header.getName() + ": " + header.getValue())
 				.collect(Collectors.joining(", "));
-			return "queued as " + message.queueId() + ", From " + Arrays.toString(mime.getFrom()) + ", To "
+			return "queued as " + message.messageId() + ", From " + Arrays.toString(mime.getFrom()) + ", To "
 					+ message.envelopeRecipients() + ", Subject '" + mime.getSubject() + "', " + infobipHeaders;
 		}
 		catch (MessagingException ex) {

@@ -51,17 +51,17 @@ class TestInfobipSmtpSampleApplicationTests {
 			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(deliveryLog.matched()).hasSize(2));
 			assertThat(deliveryLog.matched())
 				.anySatisfy((line) -> assertThat(line)
-					.isEqualTo("Delivery report DELIVERED for message " + startup.queueId() + " (bulk "
+					.isEqualTo("Delivery report DELIVERED for message " + startup.messageId() + " (bulk "
 							+ startup.bulkId() + "): matches sent message 'Welcome to the Infobip SMTP sample'"))
 				.anySatisfy((line) -> assertThat(line)
-					.startsWith("Tracking event OPENED for message " + startup.queueId()));
+					.startsWith("Tracking event OPENED for message " + startup.messageId()));
 			assertThat(output.getOut())
 				.contains("Sent 'Welcome to the Infobip SMTP sample' to [customer@example.com]: queued as "
-						+ startup.queueId())
-				.contains("Offline relay received: queued as " + startup.queueId())
+						+ startup.messageId())
+				.contains("Offline relay received: queued as " + startup.messageId())
 				.contains("X-IB-callback-data: startup-message")
 				.contains("X-IB-bulk-id: " + startup.bulkId())
-				.doesNotContain(relay.apiKey())
+				.doesNotContain(relay.getApiKey())
 				.doesNotContain("offline-sample-token");
 			String port = context.getEnvironment().getProperty("local.server.port");
 			HttpResponse<String> health = HttpClient.newHttpClient()
