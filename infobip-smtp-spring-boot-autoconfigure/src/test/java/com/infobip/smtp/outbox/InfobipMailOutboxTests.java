@@ -276,11 +276,15 @@ class InfobipMailOutboxTests {
 						.until(() -> !stopping.isDone());
 					relay.release();
 					assertThat(stopping).succeedsWithin(Duration.ofSeconds(10));
-					assertThat(outbox.find(ids.get(0))).get()
-						.extracting(InfobipOutboxEntry::status)
-						.isEqualTo(InfobipOutboxStatus.SENT);
+					// enqueued in the same millisecond, the three are due alike:
+					// whichever
+					// was offered is the one sent
+					List<String> sent = ids.stream()
+						.filter((id) -> outbox.find(id).get().status() == InfobipOutboxStatus.SENT)
+						.toList();
+					assertThat(sent).hasSize(1);
 					JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
-					for (String given : ids.subList(1, 3)) {
+					for (String given : ids.stream().filter((id) -> !sent.contains(id)).toList()) {
 						assertThat(jdbc.queryForMap(
 								"SELECT STATUS, ATTEMPTS, CLAIMED_BY FROM INFOBIP_SMTP_OUTBOX WHERE ID = ?", given))
 							.containsEntry("STATUS", "PENDING")
