@@ -59,7 +59,7 @@ public final class InfobipSmtpAutoConfiguration {
 	@ConditionalOnMissingBean(name = "infobipDefaultHeadersPostProcessor")
 	InfobipDefaultHeadersPostProcessor infobipDefaultHeadersPostProcessor(InfobipSmtpProperties properties,
 			InfobipSmtpWebhookProperties webhook) {
-		return new InfobipDefaultHeadersPostProcessor(MessageDefaultsFactory.defaultHeaders(properties, webhook));
+		return new InfobipDefaultHeadersPostProcessor(DefaultHeadersMapper.defaultHeaders(properties, webhook));
 	}
 
 	@Bean
@@ -73,7 +73,7 @@ public final class InfobipSmtpAutoConfiguration {
 	SendExecutor infobipSmtpSendExecutor(InfobipSmtpProperties properties, Environment environment,
 			ObjectProvider<TaskDecorator> taskDecorators) {
 		return SendExecutor.create(TaskBuilders.of(taskDecorators, environment),
-				SendingSettingsFactory.maxConnections(properties));
+				SenderPropertiesMapper.maxConnections(properties));
 	}
 
 	@Bean
@@ -83,24 +83,14 @@ public final class InfobipSmtpAutoConfiguration {
 			ObjectProvider<InfobipSendObservationConvention> observationConvention,
 			ObjectProvider<InfobipMailSenderBuilderCustomizer> customizers, SendExecutor sendExecutor,
 			Environment environment) {
-		SmtpConnectionSettings settings = ConnectionSettingsFactory.create(properties, sslBundles.getIfAvailable());
+		SmtpConnectionSettings settings = ConnectionSettingsMapper.create(properties, sslBundles.getIfAvailable());
 		InfobipMailSenderBuilder builder = InfobipMailSender.builder(settings);
-		SendingSettingsFactory.applyPool(properties, builder);
-		SendingSettingsFactory.applyRetry(properties, builder);
-		builder.pipelining(properties.isPipelining());
+		SenderPropertiesMapper.apply(properties, builder);
 		builder.executor(sendExecutor.executor())
 			.taskDecorator(sendExecutor.taskDecorator())
-			.asyncConcurrency(SendingSettingsFactory.maxConnections(properties))
-			.asyncQueueCapacity(SendingSettingsFactory.queueCapacity(properties))
-			.batchParallelism(SendingSettingsFactory.maxConnections(properties))
-			.shutdownTimeout(properties.getShutdownTimeout())
-			.defaultFrom(MessageDefaultsFactory.defaultFrom(properties))
-			.maxMessageSize(MessageDefaultsFactory.maxMessageSize(properties))
-			.allowedSenderDomains(MessageDefaultsFactory.allowedSenderDomains(properties))
 			.postProcessors(postProcessors.orderedStream().toList())
 			.observationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
-			.observationConvention(observationConvention.getIfAvailable())
-			.region(ConnectionSettingsFactory.regionName(properties));
+			.observationConvention(observationConvention.getIfAvailable());
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		InfobipMailSender sender = builder.build();
 		if (properties.isTestConnection()) {

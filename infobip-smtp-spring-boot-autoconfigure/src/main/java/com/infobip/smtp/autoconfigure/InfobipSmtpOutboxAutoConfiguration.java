@@ -70,7 +70,7 @@ public final class InfobipSmtpOutboxAutoConfiguration {
 		OutboxThreads infobipSmtpOutboxThreads(InfobipSmtpOutboxProperties outbox, Environment environment,
 				ObjectProvider<TaskDecorator> taskDecorators) {
 			return OutboxThreads.create(TaskBuilders.of(taskDecorators, environment),
-					SendingSettingsFactory.atLeastOne("outbox.concurrency", outbox.getConcurrency()));
+					PropertyChecks.atLeastOne("outbox.concurrency", outbox.getConcurrency()));
 		}
 
 		@Bean
@@ -79,7 +79,7 @@ public final class InfobipSmtpOutboxAutoConfiguration {
 				InfobipSmtpOutboxProperties outbox, InfobipSmtpProperties properties, OutboxThreads threads) {
 			DataSource database = requireDataSource(dataSource);
 			requireTables(database, outbox);
-			return OutboxSettingsFactory.create(database, sender, threads, outbox, properties);
+			return OutboxSettingsMapper.create(database, sender, threads, outbox, properties);
 		}
 
 		@Bean

@@ -38,8 +38,8 @@ public final class InfobipSmtpOutboxHealthContributorAutoConfiguration {
 	@ConditionalOnMissingBean(name = "infobipSmtpOutboxHealthIndicator")
 	InfobipOutboxHealthIndicator infobipSmtpOutboxHealthIndicator(InfobipMailOutbox outbox,
 			InfobipSmtpOutboxProperties properties) {
-		return new InfobipOutboxHealthIndicator(outbox, SendingSettingsFactory.positive("outbox.health.max-pending-age",
-				properties.getHealth().getMaxPendingAge()));
+		return new InfobipOutboxHealthIndicator(outbox,
+				PropertyChecks.positive("outbox.health.max-pending-age", properties.getHealth().getMaxPendingAge()));
 	}
 
 }

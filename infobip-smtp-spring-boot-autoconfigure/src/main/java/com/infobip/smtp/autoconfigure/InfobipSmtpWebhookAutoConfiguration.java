@@ -113,13 +113,13 @@ public final class InfobipSmtpWebhookAutoConfiguration {
 		@Bean
 		RouterFunction<ServerResponse> infobipWebhookRoutes(InfobipSmtpWebhookProperties webhook,
 				InfobipWebhookHandler handler) {
-			return handler.routes(WebhookSettingsFactory.path(webhook));
+			return handler.routes(WebhookSettingsMapper.path(webhook));
 		}
 
 		@Bean
 		FilterRegistrationBean<WebhookContentTypeFilter> infobipWebhookContentTypeFilter(
 				InfobipSmtpWebhookProperties webhook) {
-			String path = WebhookSettingsFactory.path(webhook);
+			String path = WebhookSettingsMapper.path(webhook);
 			FilterRegistrationBean<WebhookContentTypeFilter> registration = new FilterRegistrationBean<>(
 					new WebhookContentTypeFilter());
 			registration.addUrlPatterns(path + "/delivery-reports", path + "/tracking");

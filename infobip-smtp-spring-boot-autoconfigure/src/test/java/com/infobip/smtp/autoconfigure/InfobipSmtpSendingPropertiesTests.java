@@ -32,6 +32,8 @@ class InfobipSmtpSendingPropertiesTests {
 			"pool.idle-timeout=-1s | infobip.smtp.pool.idle-timeout=PT-1S is not positive.",
 			"retry.max-attempts=0 | infobip.smtp.retry.max-attempts=0 is less than 1.",
 			"retry.multiplier=0.5 | infobip.smtp.retry.multiplier=0.5 is less than 1.",
+			"retry.multiplier=NaN | infobip.smtp.retry.multiplier=NaN is not a number.",
+			"shutdown-timeout=0s | infobip.smtp.shutdown-timeout=PT0S is not positive.",
 			"retry.max-backoff=10ms | infobip.smtp.retry.max-backoff=PT0.01S is shorter than infobip.smtp.retry.initial-backoff=PT1S.",
 			"async.queue-capacity=0 | infobip.smtp.async.queue-capacity=0 is less than 1." })
 	void invalidSendingSettingsFailTheStartNamingTheProperty(String property, String description) {

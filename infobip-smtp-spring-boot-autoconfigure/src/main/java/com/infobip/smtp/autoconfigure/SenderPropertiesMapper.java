@@ -5,67 +5,64 @@
 
 package com.infobip.smtp.autoconfigure;
 
-import java.net.URI;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
-import com.infobip.smtp.InfobipHeaders;
-import com.infobip.smtp.InvalidMessageException;
+import com.infobip.smtp.InfobipMailSenderBuilder;
 import com.infobip.smtp.internal.transport.EnvelopeAddresses;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.util.StringUtils;
 
 /**
- * Turns the message-related {@code infobip.smtp.*} properties into checked values:
- * default Infobip headers, default sender, size limit and sender domains.
+ * The one place where {@code infobip.smtp.*} reaches the sender's builder: pool, retries,
+ * pipelining, async sizes, shutdown, default sender, size limit, allowed sender domains
+ * and region. A value that cannot work fails the start naming the property
+ * ({@link PropertyChecks}).
  */
-final class MessageDefaultsFactory {
+final class SenderPropertiesMapper {
 
-	private static final Log logger = LogFactory.getLog(MessageDefaultsFactory.class);
-
-	private MessageDefaultsFactory() {
+	private SenderPropertiesMapper() {
 	}
 
-	static Map<String, String> defaultHeaders(InfobipSmtpProperties properties, InfobipSmtpWebhookProperties webhook) {
-		Map<String, String> headers = new LinkedHashMap<>();
-		boolean derive = deriveWebhookUrls(properties, webhook);
-		URI trackingUrl = ConfiguredUrls.parse("infobip.smtp.tracking-url", properties.getTrackingUrl());
-		put(headers, InfobipHeaders.TRACKING_URL, "tracking-url", (trackingUrl != null) ? trackingUrl
-				: (derive ? WebhookSettingsFactory.publicUrl(webhook, "/tracking") : null));
-		URI notifyUrl = ConfiguredUrls.parse("infobip.smtp.notify-url", properties.getNotifyUrl());
-		put(headers, InfobipHeaders.NOTIFY_URL, "notify-url", (notifyUrl != null) ? notifyUrl
-				: (derive ? WebhookSettingsFactory.publicUrl(webhook, "/delivery-reports") : null));
-		put(headers, InfobipHeaders.NOTIFY_CONTENT_TYPE, "notify-content-type",
-				(properties.getNotifyContentType() != null) ? properties.getNotifyContentType().value() : null);
-		put(headers, InfobipHeaders.INTERMEDIATE_REPORT, "intermediate-report", properties.getIntermediateReport());
-		put(headers, InfobipHeaders.CALLBACK_DATA, "callback-data", properties.getCallbackData());
-		return headers;
+	static void apply(InfobipSmtpProperties properties, InfobipMailSenderBuilder builder) {
+		PropertyMapper map = PropertyMapper.get();
+		InfobipSmtpProperties.Pool pool = properties.getPool();
+		map.from(pool)
+			.when(InfobipSmtpProperties.Pool::isEnabled)
+			.to((enabled) -> builder.pool(maxConnections(properties),
+					PropertyChecks.positive("pool.max-wait", pool.getMaxWait()),
+					PropertyChecks.positive("pool.idle-timeout", pool.getIdleTimeout()),
+					PropertyChecks.atLeastOne("pool.max-messages-per-connection", pool.getMaxMessagesPerConnection())));
+		applyRetry(properties.getRetry(), builder);
+		map.from(properties::isPipelining).to(builder::pipelining);
+		map.from(() -> maxConnections(properties))
+			.to((connections) -> builder.asyncConcurrency(connections).batchParallelism(connections));
+		map.from(properties.getAsync()::getQueueCapacity)
+			.as((capacity) -> PropertyChecks.atLeastOne("async.queue-capacity", capacity))
+			.to(builder::asyncQueueCapacity);
+		map.from(properties::getShutdownTimeout)
+			.as((timeout) -> PropertyChecks.positive("shutdown-timeout", timeout))
+			.to(builder::shutdownTimeout);
+		map.from(() -> defaultFrom(properties)).to(builder::defaultFrom);
+		map.from(() -> maxMessageSize(properties)).to(builder::maxMessageSize);
+		map.from(() -> allowedSenderDomains(properties)).to(builder::allowedSenderDomains);
+		map.from(() -> ConnectionSettingsMapper.regionName(properties)).to(builder::region);
 	}
 
-	/**
-	 * Return whether notify and tracking URLs may be derived from the public base URL:
-	 * only when the endpoints are served, which with the webhook enabled they are (or
-	 * else the start fails), so that Infobip never posts to a URL that does not exist.
-	 */
-	private static boolean deriveWebhookUrls(InfobipSmtpProperties properties, InfobipSmtpWebhookProperties webhook) {
-		if (webhook.isEnabled()) {
-			return true;
-		}
-		boolean wouldDerive = !StringUtils.hasText(properties.getTrackingUrl())
-				|| !StringUtils.hasText(properties.getNotifyUrl());
-		if (StringUtils.hasText(webhook.getPublicBaseUrl()) && wouldDerive) {
-			logger.warn("infobip.smtp.webhook.public-base-url is set but infobip.smtp.webhook.enabled is false: "
-					+ "no notify or tracking URL is derived from it, as this application does not serve the webhook endpoints");
-		}
-		return false;
+	static int maxConnections(InfobipSmtpProperties properties) {
+		return PropertyChecks.atLeastOne("pool.max-connections", properties.getPool().getMaxConnections());
+	}
+
+	private static void applyRetry(InfobipSmtpProperties.Retry retry, InfobipMailSenderBuilder builder) {
+		PropertyChecks.backOff("retry.initial-backoff", retry.getInitialBackoff(), "retry.multiplier",
+				retry.getMultiplier(), "retry.max-backoff", retry.getMaxBackoff());
+		builder.retry(PropertyChecks.atLeastOne("retry.max-attempts", retry.getMaxAttempts()),
+				retry.getInitialBackoff(), retry.getMultiplier(), retry.getMaxBackoff());
 	}
 
 	static @Nullable InternetAddress defaultFrom(InfobipSmtpProperties properties) {
@@ -132,21 +129,6 @@ final class MessageDefaultsFactory {
 					"Set infobip.smtp.max-message-size to a positive size, for instance 20MB.");
 		}
 		return bytes;
-	}
-
-	private static void put(Map<String, String> headers, String header, String property, @Nullable Object value) {
-		if (value == null) {
-			return;
-		}
-		try {
-			InfobipHeaders.checkValue(header, value.toString());
-		}
-		catch (InvalidMessageException ex) {
-			throw new InfobipSmtpConfigurationException(
-					"infobip.smtp." + property + " is invalid: " + ex.getMessage() + ".",
-					"Fix infobip.smtp." + property + " or remove it.");
-		}
-		headers.put(header, value.toString());
 	}
 
 }

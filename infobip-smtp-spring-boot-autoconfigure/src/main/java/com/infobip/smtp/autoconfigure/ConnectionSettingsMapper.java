@@ -31,14 +31,14 @@ import org.springframework.util.StringUtils;
  * Turns {@code infobip.smtp.*} into {@link SmtpConnectionSettings}, failing with what to
  * set when the properties cannot work.
  */
-final class ConnectionSettingsFactory {
+final class ConnectionSettingsMapper {
 
 	/** User name Infobip expects with an API key. */
 	static final String API_KEY_USERNAME = "App";
 
 	private static final String PREFIX = "infobip.smtp.";
 
-	private ConnectionSettingsFactory() {
+	private ConnectionSettingsMapper() {
 	}
 
 	static SmtpConnectionSettings create(InfobipSmtpProperties properties, @Nullable SslBundles sslBundles) {
@@ -50,8 +50,9 @@ final class ConnectionSettingsFactory {
 		Tls tls = tls(properties, sslBundles);
 		return new SmtpConnectionSettings(host, port, security, credentials[0], credentials[1],
 				properties.getAuthMechanism(), tls.socketFactory(), tls.protocols(), tls.cipherSuites(),
-				positive("connection-timeout", properties.getConnectionTimeout()),
-				positive("timeout", properties.getTimeout()), positive("write-timeout", properties.getWriteTimeout()));
+				PropertyChecks.positive("connection-timeout", properties.getConnectionTimeout()),
+				PropertyChecks.positive("timeout", properties.getTimeout()),
+				PropertyChecks.positive("write-timeout", properties.getWriteTimeout()));
 	}
 
 	/**
@@ -231,14 +232,6 @@ final class ConnectionSettingsFactory {
 	private static String option(String bundle, String option) {
 		return "spring.ssl.bundle.pem." + bundle + ".options." + option + " (or spring.ssl.bundle.jks." + bundle
 				+ ".options." + option + ")";
-	}
-
-	private static Duration positive(String property, Duration value) {
-		if (value.isNegative() || value.isZero()) {
-			throw new InfobipSmtpConfigurationException(PREFIX + property + "=" + value + " is not positive.",
-					"Set infobip.smtp." + property + " to a positive duration, for instance 30s.");
-		}
-		return value;
 	}
 
 	private record Tls(@Nullable SSLSocketFactory socketFactory, List<String> protocols, List<String> cipherSuites) {

@@ -18,9 +18,9 @@ import org.springframework.web.util.UriUtils;
  * Turns {@code infobip.smtp.webhook.*} into the webhook's path and the public URLs
  * Infobip is given, failing with what to set when they cannot work.
  */
-final class WebhookSettingsFactory {
+final class WebhookSettingsMapper {
 
-	private WebhookSettingsFactory() {
+	private WebhookSettingsMapper() {
 	}
 
 	static String path(InfobipSmtpWebhookProperties webhook) {
