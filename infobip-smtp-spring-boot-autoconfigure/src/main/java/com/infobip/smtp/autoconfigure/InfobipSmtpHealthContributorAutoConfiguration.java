@@ -30,7 +30,7 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
 @ConditionalOnSingleCandidate(InfobipMailSender.class)
 @ConditionalOnEnabledHealthIndicator("infobip-smtp")
-@EnableConfigurationProperties(InfobipSmtpProperties.class)
+@EnableConfigurationProperties(InfobipSmtpHealthProperties.class)
 public final class InfobipSmtpHealthContributorAutoConfiguration {
 
 	InfobipSmtpHealthContributorAutoConfiguration() {
@@ -38,9 +38,11 @@ public final class InfobipSmtpHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "infobipSmtpHealthIndicator")
-	InfobipSmtpHealthIndicator infobipSmtpHealthIndicator(InfobipMailSender sender, InfobipSmtpProperties properties) {
-		InfobipSmtpProperties.Health health = properties.getHealth();
-		return new InfobipSmtpHealthIndicator(sender.getConnectionSettings().withTimeouts(health.getTimeout()),
+	InfobipSmtpHealthIndicator infobipSmtpHealthIndicator(InfobipMailSender sender,
+			InfobipSmtpHealthProperties health) {
+		return new InfobipSmtpHealthIndicator(
+				sender.getConnectionSettings()
+					.withTimeouts(PropertyChecks.positive("health.timeout", health.getTimeout())),
 				sender.getRegion(), health.getCacheTimeToLive(), Clock.systemUTC(), sender::getConnectionUsage);
 	}
 

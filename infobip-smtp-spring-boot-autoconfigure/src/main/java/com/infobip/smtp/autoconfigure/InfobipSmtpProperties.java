@@ -16,6 +16,7 @@ import com.infobip.smtp.SmtpSecurity;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -79,7 +80,8 @@ public class InfobipSmtpProperties {
 	/**
 	 * TLS settings.
 	 */
-	private final Ssl ssl = new Ssl();
+	@NestedConfigurationProperty
+	private final InfobipSmtpSslProperties ssl = new InfobipSmtpSslProperties();
 
 	/**
 	 * Timeout for establishing the TCP connection.
@@ -170,22 +172,20 @@ public class InfobipSmtpProperties {
 	/**
 	 * Connection pool settings.
 	 */
-	private final Pool pool = new Pool();
+	@NestedConfigurationProperty
+	private final InfobipSmtpPoolProperties pool = new InfobipSmtpPoolProperties();
 
 	/**
 	 * Retry settings for transient failures.
 	 */
-	private final Retry retry = new Retry();
+	@NestedConfigurationProperty
+	private final InfobipSmtpRetryProperties retry = new InfobipSmtpRetryProperties();
 
 	/**
 	 * Settings of the executor behind sendAsync and batch sends.
 	 */
-	private final Async async = new Async();
-
-	/**
-	 * Health indicator settings.
-	 */
-	private final Health health = new Health();
+	@NestedConfigurationProperty
+	private final InfobipSmtpAsyncProperties async = new InfobipSmtpAsyncProperties();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -259,7 +259,7 @@ public class InfobipSmtpProperties {
 		this.authMechanism = authMechanism;
 	}
 
-	public Ssl getSsl() {
+	public InfobipSmtpSslProperties getSsl() {
 		return this.ssl;
 	}
 
@@ -383,238 +383,16 @@ public class InfobipSmtpProperties {
 		this.shutdownTimeout = shutdownTimeout;
 	}
 
-	public Pool getPool() {
+	public InfobipSmtpPoolProperties getPool() {
 		return this.pool;
 	}
 
-	public Retry getRetry() {
+	public InfobipSmtpRetryProperties getRetry() {
 		return this.retry;
 	}
 
-	public Async getAsync() {
+	public InfobipSmtpAsyncProperties getAsync() {
 		return this.async;
-	}
-
-	public Health getHealth() {
-		return this.health;
-	}
-
-	/**
-	 * Connection pool settings.
-	 */
-	public static class Pool {
-
-		/**
-		 * Whether to keep authenticated connections open and reuse them. When false,
-		 * every message opens and closes its own connection.
-		 */
-		private boolean enabled = true;
-
-		/**
-		 * Most connections open to the relay at once, whatever the number of sending
-		 * threads.
-		 */
-		private int maxConnections = 8;
-
-		/**
-		 * How long a send waits for a free connection before it fails.
-		 */
-		private Duration maxWait = Duration.ofSeconds(30);
-
-		/**
-		 * How long a connection may stay unused before it is closed.
-		 */
-		private Duration idleTimeout = Duration.ofSeconds(60);
-
-		/**
-		 * The most messages a connection sends before it is closed and replaced. Each
-		 * connection is replaced after a number drawn between nine tenths of this and
-		 * this, so that connections opened together are not all replaced at once.
-		 */
-		private int maxMessagesPerConnection = 1000;
-
-		public boolean isEnabled() {
-			return this.enabled;
-		}
-
-		public void setEnabled(boolean enabled) {
-			this.enabled = enabled;
-		}
-
-		public int getMaxConnections() {
-			return this.maxConnections;
-		}
-
-		public void setMaxConnections(int maxConnections) {
-			this.maxConnections = maxConnections;
-		}
-
-		public Duration getMaxWait() {
-			return this.maxWait;
-		}
-
-		public void setMaxWait(Duration maxWait) {
-			this.maxWait = maxWait;
-		}
-
-		public Duration getIdleTimeout() {
-			return this.idleTimeout;
-		}
-
-		public void setIdleTimeout(Duration idleTimeout) {
-			this.idleTimeout = idleTimeout;
-		}
-
-		public int getMaxMessagesPerConnection() {
-			return this.maxMessagesPerConnection;
-		}
-
-		public void setMaxMessagesPerConnection(int maxMessagesPerConnection) {
-			this.maxMessagesPerConnection = maxMessagesPerConnection;
-		}
-
-	}
-
-	/**
-	 * Retry settings for transient failures: a 4xx reply, or a connection lost before the
-	 * end of the data. A message the relay may already have is never sent again.
-	 */
-	public static class Retry {
-
-		/**
-		 * Most times a message is offered to the relay, the first included; 1 disables
-		 * retries.
-		 */
-		private int maxAttempts = 3;
-
-		/**
-		 * Wait before the first retry; each later wait is multiplied by the multiplier,
-		 * with random jitter of up to half the initial backoff.
-		 */
-		private Duration initialBackoff = Duration.ofSeconds(1);
-
-		/**
-		 * Factor by which each wait grows.
-		 */
-		private double multiplier = 2.0;
-
-		/**
-		 * Longest wait between two attempts.
-		 */
-		private Duration maxBackoff = Duration.ofSeconds(30);
-
-		public int getMaxAttempts() {
-			return this.maxAttempts;
-		}
-
-		public void setMaxAttempts(int maxAttempts) {
-			this.maxAttempts = maxAttempts;
-		}
-
-		public Duration getInitialBackoff() {
-			return this.initialBackoff;
-		}
-
-		public void setInitialBackoff(Duration initialBackoff) {
-			this.initialBackoff = initialBackoff;
-		}
-
-		public double getMultiplier() {
-			return this.multiplier;
-		}
-
-		public void setMultiplier(double multiplier) {
-			this.multiplier = multiplier;
-		}
-
-		public Duration getMaxBackoff() {
-			return this.maxBackoff;
-		}
-
-		public void setMaxBackoff(Duration maxBackoff) {
-			this.maxBackoff = maxBackoff;
-		}
-
-	}
-
-	/**
-	 * Settings of the executor behind sendAsync and batch sends.
-	 */
-	public static class Async {
-
-		/**
-		 * Most sendAsync calls queued, in order, while pool.max-connections sends run;
-		 * beyond it, the returned future fails at once. The same with platform threads
-		 * and with virtual threads (spring.threads.virtual.enabled).
-		 */
-		private int queueCapacity = 10000;
-
-		public int getQueueCapacity() {
-			return this.queueCapacity;
-		}
-
-		public void setQueueCapacity(int queueCapacity) {
-			this.queueCapacity = queueCapacity;
-		}
-
-	}
-
-	/**
-	 * TLS settings.
-	 */
-	public static class Ssl {
-
-		/**
-		 * Name of the SSL bundle (spring.ssl.bundle.*) whose trust material verifies the
-		 * relay's certificate, for a proxy or a test relay, and whose
-		 * options.enabled-protocols and options.ciphers, when set, are the only TLS
-		 * versions and cipher suites offered. When not set, the JVM's default trust store
-		 * is used. Whatever the bundle and the JVM allow, no TLS version below TLSv1.2 is
-		 * offered.
-		 */
-		private @Nullable String bundle;
-
-		public @Nullable String getBundle() {
-			return this.bundle;
-		}
-
-		public void setBundle(@Nullable String bundle) {
-			this.bundle = bundle;
-		}
-
-	}
-
-	/**
-	 * Health indicator settings.
-	 */
-	public static class Health {
-
-		/**
-		 * How long a health check result is reused before the relay is probed again.
-		 */
-		private Duration cacheTimeToLive = Duration.ofSeconds(30);
-
-		/**
-		 * Connection, reply and write timeout of the health probe.
-		 */
-		private Duration timeout = Duration.ofSeconds(5);
-
-		public Duration getCacheTimeToLive() {
-			return this.cacheTimeToLive;
-		}
-
-		public void setCacheTimeToLive(Duration cacheTimeToLive) {
-			this.cacheTimeToLive = cacheTimeToLive;
-		}
-
-		public Duration getTimeout() {
-			return this.timeout;
-		}
-
-		public void setTimeout(Duration timeout) {
-			this.timeout = timeout;
-		}
-
 	}
 
 }

@@ -31,9 +31,9 @@ final class SenderPropertiesMapper {
 
 	static void apply(InfobipSmtpProperties properties, InfobipMailSenderBuilder builder) {
 		PropertyMapper map = PropertyMapper.get();
-		InfobipSmtpProperties.Pool pool = properties.getPool();
+		InfobipSmtpPoolProperties pool = properties.getPool();
 		map.from(pool)
-			.when(InfobipSmtpProperties.Pool::isEnabled)
+			.when(InfobipSmtpPoolProperties::isEnabled)
 			.to((enabled) -> builder.pool(maxConnections(properties),
 					PropertyChecks.positive("pool.max-wait", pool.getMaxWait()),
 					PropertyChecks.positive("pool.idle-timeout", pool.getIdleTimeout()),
@@ -58,7 +58,7 @@ final class SenderPropertiesMapper {
 		return PropertyChecks.atLeastOne("pool.max-connections", properties.getPool().getMaxConnections());
 	}
 
-	private static void applyRetry(InfobipSmtpProperties.Retry retry, InfobipMailSenderBuilder builder) {
+	private static void applyRetry(InfobipSmtpRetryProperties retry, InfobipMailSenderBuilder builder) {
 		PropertyChecks.backOff("retry.initial-backoff", retry.getInitialBackoff(), "retry.multiplier",
 				retry.getMultiplier(), "retry.max-backoff", retry.getMaxBackoff());
 		builder.retry(PropertyChecks.atLeastOne("retry.max-attempts", retry.getMaxAttempts()),
