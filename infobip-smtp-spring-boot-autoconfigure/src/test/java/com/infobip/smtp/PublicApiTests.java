@@ -10,8 +10,12 @@ import java.lang.reflect.Executable;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -25,9 +29,10 @@ import org.springframework.util.ClassUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What applications compile against exposes no internal type: no public or protected
- * member of a public type outside {@code com.infobip.smtp.internal} takes, returns or
- * throws one.
+ * What applications compile against is a list someone reviewed: every public type outside
+ * {@code com.infobip.smtp.internal} and its public and protected members are in
+ * {@code public-api.txt}, so that no change to the API goes unnoticed; and none of them
+ * takes, returns or throws an internal type.
  */
 class PublicApiTests {
 
@@ -53,6 +58,78 @@ class PublicApiTests {
 			}
 		}
 		assertThat(leaks).isEmpty();
+	}
+
+	@Test
+	void publicApiIsTheReviewedList() throws Exception {
+		List<String> api = new ArrayList<>();
+		for (Class<?> type : publicTypes()) {
+			api.add(kind(type) + " " + type.getName());
+			List<String> members = new ArrayList<>();
+			for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+				if (isVisible(constructor.getModifiers())) {
+					members.add("  new(" + parameters(constructor) + ")");
+				}
+			}
+			for (Method method : type.getDeclaredMethods()) {
+				if (isVisible(method.getModifiers()) && !method.isSynthetic() && !method.isBridge()) {
+					members.add("  " + (Modifier.isStatic(method.getModifiers()) ? "static " : "") + method.getName()
+							+ "(" + parameters(method) + ") : " + method.getGenericReturnType().getTypeName());
+				}
+			}
+			for (Field field : type.getDeclaredFields()) {
+				if (isVisible(field.getModifiers()) && !field.isSynthetic()) {
+					members.add("  field " + field.getName() + " : " + field.getGenericType().getTypeName());
+				}
+			}
+			members.sort(null);
+			api.addAll(members);
+		}
+		List<String> reviewed = Files.readAllLines(Path.of("src/test/resources/public-api.txt"));
+		if (!api.equals(reviewed)) {
+			Files.write(Path.of("target/public-api.txt"), api);
+		}
+		assertThat(api)
+			.as("The public API changed: review the change, then copy target/public-api.txt over"
+					+ " src/test/resources/public-api.txt")
+			.isEqualTo(reviewed);
+	}
+
+	private static String kind(Class<?> type) {
+		if (type.isAnnotation()) {
+			return "annotation";
+		}
+		if (type.isInterface()) {
+			return "interface";
+		}
+		if (type.isEnum()) {
+			return "enum";
+		}
+		return type.isRecord() ? "record" : "class";
+	}
+
+	private static String parameters(Executable executable) {
+		return Stream.of(executable.getGenericParameterTypes())
+			.map(java.lang.reflect.Type::getTypeName)
+			.collect(Collectors.joining(", "));
+	}
+
+	// every public type of this module outside the internal packages, the
+	// auto-configuration's included, sorted by name
+	private static List<Class<?>> publicTypes() throws ClassNotFoundException {
+		List<Class<?>> types = new ArrayList<>();
+		for (Class<?> type : scan()) {
+			boolean thisModule = type.getProtectionDomain()
+				.getCodeSource()
+				.getLocation()
+				.getPath()
+				.endsWith("/infobip-smtp-spring-boot-autoconfigure/target/classes/");
+			if (thisModule && Modifier.isPublic(type.getModifiers()) && !isInternal(type)) {
+				types.add(type);
+			}
+		}
+		types.sort(Comparator.comparing(Class::getName));
+		return types;
 	}
 
 	@Test
