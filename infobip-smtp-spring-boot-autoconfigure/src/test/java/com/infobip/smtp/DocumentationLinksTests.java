@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -106,10 +107,10 @@ class DocumentationLinksTests {
 		return lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("mailto:");
 	}
 
-	private static String problem(Path document, String target) throws IOException {
+	private static @Nullable String problem(Path document, String target) throws IOException {
 		int hash = target.indexOf('#');
 		String path = (hash >= 0) ? target.substring(0, hash) : target;
-		String anchor = (hash >= 0) ? target.substring(hash + 1) : null;
+		@Nullable String anchor = (hash >= 0) ? target.substring(hash + 1) : null;
 		Path file = path.isEmpty() ? document : document.getParent().resolve(path).normalize();
 		if (!Files.exists(file)) {
 			return "leads to " + ROOT.relativize(file) + ", which does not exist";
@@ -164,9 +165,9 @@ class DocumentationLinksTests {
 	}
 
 	// the document's lines, with those of fenced code blocks replaced by null
-	private static List<String> prose(Path document) throws IOException {
-		List<String> lines = new ArrayList<>();
-		String fence = null;
+	private static List<@Nullable String> prose(Path document) throws IOException {
+		List<@Nullable String> lines = new ArrayList<>();
+		@Nullable String fence = null;
 		for (String line : Files.readAllLines(document, StandardCharsets.UTF_8)) {
 			String trimmed = line.strip();
 			if (fence == null && (trimmed.startsWith("```") || trimmed.startsWith("~~~"))) {
