@@ -27,7 +27,7 @@ public final class InfobipPreparedMessage {
 
 	private final byte[] content;
 
-	private final @Nullable String messageId;
+	private final @Nullable String messageIdHeader;
 
 	private final @Nullable String bulkId;
 
@@ -37,18 +37,18 @@ public final class InfobipPreparedMessage {
 	 * message's From
 	 * @param recipients the envelope recipients (To, Cc and Bcc)
 	 * @param content the message's MIME bytes
-	 * @param messageId its Message-ID header
+	 * @param messageIdHeader its Message-ID header
 	 * @param bulkId its X-IB-bulk-id header
 	 */
 	public InfobipPreparedMessage(@Nullable String envelopeFrom, List<String> recipients, byte[] content,
-			@Nullable String messageId, @Nullable String bulkId) {
+			@Nullable String messageIdHeader, @Nullable String bulkId) {
 		if (recipients.isEmpty()) {
 			throw new IllegalArgumentException("A prepared message needs at least one recipient");
 		}
 		this.envelopeFrom = envelopeFrom;
 		this.recipients = List.copyOf(recipients);
 		this.content = content.clone();
-		this.messageId = messageId;
+		this.messageIdHeader = messageIdHeader;
 		this.bulkId = bulkId;
 	}
 
@@ -80,8 +80,8 @@ public final class InfobipPreparedMessage {
 	 * Return the message's Message-ID header.
 	 * @return the Message-ID
 	 */
-	public @Nullable String messageId() {
-		return this.messageId;
+	public @Nullable String messageIdHeader() {
+		return this.messageIdHeader;
 	}
 
 	/**
@@ -95,8 +95,8 @@ public final class InfobipPreparedMessage {
 	@Override
 	public String toString() {
 		// no content and no recipients: they are personal data
-		return "InfobipPreparedMessage{messageId=" + this.messageId + ", bulkId=" + this.bulkId + ", recipients="
-				+ this.recipients.size() + ", bytes=" + this.content.length + "}";
+		return "InfobipPreparedMessage{messageIdHeader=" + this.messageIdHeader + ", bulkId=" + this.bulkId
+				+ ", recipients=" + this.recipients.size() + ", bytes=" + this.content.length + "}";
 	}
 
 	@Override

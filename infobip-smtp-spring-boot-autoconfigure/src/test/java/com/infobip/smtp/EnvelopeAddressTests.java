@@ -166,13 +166,13 @@ class EnvelopeAddressTests {
 			InfobipPreparedMessage prepared = sender
 				.prepare(TestMessages.multipartHtmlFrom(sender, "shop@example.com", "user@example.com"));
 			InfobipPreparedMessage tampered = new InfobipPreparedMessage(null,
-					List.of("user@example.com", TO_INJECTING_ORCPT), prepared.content(), prepared.messageId(),
+					List.of("user@example.com", TO_INJECTING_ORCPT), prepared.content(), prepared.messageIdHeader(),
 					prepared.bulkId());
 			assertThatExceptionOfType(InvalidMessageException.class).isThrownBy(() -> sender.sendPrepared(tampered))
 				.withMessageContaining("recipient 2")
 				.withMessageNotContaining("attacker");
 			InfobipPreparedMessage badSender = new InfobipPreparedMessage(FROM_INJECTING_AUTH,
-					List.of("user@example.com"), prepared.content(), prepared.messageId(), prepared.bulkId());
+					List.of("user@example.com"), prepared.content(), prepared.messageIdHeader(), prepared.bulkId());
 			assertThatExceptionOfType(InvalidMessageException.class).isThrownBy(() -> sender.sendPrepared(badSender))
 				.withMessageContaining("envelope sender");
 			assertThat(this.relay.sessions()).isZero();

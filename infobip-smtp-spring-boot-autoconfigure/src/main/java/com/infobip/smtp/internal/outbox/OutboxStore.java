@@ -92,9 +92,9 @@ final class OutboxStore {
 		this.jdbc.update(
 				"INSERT INTO " + TABLE + " (ID, STATUS, MESSAGE_ID, BULK_ID, ENVELOPE_FROM, RECIPIENTS, "
 						+ "CONTENT, ATTEMPTS, CREATED_AT, NEXT_ATTEMPT_AT) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
-				id, InfobipOutboxStatus.PENDING.name(), message.messageId(), message.bulkId(), message.envelopeFrom(),
-				String.join(RECIPIENT_SEPARATOR, message.recipients()), message.content(), now.toEpochMilli(),
-				now.toEpochMilli());
+				id, InfobipOutboxStatus.PENDING.name(), message.messageIdHeader(), message.bulkId(),
+				message.envelopeFrom(), String.join(RECIPIENT_SEPARATOR, message.recipients()), message.content(),
+				now.toEpochMilli(), now.toEpochMilli());
 	}
 
 	/**
