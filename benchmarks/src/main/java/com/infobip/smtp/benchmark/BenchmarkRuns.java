@@ -1,0 +1,186 @@
+/*
+ * Copyright 2026 the infobip-smtp-spring-boot-starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package com.infobip.smtp.benchmark;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.infobip.smtp.benchmark.SenderJvm.ChildResult;
+import com.infobip.smtp.benchmark.Senders.Sender;
+
+/**
+ * The benchmark's runs, each printing its table: the relay's warm-up, the cold, warm and
+ * latency runs (a fresh JVM per sender, results summed over the rounds and averaged when
+ * printed), the outbox beside the direct sender, the heap check and the profile runs.
+ */
+final class BenchmarkRuns {
+
+	static final List<String> SENDERS = List.of("stock", "sjm", "infobip", "ceiling");
+
+	private BenchmarkRuns() {
+	}
+
+	/**
+	 * InfobipMailSender's warm runs only, in this JVM, for a profiler.
+	 */
+	static void profileRuns(RelayClient relay, Workload workload, int messages, int threads) throws Exception {
+		try (Sender infobip = Senders.create("infobip", relay.port(), relay.caPem(), threads)) {
+			for (int run = 0; run < 4; run++) {
+				Result result = TimedSends.run(infobip, workload, relay, messages, threads);
+				System.out.printf(Locale.ROOT, "profile run %d: %s%n", run, result);
+			}
+		}
+	}
+
+	/**
+	 * Warm the relay's JVM, on new connections and on reused ones, before any sender is
+	 * measured: the first sender would otherwise meet a colder relay than the others, and
+	 * relay and senders share the machine's cores.
+	 */
+	static void warmRelay(RelayClient relay, int threads) throws Exception {
+		long start = System.nanoTime();
+		int sent = 0;
+		// stock opens a connection per message, the starter reuses them
+		for (String name : List.of("stock", "infobip")) {
+			int messages = name.equals("stock") ? 500 : 5000;
+			try (Sender sender = Senders.create(name, relay.port(), relay.caPem(), threads)) {
+				TimedSends.run(sender, Workload.MULTIPART, relay, messages, threads);
+			}
+			sent += messages;
+		}
+		System.out.printf(Locale.ROOT, "relay warmed with %d messages in %.1f s%n", sent,
+				(System.nanoTime() - start) / 1e9);
+	}
+
+	static void warmRuns(RelayClient relay, int messages, int threads, int rounds, int heapSends) throws Exception {
+		for (Workload workload : Workload.values()) {
+			int count = (workload == Workload.ATTACHMENT) ? messages / 4 : messages;
+			System.out.printf(Locale.ROOT,
+					"%nwarm, %s: %d messages (after %d untimed) in a fresh JVM per sender, %d round(s)%n",
+					workload.description(), count, count, rounds);
+			Map<String, Result> results = new LinkedHashMap<>();
+			for (int round = 0; round < rounds; round++) {
+				Map<String, Result> roundResults = new LinkedHashMap<>();
+				for (String name : SENDERS) {
+					Result result = SenderJvm.run(name, relay, relay.port(), workload, count, count, threads).result();
+					roundResults.put(name, result);
+					results.merge(name, result, Result::plus);
+				}
+				if (rounds > 1) {
+					ResultTables.printRound(round + 1, roundResults);
+				}
+			}
+			ResultTables.print(results, rounds);
+		}
+		if (heapSends > 0) {
+			try (Senders.InfobipSender sender = new Senders.InfobipSender(relay.port(), relay.caPem(), threads)) {
+				heapCheck(sender, relay, heapSends, threads);
+			}
+		}
+	}
+
+	/**
+	 * The outbox beside the direct sender, on the same relay and messages: the outbox's
+	 * rate is from the first enqueue to the last message sent.
+	 */
+	static void outboxRuns(RelayClient relay, int messages, int threads) throws Exception {
+		Path database = Files.createTempDirectory("infobip-outbox-benchmark").resolve("outbox");
+		System.out.printf(Locale.ROOT,
+				"%noutbox, %s: %d messages (after %d untimed), each enqueued in its own transaction, H2 file database with WRITE_DELAY=0%n",
+				Workload.MULTIPART.description(), messages, messages);
+		Map<String, Result> results = new LinkedHashMap<>();
+		try (Sender direct = Senders.create("infobip", relay.port(), relay.caPem(), threads);
+				Senders.OutboxSender outbox = new Senders.OutboxSender(relay.port(), relay.caPem(), threads,
+						database)) {
+			TimedSends.run(direct, Workload.MULTIPART, relay, messages, threads);
+			results.put("infobip", TimedSends.run(direct, Workload.MULTIPART, relay, messages, threads));
+			outboxRun(outbox, relay, messages, threads);
+			Result enqueued = outboxRun(outbox, relay, messages, threads);
+			results.put("outbox", enqueued);
+		}
+		ResultTables.print(results, 1);
+	}
+
+	private static Result outboxRun(Senders.OutboxSender outbox, RelayClient relay, int messages, int threads)
+			throws Exception {
+		int before = relay.count();
+		long start = System.nanoTime();
+		Result enqueued = TimedSends.run(outbox, Workload.MULTIPART, null, messages, threads);
+		outbox.awaitDispatched();
+		double seconds = (System.nanoTime() - start) / 1e9;
+		relay.expect(before, messages);
+		System.out.printf(Locale.ROOT, "  outbox enqueue alone: %.1f msg/s%n", enqueued.rate());
+		// the rate is end to end; CPU is the enqueueing threads' and the whole process's
+		return new Result(messages / seconds, enqueued.threadCpuMillis(), enqueued.processCpuMillis());
+	}
+
+	/**
+	 * Through the delaying proxy, after a warm-up straight to the relay: the JIT has
+	 * compiled the send path, so the figure is about the round trips.
+	 */
+	static void latencyRuns(RelayClient relay, int roundTrip, int warmup, int messages, int threads) throws Exception {
+		int port = relay.proxyPort(roundTrip);
+		System.out.printf(Locale.ROOT,
+				"%n%d ms round trip, %s: %d messages, after %d untimed straight to the relay, in a fresh JVM per sender%n",
+				roundTrip, Workload.MULTIPART.description(), messages, warmup);
+		Map<String, Result> results = new LinkedHashMap<>();
+		for (String name : SENDERS) {
+			results.put(name, SenderJvm.run(name, relay, port, Workload.MULTIPART, warmup, messages, threads).result());
+		}
+		ResultTables.print(results, 1);
+	}
+
+	static void coldRuns(RelayClient relay, int messages, int threads, int rounds) throws Exception {
+		System.out.printf(Locale.ROOT, "%ncold, %s: the first %d messages of a fresh JVM per sender, %d round(s)%n",
+				Workload.MULTIPART.description(), messages, rounds);
+		Map<String, Result> results = new LinkedHashMap<>();
+		for (int round = 0; round < rounds; round++) {
+			Map<String, Result> roundResults = new LinkedHashMap<>();
+			for (String name : SENDERS.subList(0, 3)) {
+				ChildResult child = SenderJvm.run(name, relay, relay.port(), Workload.MULTIPART, 0, messages, threads);
+				System.out.printf(Locale.ROOT, "  %-26s started in %d ms%n", Senders.label(name), child.startMillis());
+				roundResults.put(name, child.result());
+				results.merge(name, child.result(), Result::plus);
+			}
+			if (rounds > 1) {
+				ResultTables.printRound(round + 1, roundResults);
+			}
+		}
+		ResultTables.print(results, rounds);
+	}
+
+	private static void heapCheck(Senders.InfobipSender sender, RelayClient relay, int heapSends, int threads)
+			throws Exception {
+		int parts = 5;
+		List<Long> heap = new ArrayList<>();
+		System.out.printf(Locale.ROOT, "%nheap, InfobipMailSender, %s, %d messages%n", Workload.MULTIPART.description(),
+				heapSends);
+		for (int part = 1; part <= parts; part++) {
+			TimedSends.run(sender, Workload.MULTIPART, relay, heapSends / parts, threads);
+			heap.add(usedHeapAfterGc());
+			System.out.printf(Locale.ROOT, "heap after %6d sends: %6.1f MB%n", part * (heapSends / parts),
+					heap.get(heap.size() - 1) / 1048576.0);
+		}
+		double growth = (heap.get(heap.size() - 1) - heap.get(0)) / 1048576.0;
+		System.out.printf(Locale.ROOT, "heap growth from first to last part: %+.1f MB (%s)%n", growth,
+				(growth < 8) ? "flat" : "GROWING");
+	}
+
+	private static long usedHeapAfterGc() throws InterruptedException {
+		for (int i = 0; i < 3; i++) {
+			System.gc();
+			Thread.sleep(100);
+		}
+		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+	}
+
+}
