@@ -20,6 +20,9 @@ import jakarta.mail.internet.MimeMessage;
  */
 public record InfobipBatchResult(Map<MimeMessage, InfobipSendResult> sent, Map<MimeMessage, Exception> failed) {
 
+	/**
+	 * Create a result; the maps are copied, keeping their order.
+	 */
 	public InfobipBatchResult {
 		sent = Collections.unmodifiableMap(new LinkedHashMap<>(sent));
 		failed = Collections.unmodifiableMap(new LinkedHashMap<>(failed));

@@ -31,6 +31,9 @@ public record InfobipSendResult(@Nullable String messageId, @Nullable String mes
 		List<String> acceptedRecipients, List<RefusedRecipient> refusedRecipients, SmtpReply reply, int attempts,
 		List<String> retryCauses) {
 
+	/**
+	 * Create a result; the lists are copied.
+	 */
 	public InfobipSendResult {
 		acceptedRecipients = List.copyOf(acceptedRecipients);
 		refusedRecipients = List.copyOf(refusedRecipients);

@@ -41,6 +41,11 @@ public record SmtpConnectionSettings(String host, int port, SmtpSecurity securit
 		@Nullable AuthMechanism authMechanism, @Nullable SSLSocketFactory sslSocketFactory, List<String> tlsProtocols,
 		List<String> tlsCipherSuites, Duration connectionTimeout, Duration readTimeout, Duration writeTimeout) {
 
+	/**
+	 * Create settings.
+	 * @throws IllegalArgumentException if the port is not a TCP port or a TLS version is
+	 * below TLSv1.2
+	 */
 	public SmtpConnectionSettings {
 		Objects.requireNonNull(host, "host must not be null");
 		Objects.requireNonNull(security, "security must not be null");
