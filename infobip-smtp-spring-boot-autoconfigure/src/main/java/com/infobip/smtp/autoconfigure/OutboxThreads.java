@@ -64,8 +64,7 @@ final class OutboxThreads implements DisposableBean {
 			.queueCapacity(dispatchers)
 			.threadNamePrefix(THREAD_NAME_PREFIX)
 			// the outbox's stop has waited for its dispatchers already: do not wait
-			// again,
-			// and do not interrupt a send still in flight
+			// again, and do not interrupt a send still in flight
 			.awaitTermination(true)
 			.awaitTerminationPeriod(Duration.ZERO)
 			.build();

@@ -78,8 +78,7 @@ final class WebhookSettingsMapper {
 		}
 		catch (IllegalArgumentException | IllegalStateException ex) {
 			// not expected, as its parts are checked or encoded; the URL holds the
-			// secret,
-			// and so may the exception's message
+			// secret, and so may the exception's message
 			throw new InfobipSmtpConfigurationException(
 					"infobip.smtp.webhook.public-base-url and infobip.smtp.webhook.path make no valid URL: "
 							+ ConfiguredUrls.mask(base.toString()) + " and " + path(webhook) + ".",

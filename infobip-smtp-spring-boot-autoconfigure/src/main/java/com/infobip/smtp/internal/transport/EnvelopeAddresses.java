@@ -142,8 +142,8 @@ public final class EnvelopeAddresses {
 		}
 	}
 
-	// RFC 5321 Quoted-string, without < and >, which a relay might take for the path's
-	// end
+	// RFC 5321 Quoted-string, without < and >, which a relay might take for the
+	// path's end
 	private static void checkQuotedString(String localPart) {
 		if (localPart.length() < 2 || !localPart.endsWith("\"")) {
 			throw new IllegalArgumentException("has a quoted local part that is not closed");
