@@ -21,6 +21,7 @@ import com.infobip.smtp.internal.transport.SmtpConnections;
 import com.infobip.smtp.internal.transport.SmtpConnector;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.mail.MailAuthenticationException;
@@ -251,9 +252,26 @@ public class InfobipMailSender implements JavaMailSender, SmartLifecycle, AutoCl
 	 * @see #sendWithResult(MimeMessage)
 	 */
 	public InfobipSendResult sendPrepared(InfobipPreparedMessage message) throws MailException {
+		return sendPrepared(message, null);
+	}
+
+	/**
+	 * Send a prepared message as {@link #sendPrepared(InfobipPreparedMessage)} does, and
+	 * run {@code beforeData} once a connection is held for it and the relay accepted its
+	 * envelope, right before its data is written: the moment from which it may reach the
+	 * relay, for a store that must record it durably first. It runs on the calling
+	 * thread, at most once per attempt that gets that far. If it throws, the connection
+	 * is closed before any of the data is written, so the relay discards the transaction:
+	 * the message is not sent, not retried, and its exception is thrown from here.
+	 * @param message the prepared message
+	 * @param beforeData run right before the data is written, or {@code null}
+	 * @return the result
+	 */
+	public InfobipSendResult sendPrepared(InfobipPreparedMessage message, @Nullable Runnable beforeData)
+			throws MailException {
 		this.lifecycle.begin();
 		try {
-			return this.pipeline.sendPrepared(message);
+			return this.pipeline.sendPrepared(message, beforeData);
 		}
 		finally {
 			this.lifecycle.end();

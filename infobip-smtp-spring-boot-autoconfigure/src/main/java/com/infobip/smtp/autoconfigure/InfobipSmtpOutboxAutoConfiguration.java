@@ -28,6 +28,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -76,10 +77,11 @@ public final class InfobipSmtpOutboxAutoConfiguration {
 		@Bean
 		@DependsOnDatabaseInitialization
 		JdbcMailOutbox infobipMailOutbox(ObjectProvider<DataSource> dataSource, InfobipMailSender sender,
-				InfobipSmtpOutboxProperties outbox, InfobipSmtpProperties properties, OutboxThreads threads) {
+				InfobipSmtpOutboxProperties outbox, InfobipSmtpProperties properties, OutboxThreads threads,
+				ApplicationEventPublisher eventPublisher) {
 			DataSource database = requireDataSource(dataSource);
 			requireTables(database, outbox);
-			return OutboxSettingsMapper.create(database, sender, threads, outbox, properties);
+			return OutboxSettingsMapper.create(database, sender, threads, outbox, properties, eventPublisher);
 		}
 
 		@Bean
@@ -99,7 +101,8 @@ public final class InfobipSmtpOutboxAutoConfiguration {
 
 		private static void requireTables(DataSource dataSource, InfobipSmtpOutboxProperties outbox) {
 			JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-			for (String table : List.of("INFOBIP_SMTP_OUTBOX", "INFOBIP_SMTP_WEBHOOK_SEEN")) {
+			for (String table : List.of("INFOBIP_SMTP_OUTBOX", "INFOBIP_SMTP_WEBHOOK_SEEN",
+					"INFOBIP_SMTP_EARLY_REPORTS")) {
 				try {
 					jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE 1 = 0", Long.class);
 				}
@@ -112,6 +115,18 @@ public final class InfobipSmtpOutboxAutoConfiguration {
 									+ ex.getMostSpecificCause().getMessage(),
 							"Set infobip.smtp.outbox.initialize-schema=always, or create the tables with your migrations from com/infobip/smtp/outbox/schema-<platform>.sql.");
 				}
+			}
+			try {
+				// added since the first scripts: a table created before has to be
+				// upgraded
+				jdbc.queryForList("SELECT ENQUEUE_KEY, SUBJECT, NOT_BEFORE, DUE_AT, LAST_REPLY_PHASE, LAST_REPLY_CODE,"
+						+ " LAST_REPLY_ENHANCED, LAST_REPLY_TEXT FROM INFOBIP_SMTP_OUTBOX WHERE 1 = 0");
+			}
+			catch (DataAccessException ex) {
+				throw new InfobipSmtpConfigurationException(
+						"infobip.smtp.outbox.enabled=true but table INFOBIP_SMTP_OUTBOX lacks the columns of the outbox's operations: "
+								+ ex.getMostSpecificCause().getMessage(),
+						"Add them with your migrations from com/infobip/smtp/outbox/upgrade-operations-<platform>.sql.");
 			}
 		}
 

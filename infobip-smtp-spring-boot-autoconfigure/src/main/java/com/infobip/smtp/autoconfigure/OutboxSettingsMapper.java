@@ -12,6 +12,8 @@ import javax.sql.DataSource;
 import com.infobip.smtp.InfobipMailSender;
 import com.infobip.smtp.internal.outbox.JdbcMailOutbox;
 
+import org.springframework.context.ApplicationEventPublisher;
+
 /**
  * Builds the outbox from {@code infobip.smtp.outbox.*}, failing with what to set when a
  * value cannot work.
@@ -22,7 +24,8 @@ final class OutboxSettingsMapper {
 	}
 
 	static JdbcMailOutbox create(DataSource dataSource, InfobipMailSender sender, OutboxThreads threads,
-			InfobipSmtpOutboxProperties outbox, InfobipSmtpProperties properties) {
+			InfobipSmtpOutboxProperties outbox, InfobipSmtpProperties properties,
+			ApplicationEventPublisher eventPublisher) {
 		Duration initialBackoff = outbox.getInitialBackoff();
 		Duration maxBackoff = outbox.getMaxBackoff();
 		double multiplier = outbox.getBackoffMultiplier();
@@ -37,6 +40,7 @@ final class OutboxSettingsMapper {
 					multiplier, maxBackoff)
 			.retention(PropertyChecks.positive("outbox.retention", outbox.getRetention()))
 			.shutdownTimeout(PropertyChecks.positive("shutdown-timeout", properties.getShutdownTimeout()))
+			.eventPublisher(eventPublisher)
 			.build();
 	}
 

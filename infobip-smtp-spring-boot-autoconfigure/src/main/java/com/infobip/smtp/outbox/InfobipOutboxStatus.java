@@ -18,7 +18,8 @@ public enum InfobipOutboxStatus {
 	PENDING,
 
 	/**
-	 * Being offered to the relay by a dispatcher.
+	 * Being offered to the relay by a dispatcher, which holds a connection for it and
+	 * whose envelope the relay accepted: its data is being written.
 	 */
 	SENDING,
 
@@ -34,17 +35,23 @@ public enum InfobipOutboxStatus {
 
 	/**
 	 * It may have reached the relay, but its answer was lost (the connection, or the
-	 * instance sending it, died after the whole message was written): never sent again
-	 * automatically.
+	 * instance sending it, died after its envelope was accepted): never sent again
+	 * automatically. An operator decides, with {@link InfobipMailOutbox#resolveUnknown}.
 	 */
-	UNKNOWN;
+	UNKNOWN,
 
 	/**
-	 * Return whether the entry's life ended.
-	 * @return {@code true} for {@link #SENT}, {@link #FAILED} and {@link #UNKNOWN}
+	 * Cancelled with {@link InfobipMailOutbox#cancel} before it was sent: never sent.
+	 */
+	CANCELLED;
+
+	/**
+	 * Return whether the entry's life ended (an operator may still start it again).
+	 * @return {@code true} for {@link #SENT}, {@link #FAILED}, {@link #UNKNOWN} and
+	 * {@link #CANCELLED}
 	 */
 	public boolean isFinal() {
-		return this == SENT || this == FAILED || this == UNKNOWN;
+		return this != PENDING && this != SENDING;
 	}
 
 }

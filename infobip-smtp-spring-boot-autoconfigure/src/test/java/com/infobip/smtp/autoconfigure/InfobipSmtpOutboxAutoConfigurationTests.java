@@ -6,6 +6,8 @@
 package com.infobip.smtp.autoconfigure;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -15,6 +17,8 @@ import javax.sql.DataSource;
 import com.infobip.smtp.internal.outbox.JdbcMailOutbox;
 import com.infobip.smtp.outbox.InfobipMailOutbox;
 import com.infobip.smtp.outbox.InfobipOutboxEntry;
+import com.infobip.smtp.outbox.InfobipOutboxOrder;
+import com.infobip.smtp.outbox.InfobipOutboxResolution;
 import com.infobip.smtp.outbox.InfobipOutboxStatus;
 import com.infobip.smtp.testsupport.OutboxContexts;
 import com.infobip.smtp.webhook.InfobipWebhookDeduplication;
@@ -310,6 +314,42 @@ class InfobipSmtpOutboxAutoConfigurationTests {
 		@Override
 		public Optional<Duration> oldestPendingAge() {
 			return Optional.of(Duration.ofHours(1));
+		}
+
+		@Override
+		public String enqueue(MimeMessage message, Instant notBefore) {
+			return "user";
+		}
+
+		@Override
+		public String enqueue(String key, MimeMessage message) {
+			return "user";
+		}
+
+		@Override
+		public String enqueue(String key, MimeMessage message, Instant notBefore) {
+			return "user";
+		}
+
+		@Override
+		public List<InfobipOutboxEntry> findByStatus(InfobipOutboxStatus status, InfobipOutboxOrder order, int offset,
+				int limit) {
+			return List.of();
+		}
+
+		@Override
+		public boolean retry(String id) {
+			return false;
+		}
+
+		@Override
+		public boolean resolveUnknown(String id, InfobipOutboxResolution resolution) {
+			return false;
+		}
+
+		@Override
+		public boolean cancel(String id) {
+			return false;
 		}
 
 	}

@@ -34,7 +34,8 @@ class InfobipOutboxHealthIndicatorTests {
 			Health health = new InfobipOutboxHealthIndicator(outbox, Duration.ofMinutes(15)).health();
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
 			assertThat(health.getDetails())
-				.containsEntry("entries", Map.of("pending", 0L, "sending", 0L, "sent", 0L, "failed", 0L, "unknown", 0L))
+				.containsEntry("entries",
+						Map.of("pending", 0L, "sending", 0L, "sent", 0L, "failed", 0L, "unknown", 0L, "cancelled", 0L))
 				.containsEntry("oldestPendingAge", "PT0S")
 				.containsEntry("maxPendingAge", "PT15M")
 				.doesNotContainKey("reason");
@@ -45,7 +46,9 @@ class InfobipOutboxHealthIndicatorTests {
 	void upWhileTheOldestPendingEntryIsYoungerThanTheMaximum() {
 		run((context, outbox, jdbc) -> {
 			String id = outbox.enqueue(OutboxContexts.plain(context.getBean(InfobipMailSender.class), "a@example.com"));
-			jdbc.update("UPDATE INFOBIP_SMTP_OUTBOX SET CREATED_AT = CREATED_AT - 600000 WHERE ID = ?", id);
+			jdbc.update(
+					"UPDATE INFOBIP_SMTP_OUTBOX SET CREATED_AT = CREATED_AT - 600000, DUE_AT = DUE_AT - 600000 WHERE ID = ?",
+					id);
 			Health health = new InfobipOutboxHealthIndicator(outbox, Duration.ofMinutes(15)).health();
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
 			assertThat(health.getDetails().get("entries"))
@@ -60,7 +63,9 @@ class InfobipOutboxHealthIndicatorTests {
 	void downWhenTheOldestPendingEntryWaitedLongerThanTheMaximum() {
 		run((context, outbox, jdbc) -> {
 			String id = outbox.enqueue(OutboxContexts.plain(context.getBean(InfobipMailSender.class), "a@example.com"));
-			jdbc.update("UPDATE INFOBIP_SMTP_OUTBOX SET CREATED_AT = CREATED_AT - 1200000 WHERE ID = ?", id);
+			jdbc.update(
+					"UPDATE INFOBIP_SMTP_OUTBOX SET CREATED_AT = CREATED_AT - 1200000, DUE_AT = DUE_AT - 1200000 WHERE ID = ?",
+					id);
 			Health health = new InfobipOutboxHealthIndicator(outbox, Duration.ofMinutes(15)).health();
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 			Duration age = Duration.parse((String) health.getDetails().get("oldestPendingAge"));

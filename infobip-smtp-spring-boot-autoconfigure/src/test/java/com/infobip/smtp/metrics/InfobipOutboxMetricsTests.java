@@ -56,7 +56,9 @@ class InfobipOutboxMetricsTests {
 			assertThat(oldestPendingAgeSeconds()).isZero();
 			String old = outbox.enqueue(OutboxContexts.plain(sender, "old@example.com"));
 			String failed = outbox.enqueue(OutboxContexts.plain(sender, "failed@example.com"));
-			jdbc.update("UPDATE INFOBIP_SMTP_OUTBOX SET CREATED_AT = CREATED_AT - 60000 WHERE ID = ?", old);
+			jdbc.update(
+					"UPDATE INFOBIP_SMTP_OUTBOX SET CREATED_AT = CREATED_AT - 60000, DUE_AT = DUE_AT - 60000 WHERE ID = ?",
+					old);
 			jdbc.update("UPDATE INFOBIP_SMTP_OUTBOX SET STATUS = 'FAILED' WHERE ID = ?", failed);
 			// still the first reading
 			assertThat(entries("pending")).isZero();
@@ -69,7 +71,8 @@ class InfobipOutboxMetricsTests {
 			assertThat(entries("sent")).isZero();
 			assertThat(entries("unknown")).isZero();
 			assertThat(oldestPendingAgeSeconds()).isBetween(60.0, 120.0);
-			assertThat(this.registry.find(InfobipOutboxMetrics.ENTRIES_METER_NAME).gauges()).hasSize(5);
+			assertThat(this.registry.find(InfobipOutboxMetrics.ENTRIES_METER_NAME).gauges())
+				.hasSize(InfobipOutboxStatus.values().length);
 		});
 	}
 

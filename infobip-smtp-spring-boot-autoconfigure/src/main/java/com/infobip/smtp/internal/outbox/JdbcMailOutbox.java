@@ -8,6 +8,7 @@ package com.infobip.smtp.internal.outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,13 +19,20 @@ import com.infobip.smtp.InfobipMailSender;
 import com.infobip.smtp.InfobipPreparedMessage;
 import com.infobip.smtp.internal.transport.SmtpRetryPolicy;
 import com.infobip.smtp.outbox.InfobipMailOutbox;
+import com.infobip.smtp.outbox.InfobipOutboxAttentionEvent;
 import com.infobip.smtp.outbox.InfobipOutboxEntry;
+import com.infobip.smtp.outbox.InfobipOutboxOrder;
+import com.infobip.smtp.outbox.InfobipOutboxResolution;
 import com.infobip.smtp.outbox.InfobipOutboxStatus;
 import com.infobip.smtp.webhook.DeliveryReport;
 import com.infobip.smtp.webhook.InfobipWebhookDeduplication;
 import com.infobip.smtp.webhook.TrackingNotification;
 import jakarta.mail.internet.MimeMessage;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.mail.MailException;
@@ -32,6 +40,7 @@ import org.springframework.mail.javamail.MimeMessagePreparator;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.util.Assert;
 import org.springframework.util.backoff.BackOff;
 
 /**
@@ -55,25 +64,44 @@ public final class JdbcMailOutbox implements InfobipMailOutbox, SmartLifecycle {
 	 */
 	public static final int SMART_LIFECYCLE_PHASE = InfobipMailSender.SMART_LIFECYCLE_PHASE + 512;
 
+	/**
+	 * The most entries {@link #findByStatus} returns at once.
+	 */
+	public static final int MAX_PAGE_SIZE = 1000;
+
+	private static final Log logger = LogFactory.getLog(OutboxDispatcher.LOG_CATEGORY);
+
 	private final InfobipMailSender sender;
 
 	private final OutboxStore store;
 
+	private final OutboxEntries entries;
+
+	private final OutboxReports reports;
+
 	private final OutboxDispatcher dispatcher;
 
 	private final Clock clock;
+
+	private final @Nullable ApplicationEventPublisher eventPublisher;
 
 	private final InfobipWebhookDeduplication webhookDeduplication;
 
 	private JdbcMailOutbox(Builder builder) {
 		this.sender = builder.sender;
 		this.clock = builder.clock;
+		this.eventPublisher = builder.eventPublisher;
 		OutboxSettings settings = new OutboxSettings(builder.concurrency, builder.batchSize, builder.pollInterval,
 				builder.claimTimeout, builder.backOff, builder.retention, builder.shutdownTimeout);
-		this.store = new OutboxStore(builder.dataSource);
-		this.dispatcher = new OutboxDispatcher(this.store, this.sender, settings, this.clock, builder.executor,
-				builder.scheduler);
-		this.webhookDeduplication = (key, publication) -> this.store.publishReportOnce(key, this.clock.instant(),
+		OutboxDatabase database = new OutboxDatabase(builder.dataSource);
+		this.store = new OutboxStore(database);
+		this.entries = new OutboxEntries(database);
+		this.reports = new OutboxReports(database);
+		OutboxHousekeeping housekeeping = new OutboxHousekeeping(this.store, this.reports, settings, this.clock,
+				this::needsAttention);
+		this.dispatcher = new OutboxDispatcher(this.store, housekeeping, this.sender, settings, this.clock,
+				builder.executor, builder.scheduler, this::completed);
+		this.webhookDeduplication = (key, publication) -> this.reports.publishReportOnce(key, this.clock.instant(),
 				publication);
 	}
 
@@ -93,52 +121,104 @@ public final class JdbcMailOutbox implements InfobipMailOutbox, SmartLifecycle {
 
 	@Override
 	public String enqueue(MimeMessage message) throws MailException {
-		return store(this.sender.prepare(message));
+		return store(null, this.sender.prepare(message), null);
+	}
+
+	@Override
+	public String enqueue(MimeMessage message, Instant notBefore) throws MailException {
+		Assert.notNull(notBefore, "notBefore must not be null");
+		return store(null, this.sender.prepare(message), notBefore);
+	}
+
+	@Override
+	public String enqueue(String key, MimeMessage message) throws MailException {
+		return store(checkedKey(key), this.sender.prepare(message), null);
+	}
+
+	@Override
+	public String enqueue(String key, MimeMessage message, Instant notBefore) throws MailException {
+		Assert.notNull(notBefore, "notBefore must not be null");
+		return store(checkedKey(key), this.sender.prepare(message), notBefore);
 	}
 
 	@Override
 	public String enqueue(MimeMessagePreparator preparator) throws MailException {
-		return store(this.sender.prepare(preparator));
+		return store(null, this.sender.prepare(preparator), null);
 	}
 
 	@Override
 	public Optional<InfobipOutboxEntry> find(String id) {
-		return this.store.find(id);
+		return this.entries.find(id);
+	}
+
+	@Override
+	public List<InfobipOutboxEntry> findByStatus(InfobipOutboxStatus status, InfobipOutboxOrder order, int offset,
+			int limit) {
+		Assert.notNull(status, "status must not be null");
+		Assert.notNull(order, "order must not be null");
+		if (offset < 0) {
+			throw new IllegalArgumentException("offset must not be negative");
+		}
+		if (limit < 1 || limit > MAX_PAGE_SIZE) {
+			throw new IllegalArgumentException("limit must be between 1 and " + MAX_PAGE_SIZE);
+		}
+		return this.entries.findByStatus(status, order, offset, limit);
 	}
 
 	@Override
 	public Map<InfobipOutboxStatus, Long> countByStatus() {
-		return this.store.countByStatus();
+		return this.entries.countByStatus();
 	}
 
 	@Override
 	public Optional<Duration> oldestPendingAge() {
 		Instant now = this.clock.instant();
-		return this.store.oldestPending().map((oldest) -> Duration.between(oldest, now));
+		return this.entries.oldestWaitingSince(now).map((oldest) -> Duration.between(oldest, now));
+	}
+
+	@Override
+	public boolean retry(String id) {
+		return logged(id, "retry", InfobipOutboxStatus.FAILED, this.entries.retry(id, this.clock.instant()));
+	}
+
+	@Override
+	public boolean resolveUnknown(String id, InfobipOutboxResolution resolution) {
+		Assert.notNull(resolution, "resolution must not be null");
+		Instant now = this.clock.instant();
+		boolean done = switch (resolution) {
+			case SENT -> this.entries.resolveUnknownAsSent(id, now);
+			case RETRY -> this.entries.resolveUnknownAsRetry(id, now);
+		};
+		return logged(id, "resolve as " + resolution, InfobipOutboxStatus.UNKNOWN, done);
+	}
+
+	@Override
+	public boolean cancel(String id) {
+		return logged(id, "cancel", InfobipOutboxStatus.PENDING, this.entries.cancel(id, this.clock.instant()));
 	}
 
 	/**
 	 * Record a delivery report in the ledger, on the entry whose Infobip message id it
-	 * names.
+	 * names; one that comes before that id was recorded is kept and applied once it is.
 	 * @param report the report
-	 * @return whether an entry was updated
+	 * @return whether an entry was updated now
 	 */
 	public boolean recordDeliveryReport(DeliveryReport report) {
 		String messageId = report.messageId();
-		return messageId != null && this.store.recordDelivery(messageId, report.bulkId(),
-				report.status().group().name(), report.status().name(), this.clock.instant()) > 0;
+		return messageId != null && this.reports.recordDelivery(messageId, report.bulkId(),
+				report.status().group().name(), report.status().name(), this.clock.instant());
 	}
 
 	/**
 	 * Record a tracking event in the ledger, on the entry whose Infobip message id it
-	 * names.
+	 * names; one that comes before that id was recorded is kept and applied once it is.
 	 * @param notification the event
-	 * @return whether an entry was updated
+	 * @return whether an entry was updated now
 	 */
 	public boolean recordTrackingEvent(TrackingNotification notification) {
 		String messageId = notification.messageId();
-		return messageId != null && this.store.recordTracking(messageId, notification.bulkId(),
-				notification.type().name(), this.clock.instant()) > 0;
+		return messageId != null && this.reports.recordTracking(messageId, notification.bulkId(),
+				notification.type().name(), this.clock.instant());
 	}
 
 	/**
@@ -185,11 +265,69 @@ public final class JdbcMailOutbox implements InfobipMailOutbox, SmartLifecycle {
 		return SMART_LIFECYCLE_PHASE;
 	}
 
-	private String store(InfobipPreparedMessage prepared) {
-		String id = UUID.randomUUID().toString();
-		this.store.insert(id, prepared, this.clock.instant());
-		wakeDispatcherOnCommit();
+	private String store(@Nullable String key, InfobipPreparedMessage prepared, @Nullable Instant notBefore) {
+		Instant now = this.clock.instant();
+		String id = this.store.insert(UUID.randomUUID().toString(), key, prepared, now, notBefore);
+		if (notBefore == null || !notBefore.isAfter(now)) {
+			wakeDispatcherOnCommit();
+		}
 		return id;
+	}
+
+	private static String checkedKey(String key) {
+		if (key == null || key.isEmpty() || key.length() > OutboxStore.MAX_KEY_LENGTH) {
+			throw new IllegalArgumentException(
+					"Outbox key must have between 1 and " + OutboxStore.MAX_KEY_LENGTH + " characters");
+		}
+		return key;
+	}
+
+	/**
+	 * What follows an outcome recorded by this instance's dispatchers: the delivery
+	 * reports kept for its queue id applied, and attention asked for a failure.
+	 */
+	private void completed(String id, InfobipOutboxStatus status, @Nullable String messageId) {
+		try {
+			if (messageId != null) {
+				this.reports.applyEarlyReports(messageId);
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not apply the delivery reports kept for outbox entry " + id, ex);
+		}
+		if (status == InfobipOutboxStatus.FAILED || status == InfobipOutboxStatus.UNKNOWN) {
+			needsAttention(id);
+		}
+	}
+
+	private void needsAttention(String id) {
+		if (this.eventPublisher == null) {
+			return;
+		}
+		try {
+			this.entries.find(id)
+				.ifPresent((entry) -> this.eventPublisher.publishEvent(new InfobipOutboxAttentionEvent(entry)));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not publish the attention event of outbox entry " + id, ex);
+		}
+	}
+
+	private boolean logged(String id, String operation, InfobipOutboxStatus from, boolean done) {
+		if (logger.isInfoEnabled()) {
+			logger.info("Outbox entry " + id + ": " + operation + (done ? " done" : " not done, it is not " + from)
+					+ " (called by " + caller() + ")");
+		}
+		return done;
+	}
+
+	// the first frame outside the outbox: the application's code, or the endpoint's
+	private static String caller() {
+		return StackWalker.getInstance()
+			.walk((frames) -> frames.filter((frame) -> !frame.getClassName().equals(JdbcMailOutbox.class.getName()))
+				.findFirst()
+				.map((frame) -> frame.getClassName() + "." + frame.getMethodName())
+				.orElse("unknown"));
 	}
 
 	private void wakeDispatcherOnCommit() {
@@ -236,6 +374,8 @@ public final class JdbcMailOutbox implements InfobipMailOutbox, SmartLifecycle {
 		private Duration shutdownTimeout = Duration.ofSeconds(10);
 
 		private Clock clock = Clock.systemUTC();
+
+		private @Nullable ApplicationEventPublisher eventPublisher;
 
 		private Builder(DataSource dataSource, InfobipMailSender sender, TaskExecutor executor,
 				TaskScheduler scheduler) {
@@ -344,6 +484,17 @@ public final class JdbcMailOutbox implements InfobipMailOutbox, SmartLifecycle {
 		 */
 		public Builder clock(Clock clock) {
 			this.clock = clock;
+			return this;
+		}
+
+		/**
+		 * Set where an {@link InfobipOutboxAttentionEvent} is published when an entry
+		 * ends {@code FAILED} or {@code UNKNOWN} (default none).
+		 * @param eventPublisher the publisher, usually the application context
+		 * @return this builder
+		 */
+		public Builder eventPublisher(ApplicationEventPublisher eventPublisher) {
+			this.eventPublisher = eventPublisher;
 			return this;
 		}
 

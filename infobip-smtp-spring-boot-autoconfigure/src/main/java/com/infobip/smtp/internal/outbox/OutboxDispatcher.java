@@ -33,11 +33,12 @@ import org.springframework.transaction.TransactionException;
 /**
  * Dispatchers that claim due entries, have them offered to the relay through the pooled
  * sender ({@link OutboxOffers}), and hold their claims until what became of them is
- * recorded ({@link OutboxOutcomes}). An entry is marked {@code SENDING} just before it is
- * offered, so that an instance that dies leaves behind only entries that are either still
- * {@code PENDING} (never offered: sent by another instance once the claim expires) or
- * {@code SENDING} (perhaps offered: resolved as {@code UNKNOWN} by
- * {@link OutboxHousekeeping}).
+ * recorded ({@link OutboxOutcomes}). An entry is marked {@code SENDING} only once a
+ * connection is held for it and the relay accepted its envelope, right before its data is
+ * written, so that an instance that dies leaves behind only entries that are either still
+ * {@code PENDING} (their data never written: sent by another instance once the claim
+ * expires) or {@code SENDING} (at most one per connection the instance held: resolved as
+ * {@code UNKNOWN} by {@link OutboxHousekeeping}).
  * <p>
  * Each dispatcher is one task on the given executor, from start to stop: it claims a
  * batch, sends it, and when nothing is due waits for a wake (an entry of this instance
@@ -90,8 +91,9 @@ final class OutboxDispatcher {
 
 	private boolean signalled;
 
-	OutboxDispatcher(OutboxStore store, InfobipMailSender sender, OutboxSettings settings, Clock clock,
-			TaskExecutor executor, TaskScheduler scheduler) {
+	OutboxDispatcher(OutboxStore store, OutboxHousekeeping housekeeping, InfobipMailSender sender,
+			OutboxSettings settings, Clock clock, TaskExecutor executor, TaskScheduler scheduler,
+			OutboxOffers.Completions completions) {
 		this.store = store;
 		this.settings = settings;
 		this.clock = clock;
@@ -99,8 +101,8 @@ final class OutboxDispatcher {
 		this.scheduler = scheduler;
 		// an outcome written again keeps its claim until it is recorded or given up
 		this.outcomes = new OutboxOutcomes(scheduler, this.held::remove);
-		this.offers = new OutboxOffers(store, sender, settings, clock, this.outcomes);
-		this.housekeeping = new OutboxHousekeeping(store, settings, clock);
+		this.offers = new OutboxOffers(store, sender, settings, clock, this.outcomes, completions);
+		this.housekeeping = housekeeping;
 	}
 
 	synchronized void start() {
@@ -252,7 +254,7 @@ final class OutboxDispatcher {
 	private void release(List<ClaimedEntry> entries, String token) {
 		for (ClaimedEntry entry : entries) {
 			try {
-				this.store.release(entry.id(), token, false);
+				this.store.release(entry.id(), token);
 			}
 			catch (DataAccessException ex) {
 				// its claim expires: another instance (or this one, restarted) sends it

@@ -13,14 +13,19 @@ import java.util.concurrent.atomic.LongAdder;
 
 import com.infobip.smtp.InfobipMailSender;
 import com.infobip.smtp.InfobipSendException;
+import com.infobip.smtp.InfobipSendFailedException;
 import com.infobip.smtp.InfobipSendResult;
 import com.infobip.smtp.InvalidMessageException;
 import com.infobip.smtp.RefusedRecipient;
 import com.infobip.smtp.SenderShutDownException;
+import com.infobip.smtp.SmtpReply;
 import com.infobip.smtp.internal.outbox.OutboxStore.ClaimedEntry;
 import com.infobip.smtp.outbox.InfobipOutboxStatus;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.mail.MailException;
 import org.springframework.util.backoff.BackOffExecution;
 
@@ -29,9 +34,11 @@ import org.springframework.util.backoff.BackOffExecution;
  * of each: {@code SENT}, {@code FAILED}, {@code UNKNOWN}, or {@code PENDING} again after
  * the back-off of the sender's retries; given back unclaimed when the sender refused it
  * while shutting down. Counts the outcomes, and has them recorded by
- * {@link OutboxOutcomes}. An entry is marked {@code SENDING} just before it is offered.
+ * {@link OutboxOutcomes}.
  */
 final class OutboxOffers {
+
+	private static final Log logger = LogFactory.getLog(OutboxDispatcher.LOG_CATEGORY);
 
 	private final OutboxStore store;
 
@@ -43,15 +50,18 @@ final class OutboxOffers {
 
 	private final OutboxOutcomes outcomes;
 
+	private final Completions completed;
+
 	private final Map<InfobipOutboxStatus, LongAdder> dispatched = new EnumMap<>(InfobipOutboxStatus.class);
 
 	OutboxOffers(OutboxStore store, InfobipMailSender sender, OutboxSettings settings, Clock clock,
-			OutboxOutcomes outcomes) {
+			OutboxOutcomes outcomes, Completions completed) {
 		this.store = store;
 		this.sender = sender;
 		this.settings = settings;
 		this.clock = clock;
 		this.outcomes = outcomes;
+		this.completed = completed;
 		for (InfobipOutboxStatus status : InfobipOutboxStatus.values()) {
 			this.dispatched.put(status, new LongAdder());
 		}
@@ -62,56 +72,84 @@ final class OutboxOffers {
 	}
 
 	/**
-	 * Offer an entry, unless its claim expired meanwhile, and record the outcome.
+	 * Offer an entry and record the outcome. The entry becomes {@code SENDING},
+	 * committed, only once a connection is held for it and the relay accepted its
+	 * envelope, right before its data is written: waiting for a connection, or failing
+	 * before, leaves it {@code PENDING}. If it can no longer be marked (its claim
+	 * expired, or an operator cancelled it), its data is withheld and it is not sent.
 	 * @param entry the entry
 	 * @param token the token of its claim
 	 * @return whether that is done; {@code false} while the outcome waits to be written
 	 * again
 	 */
 	boolean dispatch(ClaimedEntry entry, String token) {
-		if (!this.store.markSending(entry.id(), token, this.clock.instant(), this.settings.claimTimeout())) {
-			// the claim expired: this instance paused longer than the claim timeout
-			return true;
-		}
-		return offer(entry, token);
-	}
-
-	private boolean offer(ClaimedEntry entry, String token) {
 		int attempts = entry.attempts() + 1;
 		try {
-			InfobipSendResult result = this.sender.sendPrepared(entry.message());
-			return complete(entry, token, InfobipOutboxStatus.SENT, result.messageId(), refusedNote(result));
+			InfobipSendResult result = this.sender.sendPrepared(entry.message(), () -> markSending(entry, token));
+			return complete(entry, token, InfobipOutboxStatus.SENT, result.messageId(), attempts, result.reply(),
+					refusedNote(result));
+		}
+		catch (NotMarkedException ex) {
+			// cancelled, or claimed by another instance after this one paused: not sent
+			return true;
+		}
+		catch (DataAccessException ex) {
+			// marking it failed, and the data was withheld: it was not sent
+			logger.warn("Could not mark outbox entry " + entry.id() + " as being sent; not sent, tried again later",
+					ex);
+			release(entry, token);
+			return true;
 		}
 		catch (SenderShutDownException ex) {
 			// the sender refused it while shutting down: it was never offered
-			this.store.release(entry.id(), token, true);
+			release(entry, token);
 			return true;
 		}
 		catch (InfobipSendException ex) {
+			SmtpReply reply = (ex instanceof InfobipSendFailedException failed) ? failed.getReply() : null;
 			return switch (ex.getOutcome()) {
-				case UNKNOWN -> complete(entry, token, InfobipOutboxStatus.UNKNOWN, null, ex.getMessage());
-				case REJECTED -> complete(entry, token, InfobipOutboxStatus.FAILED, null, ex.getMessage());
-				default -> retryOrFail(entry, token, attempts, ex);
+				case UNKNOWN ->
+					complete(entry, token, InfobipOutboxStatus.UNKNOWN, null, attempts, reply, ex.getMessage());
+				case REJECTED ->
+					complete(entry, token, InfobipOutboxStatus.FAILED, null, attempts, reply, ex.getMessage());
+				default -> retryOrFail(entry, token, attempts, reply, ex);
 			};
 		}
 		catch (InvalidMessageException ex) {
-			return complete(entry, token, InfobipOutboxStatus.FAILED, null, ex.getMessage());
+			return complete(entry, token, InfobipOutboxStatus.FAILED, null, attempts, null, ex.getMessage());
 		}
 		catch (MailException ex) {
-			return retryOrFail(entry, token, attempts, ex);
+			return retryOrFail(entry, token, attempts, null, ex);
 		}
 	}
 
-	private boolean retryOrFail(ClaimedEntry entry, String token, int attempts, MailException ex) {
+	private void markSending(ClaimedEntry entry, String token) {
+		if (!this.store.markSending(entry.id(), token, this.clock.instant(), this.settings.claimTimeout())) {
+			throw new NotMarkedException();
+		}
+	}
+
+	private void release(ClaimedEntry entry, String token) {
+		try {
+			this.store.release(entry.id(), token);
+		}
+		catch (DataAccessException ex) {
+			// its claim expires: it is sent once another dispatcher claims it again
+			logger.debug("Could not release an outbox claim", ex);
+		}
+	}
+
+	private boolean retryOrFail(ClaimedEntry entry, String token, int attempts, @Nullable SmtpReply reply,
+			MailException ex) {
 		long wait = waitAfter(attempts);
 		if (wait == BackOffExecution.STOP) {
-			return complete(entry, token, InfobipOutboxStatus.FAILED, null,
+			return complete(entry, token, InfobipOutboxStatus.FAILED, null, attempts, reply,
 					"Not sent after " + attempts + " attempts: " + ex.getMessage());
 		}
 		Instant next = this.clock.instant().plusMillis(wait);
 		this.dispatched.get(InfobipOutboxStatus.PENDING).increment();
 		return this.outcomes.record(entry,
-				() -> this.store.reschedule(entry.id(), token, next, String.valueOf(ex.getMessage())));
+				() -> this.store.reschedule(entry.id(), token, attempts, next, reply, String.valueOf(ex.getMessage())));
 	}
 
 	/**
@@ -132,10 +170,14 @@ final class OutboxOffers {
 	}
 
 	private boolean complete(ClaimedEntry entry, String token, InfobipOutboxStatus status, @Nullable String messageId,
-			@Nullable String error) {
+			int attempts, @Nullable SmtpReply reply, @Nullable String error) {
 		this.dispatched.get(status).increment();
-		return this.outcomes.record(entry,
-				() -> this.store.complete(entry.id(), token, status, messageId, error, this.clock.instant()));
+		return this.outcomes.record(entry, () -> {
+			if (this.store.complete(entry.id(), token, status, messageId, attempts, reply, error,
+					this.clock.instant())) {
+				this.completed.accept(entry.id(), status, messageId);
+			}
+		});
 	}
 
 	private static @Nullable String refusedNote(InfobipSendResult result) {
@@ -147,6 +189,30 @@ final class OutboxOffers {
 			note.append(' ').append(refused.address()).append(" (").append(refused.reply().text()).append(')');
 		}
 		return note.toString();
+	}
+
+	/**
+	 * Told of every outcome recorded: the entry's id, its status and Infobip's message
+	 * id.
+	 */
+	@FunctionalInterface
+	interface Completions {
+
+		void accept(String id, InfobipOutboxStatus status, @Nullable String messageId);
+
+	}
+
+	/**
+	 * The entry could not be marked as being sent: its data is withheld.
+	 */
+	private static final class NotMarkedException extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		NotMarkedException() {
+			super("Outbox entry cancelled or claimed by another instance", null, false, false);
+		}
+
 	}
 
 }

@@ -10,91 +10,122 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-
-import javax.sql.DataSource;
 
 import com.infobip.smtp.InfobipPreparedMessage;
-import com.infobip.smtp.outbox.InfobipOutboxEntry;
+import com.infobip.smtp.SmtpReply;
 import com.infobip.smtp.outbox.InfobipOutboxStatus;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.dao.EmptyResultDataAccessException;
+
+import static com.infobip.smtp.internal.outbox.OutboxDatabase.TABLE;
+import static com.infobip.smtp.internal.outbox.OutboxDatabase.truncate;
 
 /**
- * The outbox table and what may be done to its rows. Every change of a claimed entry is
- * conditional on the claim, so that an instance that lost its claim (it expired and
- * another instance took the entry) changes nothing. Times are epoch milliseconds. The
- * columns keep the names of the published scripts: MESSAGE_ID holds the Message-ID header
- * (the entry's messageIdHeader), QUEUE_ID Infobip's message id (its messageId).
+ * The outbox table as dispatchers use it: entries stored, claimed, marked as being sent
+ * and completed. Every change of a claimed entry is conditional on the claim, so that an
+ * instance that lost its claim (it expired and another instance took the entry) changes
+ * nothing. The columns keep the names of the published scripts: MESSAGE_ID holds the
+ * Message-ID header (the entry's messageIdHeader), QUEUE_ID Infobip's message id (its
+ * messageId).
  */
 final class OutboxStore {
 
-	static final String TABLE = "INFOBIP_SMTP_OUTBOX";
+	static final String RECIPIENT_SEPARATOR = "\n";
 
-	static final String SEEN_REPORTS_TABLE = "INFOBIP_SMTP_WEBHOOK_SEEN";
-
-	private static final String ENTRY_COLUMNS = "ID, STATUS, MESSAGE_ID, BULK_ID, ATTEMPTS, CREATED_AT, "
-			+ "QUEUE_ID, LAST_ERROR, COMPLETED_AT, DELIVERY_STATUS, DELIVERY_STATUS_NAME, DELIVERY_UPDATED_AT, "
-			+ "TRACKING_EVENT, TRACKING_UPDATED_AT";
+	static final int MAX_KEY_LENGTH = 255;
 
 	private static final int MAX_ERROR_LENGTH = 2000;
 
-	private static final String RECIPIENT_SEPARATOR = "\n";
+	private static final int MAX_REPLY_TEXT_LENGTH = 1000;
 
-	// joins the caller's transaction: an entry is enqueued with the business change
-	private final JdbcTemplate jdbc;
+	private static final String INSERT = "INSERT INTO " + TABLE
+			+ " (ID, STATUS, ENQUEUE_KEY, MESSAGE_ID, BULK_ID, SUBJECT, ENVELOPE_FROM, RECIPIENTS, CONTENT, ATTEMPTS,"
+			+ " CREATED_AT, NOT_BEFORE, DUE_AT, NEXT_ATTEMPT_AT) VALUES (?, 'PENDING', ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)";
 
-	// the dispatcher's own transactions, never the caller's
-	private final TransactionTemplate transactions;
+	// how long an enqueue waits for another transaction's entry under the same key to
+	// be committed or rolled back, where the database does not wait itself
+	private static final Duration KEY_WAIT = Duration.ofSeconds(30);
 
-	private final String lockDueRows;
+	private final OutboxDatabase database;
 
-	OutboxStore(DataSource dataSource) {
-		this.jdbc = new JdbcTemplate(dataSource);
-		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		this.lockDueRows = lockDueRows(dataSource);
+	OutboxStore(OutboxDatabase database) {
+		this.database = database;
 	}
 
 	/**
-	 * Return the clause that locks the selected due rows without waiting for rows another
-	 * dispatcher is claiming. Where a database has none, claims stay exclusive through
-	 * the conditional update; dispatchers then only compete for the same candidates.
+	 * Store an entry in the caller's transaction, unless its key is taken.
+	 * @param id the new entry's id
+	 * @param key the application's key, or {@code null}
+	 * @param notBefore when it is sent at the earliest, or {@code null} for now
+	 * @return the id of the entry stored, or of the one that has the key
 	 */
-	private static String lockDueRows(DataSource dataSource) {
-		try {
-			String product = JdbcUtils.extractDatabaseMetaData(dataSource,
-					(metaData) -> metaData.getDatabaseProductName());
-			return switch (product) {
-				case "PostgreSQL", "MySQL", "MariaDB", "H2" -> " FOR UPDATE SKIP LOCKED";
-				default -> "";
-			};
+	String insert(String id, @Nullable String key, InfobipPreparedMessage message, Instant now,
+			@Nullable Instant notBefore) {
+		long created = now.toEpochMilli();
+		long due = (notBefore != null && notBefore.isAfter(now)) ? notBefore.toEpochMilli() : created;
+		Object[] arguments = { id, key, message.messageIdHeader(), message.bulkId(),
+				OutboxSubjects.of(message.content()), message.envelopeFrom(),
+				String.join(RECIPIENT_SEPARATOR, message.recipients()), message.content(), created,
+				(due > created) ? due : null, due, due };
+		if (key == null) {
+			this.database.jdbc.update(INSERT, arguments);
+			return id;
 		}
-		catch (MetaDataAccessException ex) {
-			return "";
+		return insertKeyed(key, arguments);
+	}
+
+	/**
+	 * Store an entry under a key, or return the id of the entry that has it. Where the
+	 * database makes the insert wait for another transaction's uncommitted entry under
+	 * the same key (PostgreSQL, MySQL, MariaDB), the entry found next is that one's once
+	 * it committed; elsewhere the insert fails at once, and is tried again until the
+	 * other transaction ended.
+	 */
+	private String insertKeyed(String key, Object[] arguments) {
+		long deadline = System.nanoTime() + KEY_WAIT.toNanos();
+		while (true) {
+			try {
+				switch (this.database.platform) {
+					// never a failed statement: it would abort the caller's transaction
+					case POSTGRESQL ->
+						this.database.jdbc.update(INSERT + " ON CONFLICT (ENQUEUE_KEY) DO NOTHING", arguments);
+					case MYSQL -> this.database.jdbc.update(INSERT + " ON DUPLICATE KEY UPDATE ID = ID", arguments);
+					default -> this.database.jdbc.update(INSERT, arguments);
+				}
+			}
+			catch (DuplicateKeyException ex) {
+				// the key is taken: its entry is found next, once committed
+			}
+			try {
+				return this.database.jdbc.queryForObject(
+						"SELECT ID FROM " + TABLE + " WHERE ENQUEUE_KEY = ?" + this.database.platform.readCommittedRow,
+						String.class, key);
+			}
+			catch (EmptyResultDataAccessException ex) {
+				// taken by a transaction still open, which may yet roll back
+				if (System.nanoTime() > deadline) {
+					throw new IllegalStateException(
+							"Outbox key is held by a transaction that neither committed nor rolled back in " + KEY_WAIT,
+							ex);
+				}
+				pause();
+			}
 		}
 	}
 
-	void insert(String id, InfobipPreparedMessage message, Instant now) {
-		this.jdbc.update(
-				"INSERT INTO " + TABLE + " (ID, STATUS, MESSAGE_ID, BULK_ID, ENVELOPE_FROM, RECIPIENTS, "
-						+ "CONTENT, ATTEMPTS, CREATED_AT, NEXT_ATTEMPT_AT) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
-				id, InfobipOutboxStatus.PENDING.name(), message.messageIdHeader(), message.bulkId(),
-				message.envelopeFrom(), String.join(RECIPIENT_SEPARATOR, message.recipients()), message.content(),
-				now.toEpochMilli(), now.toEpochMilli());
+	private static void pause() {
+		try {
+			Thread.sleep(10);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for an outbox key", ex);
+		}
 	}
 
 	/**
@@ -104,24 +135,24 @@ final class OutboxStore {
 	 */
 	List<ClaimedEntry> claimDue(String token, int limit, Instant now, Duration claimTimeout) {
 		long nowMillis = now.toEpochMilli();
-		List<ClaimedEntry> claimed = this.transactions.execute((status) -> {
-			List<String> ids = this.jdbc
+		List<ClaimedEntry> claimed = this.database.transactions.execute((status) -> {
+			List<String> ids = this.database.jdbc
 				.queryForList("SELECT ID FROM " + TABLE + " WHERE STATUS = 'PENDING' AND NEXT_ATTEMPT_AT <= ?"
 						+ " AND (CLAIM_EXPIRES_AT IS NULL OR CLAIM_EXPIRES_AT <= ?) ORDER BY NEXT_ATTEMPT_AT LIMIT ?"
-						+ this.lockDueRows, String.class, nowMillis, nowMillis, limit);
+						+ this.database.platform.lockDueRows, String.class, nowMillis, nowMillis, limit);
 			if (ids.isEmpty()) {
 				return List.of();
 			}
 			long until = nowMillis + claimTimeout.toMillis();
 			List<Object[]> arguments = ids.stream().map((id) -> new Object[] { token, until, id, nowMillis }).toList();
-			this.jdbc.batchUpdate(
+			this.database.jdbc.batchUpdate(
 					"UPDATE " + TABLE + " SET CLAIMED_BY = ?, CLAIM_EXPIRES_AT = ? WHERE ID = ?"
 							+ " AND STATUS = 'PENDING' AND (CLAIM_EXPIRES_AT IS NULL OR CLAIM_EXPIRES_AT <= ?)",
 					arguments);
 			// by primary key: the claim's token has no index
 			List<Object> keys = new ArrayList<>(ids);
 			keys.add(token);
-			return this.jdbc.query(
+			return this.database.jdbc.query(
 					"SELECT ID, MESSAGE_ID, BULK_ID, ENVELOPE_FROM, RECIPIENTS, CONTENT, ATTEMPTS FROM " + TABLE
 							+ " WHERE ID IN (" + String.join(", ", Collections.nCopies(ids.size(), "?"))
 							+ ") AND CLAIMED_BY = ? AND STATUS = 'PENDING' ORDER BY NEXT_ATTEMPT_AT",
@@ -131,15 +162,16 @@ final class OutboxStore {
 	}
 
 	/**
-	 * Record that the entry is about to be offered to the relay: from here on a lost
-	 * claim makes it {@code UNKNOWN}, never {@code PENDING}.
-	 * @return whether the claim still held
+	 * Record, committed, that the entry's data is about to be written to the relay: from
+	 * here on a lost claim makes it {@code UNKNOWN}, never {@code PENDING}. Marking it
+	 * again on a later attempt of the same send changes nothing.
+	 * @return whether the claim still held and the entry was not cancelled meanwhile
 	 */
 	boolean markSending(String id, String token, Instant now, Duration claimTimeout) {
 		long nowMillis = now.toEpochMilli();
-		return this.jdbc.update("UPDATE " + TABLE + " SET STATUS = 'SENDING', ATTEMPTS = ATTEMPTS + 1,"
-				+ " CLAIM_EXPIRES_AT = ? WHERE ID = ? AND CLAIMED_BY = ? AND STATUS = 'PENDING'"
-				+ " AND CLAIM_EXPIRES_AT > ?", nowMillis + claimTimeout.toMillis(), id, token, nowMillis) == 1;
+		return this.database.jdbc.update("UPDATE " + TABLE + " SET STATUS = 'SENDING', CLAIM_EXPIRES_AT = ?"
+				+ " WHERE ID = ? AND CLAIMED_BY = ? AND STATUS IN ('PENDING', 'SENDING') AND CLAIM_EXPIRES_AT > ?",
+				nowMillis + claimTimeout.toMillis(), id, token, nowMillis) == 1;
 	}
 
 	/**
@@ -153,151 +185,104 @@ final class OutboxStore {
 			.map((entry) -> new Object[] { until, entry.getKey(), entry.getValue() })
 			.toList();
 		if (!arguments.isEmpty()) {
-			this.jdbc.batchUpdate("UPDATE " + TABLE + " SET CLAIM_EXPIRES_AT = ? WHERE ID = ? AND CLAIMED_BY = ?"
-					+ " AND STATUS IN ('PENDING', 'SENDING')", arguments);
+			this.database.jdbc.batchUpdate("UPDATE " + TABLE + " SET CLAIM_EXPIRES_AT = ? WHERE ID = ?"
+					+ " AND CLAIMED_BY = ? AND STATUS IN ('PENDING', 'SENDING')", arguments);
 		}
 	}
 
 	/**
-	 * Give an entry the sender never offered back, as it was before it was claimed.
+	 * Give back an entry whose data was never written, as it was before it was claimed.
 	 */
-	void release(String id, String token, boolean markedSending) {
-		if (markedSending) {
-			this.jdbc.update("UPDATE " + TABLE + " SET STATUS = 'PENDING', ATTEMPTS = ATTEMPTS - 1,"
-					+ " CLAIMED_BY = NULL, CLAIM_EXPIRES_AT = NULL WHERE ID = ? AND CLAIMED_BY = ?"
-					+ " AND STATUS = 'SENDING'", id, token);
-		}
-		else {
-			this.jdbc.update("UPDATE " + TABLE + " SET CLAIMED_BY = NULL, CLAIM_EXPIRES_AT = NULL WHERE ID = ?"
-					+ " AND CLAIMED_BY = ? AND STATUS = 'PENDING'", id, token);
-		}
+	void release(String id, String token) {
+		this.database.jdbc.update("UPDATE " + TABLE + " SET STATUS = 'PENDING', CLAIMED_BY = NULL,"
+				+ " CLAIM_EXPIRES_AT = NULL WHERE ID = ? AND CLAIMED_BY = ? AND STATUS IN ('PENDING', 'SENDING')", id,
+				token);
 	}
 
 	/**
 	 * Record the end of an entry's life: sent, failed or unknown. An entry the claim
 	 * recovery made {@code UNKNOWN} while its send still ran is corrected by the send's
 	 * own outcome.
+	 * @return whether the claim still held
 	 */
-	void complete(String id, String token, InfobipOutboxStatus status, @Nullable String messageId,
-			@Nullable String error, Instant now) {
-		this.jdbc.update("UPDATE " + TABLE + " SET STATUS = ?, QUEUE_ID = ?, LAST_ERROR = ?, COMPLETED_AT = ?,"
-				+ " CLAIM_EXPIRES_AT = NULL WHERE ID = ? AND CLAIMED_BY = ? AND STATUS IN ('SENDING', 'UNKNOWN')",
-				status.name(), messageId, truncate(error), now.toEpochMilli(), id, token);
+	boolean complete(String id, String token, InfobipOutboxStatus status, @Nullable String messageId, int attempts,
+			@Nullable SmtpReply reply, @Nullable String error, Instant now) {
+		return this.database.jdbc.update(
+				"UPDATE " + TABLE + " SET STATUS = ?, QUEUE_ID = ?, ATTEMPTS = ?,"
+						+ " LAST_REPLY_PHASE = ?, LAST_REPLY_CODE = ?, LAST_REPLY_ENHANCED = ?, LAST_REPLY_TEXT = ?,"
+						+ " LAST_ERROR = ?, COMPLETED_AT = ?, CLAIM_EXPIRES_AT = NULL WHERE ID = ? AND CLAIMED_BY = ?"
+						+ " AND STATUS IN ('PENDING', 'SENDING', 'UNKNOWN')",
+				status.name(), messageId, attempts, replyPhase(reply), replyCode(reply), replyEnhanced(reply),
+				replyText(reply), truncate(error, MAX_ERROR_LENGTH), now.toEpochMilli(), id, token) == 1;
 	}
 
 	/**
 	 * Put an entry the relay did not take back in line, due at {@code nextAttempt}.
 	 */
-	void reschedule(String id, String token, Instant nextAttempt, String error) {
-		this.jdbc.update("UPDATE " + TABLE + " SET STATUS = 'PENDING', NEXT_ATTEMPT_AT = ?, LAST_ERROR = ?,"
-				+ " CLAIMED_BY = NULL, CLAIM_EXPIRES_AT = NULL WHERE ID = ? AND CLAIMED_BY = ? AND STATUS = 'SENDING'",
-				nextAttempt.toEpochMilli(), truncate(error), id, token);
+	void reschedule(String id, String token, int attempts, Instant nextAttempt, @Nullable SmtpReply reply,
+			String error) {
+		this.database.jdbc.update(
+				"UPDATE " + TABLE + " SET STATUS = 'PENDING', ATTEMPTS = ?, NEXT_ATTEMPT_AT = ?,"
+						+ " LAST_REPLY_PHASE = ?, LAST_REPLY_CODE = ?, LAST_REPLY_ENHANCED = ?, LAST_REPLY_TEXT = ?,"
+						+ " LAST_ERROR = ?, CLAIMED_BY = NULL, CLAIM_EXPIRES_AT = NULL WHERE ID = ? AND CLAIMED_BY = ?"
+						+ " AND STATUS IN ('PENDING', 'SENDING')",
+				attempts, nextAttempt.toEpochMilli(), replyPhase(reply), replyCode(reply), replyEnhanced(reply),
+				replyText(reply), truncate(error, MAX_ERROR_LENGTH), id, token);
 	}
 
 	/**
-	 * Publish a webhook report unless it was published already, by any instance that
-	 * shares the database: its key is inserted under a unique key in a transaction that
-	 * commits only once the publication ran (the ledger's update, made by a listener,
-	 * commits with it). A duplicate delivered to another instance meanwhile waits on the
-	 * database's lock for that key, and publishes only if the first transaction rolled
-	 * back.
-	 * @return whether this call published the report
+	 * Resolve entries whose sender lost its claim while their data was written: they may
+	 * have reached the relay, so they become {@code UNKNOWN} and are never sent again.
+	 * @return the ids of the entries resolved
 	 */
-	boolean publishReportOnce(String key, Instant now, Runnable publication) {
-		Boolean published = this.transactions.execute((status) -> {
-			try {
-				this.jdbc.update("INSERT INTO " + SEEN_REPORTS_TABLE + " (REPORT_KEY, SEEN_AT) VALUES (?, ?)", key,
-						now.toEpochMilli());
-			}
-			catch (DuplicateKeyException ex) {
-				status.setRollbackOnly();
-				return false;
-			}
-			publication.run();
-			return true;
-		});
-		return Boolean.TRUE.equals(published);
-	}
-
-	/**
-	 * Resolve entries whose sender lost its claim while offering them: they may have
-	 * reached the relay, so they become {@code UNKNOWN} and are never sent again.
-	 * @return how many entries were resolved
-	 */
-	int expireSendingClaims(Instant now) {
+	List<String> expireSendingClaims(Instant now) {
 		long nowMillis = now.toEpochMilli();
-		return this.jdbc.update(
-				"UPDATE " + TABLE + " SET STATUS = 'UNKNOWN', COMPLETED_AT = ?, LAST_ERROR = ?"
-						+ " WHERE STATUS = 'SENDING' AND CLAIM_EXPIRES_AT <= ?",
-				nowMillis, "The instance sending it stopped before recording the relay's answer: it may have been sent",
+		List<String> ids = this.database.jdbc.queryForList(
+				"SELECT ID FROM " + TABLE + " WHERE STATUS = 'SENDING' AND CLAIM_EXPIRES_AT <= ?", String.class,
 				nowMillis);
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		List<Object[]> arguments = ids.stream().map((id) -> new Object[] { nowMillis, id, nowMillis }).toList();
+		int[] updated = this.database.jdbc.batchUpdate("UPDATE " + TABLE
+				+ " SET STATUS = 'UNKNOWN', ATTEMPTS = ATTEMPTS + 1, COMPLETED_AT = ?, LAST_ERROR = 'The instance"
+				+ " sending it stopped before recording the relay''s answer: it may have been sent'"
+				+ " WHERE ID = ? AND STATUS = 'SENDING' AND CLAIM_EXPIRES_AT <= ?", arguments);
+		List<String> resolved = new ArrayList<>();
+		for (int i = 0; i < ids.size(); i++) {
+			// a driver that cannot tell counts it as done
+			if (updated[i] != 0) {
+				resolved.add(ids.get(i));
+			}
+		}
+		return resolved;
 	}
 
 	/**
-	 * Delete finished entries and remembered webhook reports older than {@code before}.
+	 * Delete finished entries older than {@code before}.
 	 * @return how many entries were deleted
 	 */
 	int purge(Instant before) {
-		long millis = before.toEpochMilli();
-		this.jdbc.update("DELETE FROM " + SEEN_REPORTS_TABLE + " WHERE SEEN_AT < ?", millis);
-		return this.jdbc.update(
-				"DELETE FROM " + TABLE + " WHERE STATUS IN ('SENT', 'FAILED', 'UNKNOWN') AND COMPLETED_AT < ?", millis);
+		return this.database.jdbc.update(
+				"DELETE FROM " + TABLE
+						+ " WHERE STATUS IN ('SENT', 'FAILED', 'UNKNOWN', 'CANCELLED') AND COMPLETED_AT < ?",
+				before.toEpochMilli());
 	}
 
-	Optional<InfobipOutboxEntry> find(String id) {
-		List<InfobipOutboxEntry> entries = this.jdbc
-			.query("SELECT " + ENTRY_COLUMNS + " FROM " + TABLE + " WHERE ID = ?", OutboxStore::entry, id);
-		return entries.stream().findFirst();
+	private static @Nullable String replyPhase(@Nullable SmtpReply reply) {
+		return (reply != null) ? reply.phase().name() : null;
 	}
 
-	Map<InfobipOutboxStatus, Long> countByStatus() {
-		Map<InfobipOutboxStatus, Long> counts = new EnumMap<>(InfobipOutboxStatus.class);
-		Arrays.stream(InfobipOutboxStatus.values()).forEach((status) -> counts.put(status, 0L));
-		this.jdbc.query("SELECT STATUS, COUNT(*) FROM " + TABLE + " GROUP BY STATUS",
-				(RowCallbackHandler) (row) -> counts.put(InfobipOutboxStatus.valueOf(row.getString(1)),
-						row.getLong(2)));
-		return Collections.unmodifiableMap(counts);
+	private static @Nullable Integer replyCode(@Nullable SmtpReply reply) {
+		return (reply != null) ? reply.code() : null;
 	}
 
-	/**
-	 * Return when the oldest entry that waits to be sent was enqueued.
-	 */
-	Optional<Instant> oldestPending() {
-		Long oldest = this.jdbc.queryForObject(
-				"SELECT MIN(CREATED_AT) FROM " + TABLE + " WHERE STATUS IN ('PENDING', 'SENDING')", Long.class);
-		return Optional.ofNullable(oldest).map(Instant::ofEpochMilli);
+	private static @Nullable String replyEnhanced(@Nullable SmtpReply reply) {
+		return (reply != null) ? reply.enhancedStatus() : null;
 	}
 
-	/**
-	 * Record a delivery status for the entry Infobip queued as {@code messageId}, and
-	 * that carries {@code bulkId} when the report names one.
-	 * @return how many entries were updated
-	 */
-	int recordDelivery(String messageId, @Nullable String bulkId, String group, @Nullable String name, Instant now) {
-		return updateByMessageId("DELIVERY_STATUS = ?, DELIVERY_STATUS_NAME = ?, DELIVERY_UPDATED_AT = ?", messageId,
-				bulkId, group, truncate(name, 255), now.toEpochMilli());
-	}
-
-	/**
-	 * Record a tracking event for the entry Infobip queued as {@code messageId}, and that
-	 * carries {@code bulkId} when the event names one.
-	 * @return how many entries were updated
-	 */
-	int recordTracking(String messageId, @Nullable String bulkId, String event, Instant now) {
-		return updateByMessageId("TRACKING_EVENT = ?, TRACKING_UPDATED_AT = ?", messageId, bulkId, event,
-				now.toEpochMilli());
-	}
-
-	private int updateByMessageId(String assignments, String messageId, @Nullable String bulkId,
-			@Nullable Object... values) {
-		List<@Nullable Object> arguments = new ArrayList<>(Arrays.asList(values));
-		arguments.add(messageId);
-		String sql = "UPDATE " + TABLE + " SET " + assignments + " WHERE QUEUE_ID = ?";
-		if (bulkId != null) {
-			sql += " AND (BULK_ID IS NULL OR BULK_ID = ?)";
-			arguments.add(bulkId);
-		}
-		return this.jdbc.update(sql, arguments.toArray());
+	private static @Nullable String replyText(@Nullable SmtpReply reply) {
+		return (reply != null) ? truncate(reply.text(), MAX_REPLY_TEXT_LENGTH) : null;
 	}
 
 	private static ClaimedEntry claimedEntry(ResultSet row, int rowNumber) throws SQLException {
@@ -305,28 +290,6 @@ final class OutboxStore {
 		InfobipPreparedMessage message = new InfobipPreparedMessage(row.getString("ENVELOPE_FROM"), recipients,
 				row.getBytes("CONTENT"), row.getString("MESSAGE_ID"), row.getString("BULK_ID"));
 		return new ClaimedEntry(row.getString("ID"), message, row.getInt("ATTEMPTS"));
-	}
-
-	private static InfobipOutboxEntry entry(ResultSet row, int rowNumber) throws SQLException {
-		return new InfobipOutboxEntry(row.getString("ID"), InfobipOutboxStatus.valueOf(row.getString("STATUS")),
-				row.getString("MESSAGE_ID"), row.getString("BULK_ID"), row.getString("QUEUE_ID"),
-				row.getInt("ATTEMPTS"), row.getString("LAST_ERROR"), instant(row, "CREATED_AT"),
-				instant(row, "COMPLETED_AT"), row.getString("DELIVERY_STATUS"), row.getString("DELIVERY_STATUS_NAME"),
-				instant(row, "DELIVERY_UPDATED_AT"), row.getString("TRACKING_EVENT"),
-				instant(row, "TRACKING_UPDATED_AT"));
-	}
-
-	private static @Nullable Instant instant(ResultSet row, String column) throws SQLException {
-		long millis = row.getLong(column);
-		return row.wasNull() ? null : Instant.ofEpochMilli(millis);
-	}
-
-	private static @Nullable String truncate(@Nullable String text) {
-		return truncate(text, MAX_ERROR_LENGTH);
-	}
-
-	private static @Nullable String truncate(@Nullable String text, int length) {
-		return (text != null && text.length() > length) ? text.substring(0, length) : text;
 	}
 
 	/**

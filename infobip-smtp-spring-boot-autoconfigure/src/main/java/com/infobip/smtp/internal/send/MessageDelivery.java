@@ -10,11 +10,13 @@ import java.util.List;
 
 import com.infobip.smtp.SmtpPhase;
 import com.infobip.smtp.internal.transport.SmtpConnection;
+import com.infobip.smtp.internal.transport.DataWithheldException;
 import com.infobip.smtp.internal.transport.SmtpConnections;
 import com.infobip.smtp.internal.transport.SmtpEnvelope;
 import com.infobip.smtp.internal.transport.SmtpFailure;
 import com.infobip.smtp.internal.transport.SmtpReceipt;
 import jakarta.mail.internet.MimeMessage;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryListener;
@@ -53,11 +55,14 @@ public final class MessageDelivery {
 	 * Offer the message until the relay takes it or a failure must not be retried.
 	 * @param message the message, its changes saved
 	 * @param envelope its envelope
+	 * @param beforeData run once the relay accepted the envelope, right before the data
+	 * is written, on every attempt that gets that far; or {@code null}
 	 * @return the relay's receipt, the number of attempts and the causes of the retries
 	 * @throws Undelivered with the last failure, the number of attempts and the causes
+	 * @throws DataWithheldException if {@code beforeData} threw: not retried
 	 */
-	Delivered deliver(MimeMessage message, SmtpEnvelope envelope) throws Undelivered {
-		Attempt attempt = new Attempt(message, envelope);
+	Delivered deliver(MimeMessage message, SmtpEnvelope envelope, @Nullable Runnable beforeData) throws Undelivered {
+		Attempt attempt = new Attempt(message, envelope, beforeData);
 		try {
 			return new Delivered(this.retryTemplate.execute(attempt), attempt.count, attempt.retryCauses);
 		}
@@ -109,13 +114,16 @@ public final class MessageDelivery {
 
 		private final SmtpEnvelope envelope;
 
+		private final @Nullable Runnable beforeData;
+
 		private final List<String> retryCauses = new ArrayList<>();
 
 		private int count;
 
-		Attempt(MimeMessage message, SmtpEnvelope envelope) {
+		Attempt(MimeMessage message, SmtpEnvelope envelope, @Nullable Runnable beforeData) {
 			this.message = message;
 			this.envelope = envelope;
+			this.beforeData = beforeData;
 		}
 
 		@Override
@@ -128,7 +136,7 @@ public final class MessageDelivery {
 				boolean reused = connection.getMessagesSent() > 0;
 				boolean completed = false;
 				try {
-					SmtpReceipt receipt = connection.send(this.message, this.envelope);
+					SmtpReceipt receipt = connection.send(this.message, this.envelope, this.beforeData);
 					completed = true;
 					return receipt;
 				}

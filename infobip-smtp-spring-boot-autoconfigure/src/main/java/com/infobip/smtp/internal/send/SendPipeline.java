@@ -18,6 +18,7 @@ import com.infobip.smtp.InfobipSendResult;
 import com.infobip.smtp.InvalidMessageException;
 import com.infobip.smtp.SendOutcome;
 import com.infobip.smtp.internal.prepare.MessagePreparation;
+import com.infobip.smtp.internal.transport.DataWithheldException;
 import com.infobip.smtp.internal.transport.MessageWriter;
 import com.infobip.smtp.internal.transport.SmtpConnector;
 import com.infobip.smtp.internal.transport.SmtpEnvelope;
@@ -108,7 +109,7 @@ public final class SendPipeline {
 	 * @return the result
 	 */
 	public InfobipSendResult send(MimeMessage message, @Nullable Observation parent) {
-		return observed(message, parent, null);
+		return observed(message, parent, null, null);
 	}
 
 	/**
@@ -136,9 +137,11 @@ public final class SendPipeline {
 	/**
 	 * Send a prepared message exactly as prepared, checked again.
 	 * @param message the prepared message
+	 * @param beforeData run once the relay accepted the envelope, right before the data
+	 * is written, or {@code null}; what it throws is thrown, the message not sent
 	 * @return the result
 	 */
-	public InfobipSendResult sendPrepared(InfobipPreparedMessage message) {
+	public InfobipSendResult sendPrepared(InfobipPreparedMessage message, @Nullable Runnable beforeData) {
 		SMTPMessage mimeMessage;
 		try {
 			mimeMessage = new SMTPMessage(this.connector.getPreparedMessageSession(),
@@ -148,14 +151,14 @@ public final class SendPipeline {
 		catch (MessagingException ex) {
 			throw new InvalidMessageException("Prepared message could not be read: " + SendFailures.describe(ex), ex);
 		}
-		return observed(mimeMessage, null, message.recipients());
+		return observed(mimeMessage, null, message.recipients(), beforeData);
 	}
 
 	/**
 	 * Send a message; a prepared one comes with its recipients and is only checked.
 	 */
 	private InfobipSendResult observed(MimeMessage message, @Nullable Observation parent,
-			@Nullable List<String> preparedRecipients) {
+			@Nullable List<String> preparedRecipients, @Nullable Runnable beforeData) {
 		InfobipSendContext context = new InfobipSendContext(message, this.region, this.connector.getSettings().host(),
 				this.connector.getSettings().port());
 		Observation observation = observation(context);
@@ -164,7 +167,7 @@ public final class SendPipeline {
 		}
 		observation.start();
 		try {
-			InfobipSendResult result = send(message, preparedRecipients);
+			InfobipSendResult result = send(message, preparedRecipients, beforeData);
 			context.setResponse(result);
 			return result;
 		}
@@ -180,11 +183,12 @@ public final class SendPipeline {
 		}
 	}
 
-	private InfobipSendResult send(MimeMessage message, @Nullable List<String> preparedRecipients) {
+	private InfobipSendResult send(MimeMessage message, @Nullable List<String> preparedRecipients,
+			@Nullable Runnable beforeData) {
 		SmtpEnvelope envelope = (preparedRecipients != null)
 				? this.preparation.checkPrepared(message, preparedRecipients) : prepareMessage(message);
 		try {
-			MessageDelivery.Delivered delivered = this.delivery.deliver(message, envelope);
+			MessageDelivery.Delivered delivered = this.delivery.deliver(message, envelope, beforeData);
 			InfobipSendResult result = result(message, delivered);
 			if (logger.isDebugEnabled()) {
 				logger.debug("Sent " + describeForLog(message) + ": queue id " + result.messageId() + ", "
@@ -196,6 +200,10 @@ public final class SendPipeline {
 		catch (MessageDelivery.Undelivered undelivered) {
 			throw this.failures.of(message, undelivered.failure(), envelope.recipients().size(), undelivered.attempts(),
 					undelivered.retryCauses());
+		}
+		catch (DataWithheldException ex) {
+			// the caller's own callback refused: its exception, as it threw it
+			throw ex.getCause();
 		}
 		catch (MailException ex) {
 			throw ex;

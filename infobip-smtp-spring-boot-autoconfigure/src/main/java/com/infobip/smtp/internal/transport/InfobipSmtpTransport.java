@@ -65,6 +65,9 @@ public class InfobipSmtpTransport extends SMTPTransport {
 	// the stream the message being sent is written to, until the end of its data
 	private @Nullable HeaderSafeLineOutputStream dataStream;
 
+	// run once the relay accepted the envelope and DATA, before the data is written
+	private @Nullable Runnable beforeData;
+
 	/**
 	 * Create a transport, as Jakarta Mail does.
 	 * @param session the session
@@ -102,9 +105,13 @@ public class InfobipSmtpTransport extends SMTPTransport {
 	 * @param message the message, its changes saved
 	 * @param envelope the envelope, whose sender must be the one Angus takes for the
 	 * message ({@link EnvelopeAddresses#senderOf})
+	 * @param beforeData run once the relay accepted the envelope and DATA, right before
+	 * the data is written; if it throws, the connection is closed instead and a
+	 * {@link DataWithheldException} thrown
 	 * @throws MessagingException if sending fails
 	 */
-	synchronized void sendMessage(MimeMessage message, SmtpEnvelope envelope) throws MessagingException {
+	synchronized void sendMessage(MimeMessage message, SmtpEnvelope envelope, @Nullable Runnable beforeData)
+			throws MessagingException {
 		String sender = EnvelopeAddresses.senderOf(message);
 		if (sender == null || !envelope.sender().equals(EnvelopeAddresses.toWire(sender))) {
 			throw new MessagingException("The message's envelope sender is not the one checked; not sent");
@@ -118,12 +125,14 @@ public class InfobipSmtpTransport extends SMTPTransport {
 		}
 		this.envelope = envelope;
 		this.angusSenderPath = "MAIL FROM:<" + sender + ">";
+		this.beforeData = beforeData;
 		try {
 			sendMessage(message, recipients);
 		}
 		finally {
 			this.envelope = null;
 			this.angusSenderPath = null;
+			this.beforeData = null;
 		}
 	}
 
@@ -174,8 +183,29 @@ public class InfobipSmtpTransport extends SMTPTransport {
 		// given one, jakarta.mail-api skips its StreamProvider lookup, a class path scan
 		// on every message (jakartaee/mail-api#861). It also refuses header lines that
 		// would break the header block.
-		this.dataStream = new HeaderSafeLineOutputStream(super.data(), HeaderSafeLineOutputStream.ALLOW_UTF8);
+		OutputStream data = super.data();
+		withholdUnlessAllowed();
+		this.dataStream = new HeaderSafeLineOutputStream(data, HeaderSafeLineOutputStream.ALLOW_UTF8);
 		return this.dataStream;
+	}
+
+	/**
+	 * Run the callback before the data; if it throws, close the connection: a relay that
+	 * loses the connection before the end-of-data dot discards the transaction (RFC 5321,
+	 * 3.8), whereas anything written now would be taken for the message.
+	 */
+	private void withholdUnlessAllowed() {
+		Runnable beforeData = this.beforeData;
+		if (beforeData == null) {
+			return;
+		}
+		try {
+			beforeData.run();
+		}
+		catch (RuntimeException ex) {
+			abort();
+			throw new DataWithheldException(ex);
+		}
 	}
 
 	@Override

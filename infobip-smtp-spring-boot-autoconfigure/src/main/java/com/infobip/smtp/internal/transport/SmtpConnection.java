@@ -15,6 +15,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One open, authenticated connection to the relay. Not thread-safe: one message at a
@@ -39,13 +40,18 @@ public class SmtpConnection implements AutoCloseable {
 	 * reported in the receipt as long as at least one was accepted.
 	 * @param message the message, its changes saved
 	 * @param envelope the envelope: MAIL FROM and every RCPT TO
+	 * @param beforeData run once the relay accepted the envelope, right before the data
+	 * is written, or {@code null}
 	 * @return what the relay answered
 	 * @throws SmtpFailure if the relay took the message for no recipient, the connection
 	 * failed, or writing the message threw
+	 * @throws DataWithheldException if {@code beforeData} threw: the connection is closed
+	 * and the message not sent
 	 */
-	public SmtpReceipt send(MimeMessage message, SmtpEnvelope envelope) throws SmtpFailure {
+	public SmtpReceipt send(MimeMessage message, SmtpEnvelope envelope, @Nullable Runnable beforeData)
+			throws SmtpFailure {
 		try {
-			this.transport.sendMessage(message, envelope);
+			this.transport.sendMessage(message, envelope, beforeData);
 			this.messagesSent++;
 			return new SmtpReceipt(endOfDataReply(), envelope.recipients(), List.of());
 		}
@@ -59,6 +65,9 @@ public class SmtpConnection implements AutoCloseable {
 		}
 		catch (MessagingException ex) {
 			throw failure(ex);
+		}
+		catch (DataWithheldException ex) {
+			throw ex;
 		}
 		catch (RuntimeException ex) {
 			// thrown by the message's content or inside Jakarta Mail, at a phase the
