@@ -49,6 +49,31 @@ class OutboxProcessKillPostgresTests {
 
 	@Test
 	void instanceStartedAfterAnotherWasKilledMidDispatchSendsTheRestAndNothingTwice() throws Exception {
+		killMidDispatchAndRestart(Integer.MAX_VALUE);
+	}
+
+	@Test
+	void killedInstanceLeavesAtMostOneUnknownEntryPerConnectionOfItsPool() throws Exception {
+		List<String> unknown = killMidDispatchAndRestart(Integer.MAX_VALUE, "infobip.smtp.pool.max-connections=2",
+				"infobip.smtp.outbox.concurrency=16");
+		assertThat(unknown).as("entries UNKNOWN, with a pool of 2").hasSizeLessThanOrEqualTo(2);
+	}
+
+	@Test
+	void killedInstanceLeavesAtMostOneUnknownEntryPerConnectionTheRelayAllows() throws Exception {
+		List<String> unknown = killMidDispatchAndRestart(1, "infobip.smtp.pool.max-connections=4",
+				"infobip.smtp.outbox.concurrency=16");
+		assertThat(unknown).as("entries UNKNOWN, with a relay that allows 1 connection").hasSizeLessThanOrEqualTo(1);
+	}
+
+	/**
+	 * Kill a worker mid-dispatch, check what it left, finish with a fresh instance and
+	 * check nothing was lost or sent twice.
+	 * @param relayConnections the most connections the relay allows at once
+	 * @param workerProperties more properties of the killed worker
+	 * @return the Message-IDs of the entries that ended {@code UNKNOWN}
+	 */
+	private List<String> killMidDispatchAndRestart(int relayConnections, String... workerProperties) throws Exception {
 		Database database = PostgresServer.createDatabase();
 		DataSource dataSource = database.dataSource();
 		OutboxApplications.createSchema(dataSource);
@@ -56,8 +81,11 @@ class OutboxProcessKillPostgresTests {
 		int postgresPort = PostgresServer.server().getPort();
 		// slow answers, so that the killed instance has sends in flight
 		try (SmtpTestRelay relay = TestRelays.start().dataDelay(Duration.ofMillis(40))) {
+			if (relayConnections < Integer.MAX_VALUE) {
+				relay.maxConnections(relayConnections);
+			}
 			Process worker = startWorker(OutboxApplications.jdbcUrl(postgresPort, database.name(), "outbox-killed"),
-					relay.getPort());
+					relay.getPort(), workerProperties);
 			try {
 				await().atMost(Duration.ofSeconds(60))
 					.pollInterval(Duration.ofMillis(2))
@@ -122,17 +150,28 @@ class OutboxProcessKillPostgresTests {
 							+ " %d ended UNKNOWN (%d of them reached the relay), %d FAILED, the rest SENT",
 					MESSAGES, receivedAtTheKill, finalAtTheKill.size(), sendingAtTheKill.size(), unknown.size(),
 					unknownReceived, failed.size()));
+			assertThat(sendingAtTheKill).as("entries SENDING at the kill")
+				.hasSizeLessThanOrEqualTo(Math.min(relayConnections, maxConnections(workerProperties)));
+			return unknown;
 		}
 	}
 
-	private Process startWorker(String jdbcUrl, int relayPort) throws Exception {
+	private static int maxConnections(String... workerProperties) {
+		for (String property : workerProperties) {
+			if (property.startsWith("infobip.smtp.pool.max-connections=")) {
+				return Integer.parseInt(property.substring(property.indexOf('=') + 1));
+			}
+		}
+		return Integer.MAX_VALUE;
+	}
+
+	private Process startWorker(String jdbcUrl, int relayPort, String... properties) throws Exception {
 		String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-		return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), OutboxWorkerMain.class.getName(),
-				jdbcUrl, String.valueOf(relayPort), String.valueOf(MESSAGES),
-				TestCertificates.TRUSTED_CA.getPemLocation())
-			.redirectErrorStream(true)
-			.redirectOutput(WORKER_LOG.toFile())
-			.start();
+		List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+				OutboxWorkerMain.class.getName(), jdbcUrl, String.valueOf(relayPort), String.valueOf(MESSAGES),
+				TestCertificates.TRUSTED_CA.getPemLocation()));
+		command.addAll(List.of(properties));
+		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(WORKER_LOG.toFile()).start();
 	}
 
 }

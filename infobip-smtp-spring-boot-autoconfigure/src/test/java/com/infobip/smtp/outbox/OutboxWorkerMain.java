@@ -5,6 +5,10 @@
 
 package com.infobip.smtp.outbox;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 import com.infobip.smtp.InfobipMailSender;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -17,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code o-<count - 1>} in one transaction and dispatches them until it is killed.
  * Arguments: the JDBC URL, the relay's port, the number of messages, and the location of
  * the certificate of the CA that issued the relay's (the parent's test CA: this JVM would
- * make its own).
+ * make its own), then more properties of the application.
  */
 final class OutboxWorkerMain {
 
@@ -28,8 +32,11 @@ final class OutboxWorkerMain {
 		String jdbcUrl = args[0];
 		int relayPort = Integer.parseInt(args[1]);
 		int count = Integer.parseInt(args[2]);
-		ConfigurableApplicationContext context = OutboxApplications.start(OutboxApplications.properties(jdbcUrl,
-				relayPort, "spring.ssl.bundle.pem.test-relay.truststore.certificate=" + args[3]));
+		List<String> properties = new ArrayList<>(
+				List.of("spring.ssl.bundle.pem.test-relay.truststore.certificate=" + args[3]));
+		properties.addAll(Arrays.asList(args).subList(4, args.length));
+		ConfigurableApplicationContext context = OutboxApplications
+			.start(OutboxApplications.properties(jdbcUrl, relayPort, properties.toArray(String[]::new)));
 		InfobipMailOutbox outbox = context.getBean(InfobipMailOutbox.class);
 		InfobipMailSender sender = context.getBean(InfobipMailSender.class);
 		TransactionTemplate transactions = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
