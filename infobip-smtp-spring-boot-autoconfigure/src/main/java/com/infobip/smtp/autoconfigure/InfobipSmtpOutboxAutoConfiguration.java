@@ -101,8 +101,7 @@ public final class InfobipSmtpOutboxAutoConfiguration {
 
 		private static void requireTables(DataSource dataSource, InfobipSmtpOutboxProperties outbox) {
 			JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-			for (String table : List.of("INFOBIP_SMTP_OUTBOX", "INFOBIP_SMTP_WEBHOOK_SEEN",
-					"INFOBIP_SMTP_EARLY_REPORTS")) {
+			for (String table : List.of("INFOBIP_SMTP_OUTBOX", "INFOBIP_SMTP_WEBHOOK_SEEN")) {
 				try {
 					jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE 1 = 0", Long.class);
 				}
@@ -117,16 +116,16 @@ public final class InfobipSmtpOutboxAutoConfiguration {
 				}
 			}
 			try {
-				// added since the first scripts: a table created before has to be
-				// upgraded
+				// added since the first scripts: tables created by them are upgraded
 				jdbc.queryForList("SELECT ENQUEUE_KEY, SUBJECT, NOT_BEFORE, DUE_AT, LAST_REPLY_PHASE, LAST_REPLY_CODE,"
 						+ " LAST_REPLY_ENHANCED, LAST_REPLY_TEXT FROM INFOBIP_SMTP_OUTBOX WHERE 1 = 0");
+				jdbc.queryForList("SELECT QUEUE_ID FROM INFOBIP_SMTP_EARLY_REPORTS WHERE 1 = 0");
 			}
 			catch (DataAccessException ex) {
 				throw new InfobipSmtpConfigurationException(
-						"infobip.smtp.outbox.enabled=true but table INFOBIP_SMTP_OUTBOX lacks the columns of the outbox's operations: "
+						"infobip.smtp.outbox.enabled=true but the outbox's tables were created by an earlier script and lack what the outbox's operations need: "
 								+ ex.getMostSpecificCause().getMessage(),
-						"Add them with your migrations from com/infobip/smtp/outbox/upgrade-operations-<platform>.sql.");
+						"Upgrade them once, the application stopped, with com/infobip/smtp/outbox/upgrade-operations-<platform>.sql (or its statements in your migrations).");
 			}
 		}
 
