@@ -233,6 +233,18 @@ class OutboxOperationsTests {
 		}
 	}
 
+	@Test
+	void idWithALineBreakForgesNoLogLine(CapturedOutput output) {
+		OutboxContexts.withOutbox().withPropertyValues(OutboxContexts.unreachableRelay()).run((context) -> {
+			InfobipMailOutbox outbox = context.getBean(InfobipMailOutbox.class);
+			int start = output.length();
+			assertThat(outbox.cancel("x\nOutbox entry 42: retry done (called by com.example.Admin.retry)")).isFalse();
+			assertThat(output.toString().substring(start).lines())
+				.noneMatch((line) -> line.startsWith("Outbox entry 42"))
+				.anyMatch((line) -> line.contains("Outbox entry x?Outbox entry 42"));
+		});
+	}
+
 	private static void run(SmtpTestRelay relay, OutboxTest test) {
 		OutboxContexts.withOutbox()
 			.withPropertyValues(TestRelayProperties.relay(relay.getPort(), "STARTTLS"))

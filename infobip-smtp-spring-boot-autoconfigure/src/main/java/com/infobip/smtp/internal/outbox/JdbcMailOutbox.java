@@ -315,10 +315,17 @@ public final class JdbcMailOutbox implements InfobipMailOutbox, SmartLifecycle {
 
 	private boolean logged(String id, String operation, InfobipOutboxStatus from, boolean done) {
 		if (logger.isInfoEnabled()) {
-			logger.info("Outbox entry " + id + ": " + operation + (done ? " done" : " not done, it is not " + from)
-					+ " (called by " + caller() + ")");
+			logger.info("Outbox entry " + printable(id) + ": " + operation
+					+ (done ? " done" : " not done, it is not " + from) + " (called by " + caller() + ")");
 		}
 		return done;
+	}
+
+	// an id comes from the caller: a control character in it must not forge a log line
+	private static String printable(String id) {
+		StringBuilder printable = new StringBuilder(id.length());
+		id.codePoints().forEach((c) -> printable.append((Character.isISOControl(c)) ? "?" : Character.toString(c)));
+		return printable.toString();
 	}
 
 	// the first frame outside the outbox: the application's code, or the endpoint's
