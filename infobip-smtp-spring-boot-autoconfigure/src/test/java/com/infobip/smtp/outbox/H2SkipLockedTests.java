@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * H2 hands out rows to competing transactions with the same claim statement as PostgreSQL
- * ({@link PostgresServerPostgresTests}), so the outbox can use one.
+ * and MariaDB ({@link AbstractDatabaseServerTests}), so the outbox can use one.
  */
 class H2SkipLockedTests {
 

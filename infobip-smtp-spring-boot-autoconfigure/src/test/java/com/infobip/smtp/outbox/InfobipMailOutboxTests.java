@@ -43,6 +43,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -441,7 +442,7 @@ class InfobipMailOutboxTests {
 			.until(() -> outbox.find(id).orElse(null), (entry) -> entry != null && entry.status() == status);
 	}
 
-	static MimeMessage multipart(AssertableApplicationContext context, String to) throws Exception {
+	static MimeMessage multipart(ApplicationContext context, String to) throws Exception {
 		MimeMessage message = context.getBean(InfobipMailSender.class).createMimeMessage();
 		MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
 				"UTF-8");
@@ -466,7 +467,7 @@ class InfobipMailOutboxTests {
 		return message;
 	}
 
-	private static String withoutBoundaries(QueuedMessage received) {
+	static String withoutBoundaries(QueuedMessage received) {
 		// each message gets its own multipart boundary, and the relay's Received header
 		// its own time; all else must be equal
 		String data = new String(received.bytes(), StandardCharsets.ISO_8859_1);

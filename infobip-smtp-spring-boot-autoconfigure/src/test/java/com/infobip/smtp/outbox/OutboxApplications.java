@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.sql.DataSource;
-
 import com.infobip.smtp.InfobipMailSender;
 import com.infobip.smtp.autoconfigure.InfobipSmtpAutoConfiguration;
 import com.infobip.smtp.autoconfigure.InfobipSmtpOutboxAutoConfiguration;
@@ -39,10 +37,10 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
- * Applications with the outbox on a shared PostgreSQL database, for the tests that run
- * several instances (in this JVM or in child JVMs), and what they share: the schema with
- * an audit of every status change, the messages, and how the relay's copies are matched
- * to the entries.
+ * Applications with the outbox on a shared database of a real server, for the tests that
+ * run several instances (in this JVM or in child JVMs), and what they share: the schema
+ * with an audit of every status change, the messages, and how the relay's copies are
+ * matched to the entries.
  */
 final class OutboxApplications {
 
@@ -52,33 +50,18 @@ final class OutboxApplications {
 	}
 
 	/**
-	 * Create the outbox tables, and a trigger that records every status change of an
-	 * entry in {@code OUTBOX_AUDIT}: with the claim's token and the
-	 * {@code ApplicationName} of the connection that made it, so that the claims of one
+	 * Create the outbox tables from the platform's script, and a trigger that records
+	 * every status change of an entry in {@code OUTBOX_AUDIT}: with the claim's token and
+	 * the application name of the connection that made it, so that the claims of one
 	 * instance can be told from those of another.
-	 * @param dataSource the database
+	 * @param database the database
 	 */
-	static void createSchema(DataSource dataSource) {
-		new ResourceDatabasePopulator(new ClassPathResource("com/infobip/smtp/outbox/schema-postgresql.sql"))
-			.execute(dataSource);
-		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-		jdbc.execute("CREATE TABLE OUTBOX_AUDIT (ID VARCHAR(36) NOT NULL, OLD_STATUS VARCHAR(16),"
-				+ " NEW_STATUS VARCHAR(16) NOT NULL, CLAIMED_BY VARCHAR(36), APP TEXT NOT NULL,"
-				+ " AT TIMESTAMPTZ NOT NULL)");
-		jdbc.execute("CREATE FUNCTION OUTBOX_AUDIT() RETURNS TRIGGER AS $$ BEGIN"
-				+ " INSERT INTO OUTBOX_AUDIT VALUES (NEW.ID, OLD.STATUS, NEW.STATUS, NEW.CLAIMED_BY,"
-				+ " current_setting('application_name'), clock_timestamp()); RETURN NULL; END $$ LANGUAGE plpgsql");
-		jdbc.execute("CREATE TRIGGER OUTBOX_AUDIT AFTER UPDATE OF STATUS ON INFOBIP_SMTP_OUTBOX FOR EACH ROW"
-				+ " WHEN (OLD.STATUS IS DISTINCT FROM NEW.STATUS) EXECUTE FUNCTION OUTBOX_AUDIT()");
-	}
-
-	/**
-	 * Return the JDBC URL of a database on a PostgreSQL server (or a proxy in front of
-	 * it), whose connections are named {@code application} in {@code pg_stat_activity}
-	 * and in the audit.
-	 */
-	static String jdbcUrl(int port, String database, String application) {
-		return "jdbc:postgresql://localhost:" + port + "/" + database + "?user=postgres&ApplicationName=" + application;
+	static void createSchema(TestDatabase database) {
+		new ResourceDatabasePopulator(
+				new ClassPathResource("com/infobip/smtp/outbox/schema-" + database.platform() + ".sql"))
+			.execute(database.dataSource());
+		JdbcTemplate jdbc = new JdbcTemplate(database.dataSource());
+		database.auditSchema().forEach(jdbc::execute);
 	}
 
 	/**

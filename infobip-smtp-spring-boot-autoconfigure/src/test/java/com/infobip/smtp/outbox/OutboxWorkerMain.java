@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * An instance with the outbox, run in a child JVM by
- * {@link OutboxProcessKillPostgresTests}: it enqueues messages {@code o-0} to
+ * {@link AbstractOutboxProcessKillTests}: it enqueues messages {@code o-0} to
  * {@code o-<count - 1>} in one transaction and dispatches them until it is killed.
  * Arguments: the JDBC URL, the relay's port, the number of messages, and the location of
  * the certificate of the CA that issued the relay's (the parent's test CA: this JVM would

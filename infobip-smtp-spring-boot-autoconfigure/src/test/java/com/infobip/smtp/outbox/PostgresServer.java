@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -17,6 +18,8 @@ import com.sun.security.auth.module.UnixSystem;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.ds.PGSimpleDataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A real PostgreSQL for the tests: one embedded server per test JVM, started on first use
@@ -63,7 +66,7 @@ final class PostgresServer {
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not create database " + name, ex);
 		}
-		return new Database(name, postgres.getJdbcUrl("postgres", name));
+		return new Database(name, postgres.getPort());
 	}
 
 	/**
@@ -119,21 +122,67 @@ final class PostgresServer {
 	}
 
 	/**
-	 * One database of the shared server.
+	 * One database of the shared server, whose connections are the superuser's and are
+	 * told apart by their {@code ApplicationName}.
 	 *
 	 * @param name the database name
-	 * @param jdbcUrl the JDBC URL, with the user in it; it needs no password
+	 * @param port the server's port
 	 */
-	record Database(String name, String jdbcUrl) {
+	record Database(String name, int port) implements TestDatabase {
 
-		/**
-		 * Opens a new connection for each call; wrap it in a pool where a test needs one.
-		 * @return a data source for this database
-		 */
-		DataSource dataSource() {
+		@Override
+		public String platform() {
+			return "postgresql";
+		}
+
+		@Override
+		public DataSource dataSource() {
 			PGSimpleDataSource dataSource = new PGSimpleDataSource();
-			dataSource.setURL(this.jdbcUrl);
+			dataSource.setURL("jdbc:postgresql://localhost:" + this.port + "/" + this.name + "?user=postgres");
 			return dataSource;
+		}
+
+		@Override
+		public String jdbcUrl(int port, String application) {
+			return "jdbc:postgresql://localhost:" + port + "/" + this.name + "?user=postgres&ApplicationName="
+					+ application;
+		}
+
+		@Override
+		public List<String> auditSchema() {
+			return List.of(
+					"CREATE TABLE OUTBOX_AUDIT (ID VARCHAR(36) NOT NULL, OLD_STATUS VARCHAR(16),"
+							+ " NEW_STATUS VARCHAR(16) NOT NULL, CLAIMED_BY VARCHAR(36), APP TEXT NOT NULL,"
+							+ " AT TIMESTAMPTZ NOT NULL)",
+					"CREATE FUNCTION OUTBOX_AUDIT() RETURNS TRIGGER AS $$ BEGIN"
+							+ " INSERT INTO OUTBOX_AUDIT VALUES (NEW.ID, OLD.STATUS, NEW.STATUS, NEW.CLAIMED_BY,"
+							+ " current_setting('application_name'), clock_timestamp()); RETURN NULL; END $$"
+							+ " LANGUAGE plpgsql",
+					"CREATE TRIGGER OUTBOX_AUDIT AFTER UPDATE OF STATUS ON INFOBIP_SMTP_OUTBOX FOR EACH ROW"
+							+ " WHEN (OLD.STATUS IS DISTINCT FROM NEW.STATUS) EXECUTE FUNCTION OUTBOX_AUDIT()");
+		}
+
+		@Override
+		public int sessions(String application) {
+			return count("SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = ?", application);
+		}
+
+		@Override
+		public int sessionsWaitingForALock(String application) {
+			return count("SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = ?"
+					+ " AND wait_event_type = 'Lock'", application);
+		}
+
+		@Override
+		public long transactions() {
+			// the statistics lag behind by up to a second
+			return new JdbcTemplate(dataSource()).queryForObject(
+					"SELECT XACT_COMMIT + XACT_ROLLBACK FROM pg_stat_database WHERE DATNAME = ?", Long.class,
+					this.name);
+		}
+
+		private int count(String sql, String application) {
+			return new JdbcTemplate(dataSource()).queryForObject(sql, Integer.class, application);
 		}
 
 	}

@@ -1,0 +1,21 @@
+/*
+ * Copyright 2026 the infobip-smtp-spring-boot-starter authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+package com.infobip.smtp.outbox;
+
+import org.junit.jupiter.api.Tag;
+
+/**
+ * The upgrade script on MariaDB.
+ */
+@Tag("mariadb")
+class OutboxSchemaUpgradeMariaDbTests extends AbstractOutboxSchemaUpgradeTests {
+
+	@Override
+	TestDatabase createDatabase() {
+		return MariaDbServer.createDatabase();
+	}
+
+}
