@@ -7,6 +7,9 @@ package com.infobip.smtp.benchmark;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a benchmark run was asked for: the arguments (messages, threads, messages for the
@@ -43,6 +46,47 @@ record BenchmarkOptions(int messages, int threads, int heapSends, String mode, i
 	 */
 	Workload profileWorkload() {
 		return Workload.valueOf(System.getProperty("benchmark.workload", "MULTIPART"));
+	}
+
+	/**
+	 * Return what the outbox runs were asked for, read only for them.
+	 * @return the outbox options
+	 */
+	OutboxOptions outboxOptions() {
+		List<String> databases = new ArrayList<>();
+		for (String database : System.getProperty("benchmark.outbox.databases", "h2,postgresql").split(",")) {
+			if (!database.isBlank()) {
+				databases.add(database.trim().toLowerCase(Locale.ROOT));
+			}
+		}
+		String batchSize = System.getProperty("benchmark.outbox.batch-size", "");
+		return new OutboxOptions(databases, positive("benchmark.outbox.drain-messages", 10_000),
+				positive("benchmark.outbox.latency-messages", 500),
+				Integer.getInteger("benchmark.outbox.latency-warmup", 50),
+				batchSize.isBlank() ? null : Integer.valueOf(batchSize.trim()));
+	}
+
+	private static int positive(String property, int defaultValue) {
+		int value = Integer.getInteger(property, defaultValue);
+		if (value < 1) {
+			throw new IllegalArgumentException(property + " must be positive");
+		}
+		return value;
+	}
+
+	/**
+	 * What the outbox runs were asked for.
+	 *
+	 * @param databases the databases to run on, in order: {@code h2}, {@code postgresql}
+	 * @param drainMessages the entries of the backlog drained
+	 * @param latencyMessages the messages whose latency is measured
+	 * @param latencyWarmup the messages sent the same way before, untimed
+	 * @param batchSize the entries a dispatcher claims at once, or {@code null} for the
+	 * starter's default
+	 */
+	record OutboxOptions(List<String> databases, int drainMessages, int latencyMessages, int latencyWarmup,
+			@Nullable Integer batchSize) {
+
 	}
 
 }

@@ -6,8 +6,6 @@
 package com.infobip.smtp.benchmark;
 
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +18,7 @@ import com.infobip.smtp.benchmark.Senders.Sender;
 /**
  * The benchmark's runs, each printing its table: the relay's warm-up, the cold, warm and
  * latency runs (a fresh JVM per sender, results summed over the rounds and averaged when
- * printed), the outbox beside the direct sender, the heap check and the profile runs.
+ * printed), the heap check and the profile runs; the outbox's are {@link OutboxRuns}.
  */
 final class BenchmarkRuns {
 
@@ -86,41 +84,6 @@ final class BenchmarkRuns {
 				heapCheck(sender, relay, heapSends, threads);
 			}
 		}
-	}
-
-	/**
-	 * The outbox beside the direct sender, on the same relay and messages: the outbox's
-	 * rate is from the first enqueue to the last message sent.
-	 */
-	static void outboxRuns(RelayClient relay, int messages, int threads) throws Exception {
-		Path database = Files.createTempDirectory("infobip-outbox-benchmark").resolve("outbox");
-		System.out.printf(Locale.ROOT,
-				"%noutbox, %s: %d messages (after %d untimed), each enqueued in its own transaction, H2 file database with WRITE_DELAY=0%n",
-				Workload.MULTIPART.description(), messages, messages);
-		Map<String, Result> results = new LinkedHashMap<>();
-		try (Sender direct = Senders.create("infobip", relay.port(), relay.caPem(), threads);
-				Senders.OutboxSender outbox = new Senders.OutboxSender(relay.port(), relay.caPem(), threads,
-						database)) {
-			TimedSends.run(direct, Workload.MULTIPART, relay, messages, threads);
-			results.put("infobip", TimedSends.run(direct, Workload.MULTIPART, relay, messages, threads));
-			outboxRun(outbox, relay, messages, threads);
-			Result enqueued = outboxRun(outbox, relay, messages, threads);
-			results.put("outbox", enqueued);
-		}
-		ResultTables.print(results, 1);
-	}
-
-	private static Result outboxRun(Senders.OutboxSender outbox, RelayClient relay, int messages, int threads)
-			throws Exception {
-		int before = relay.count();
-		long start = System.nanoTime();
-		Result enqueued = TimedSends.run(outbox, Workload.MULTIPART, null, messages, threads);
-		outbox.awaitDispatched();
-		double seconds = (System.nanoTime() - start) / 1e9;
-		relay.expect(before, messages);
-		System.out.printf(Locale.ROOT, "  outbox enqueue alone: %.1f msg/s%n", enqueued.rate());
-		// the rate is end to end; CPU is the enqueueing threads' and the whole process's
-		return new Result(messages / seconds, enqueued.threadCpuMillis(), enqueued.processCpuMillis());
 	}
 
 	/**

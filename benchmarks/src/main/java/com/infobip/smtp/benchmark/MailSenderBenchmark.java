@@ -27,7 +27,8 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
  * then the timed run. Latency: through a proxy that delays each direction by half a round
  * trip, after a warm-up straight to the relay. In this JVM: the heap after many sends
  * through InfobipMailSender, which must stay flat, and the outbox beside the direct
- * sender.
+ * sender on each database asked for ({@link OutboxRuns}: end to end, backlog drain,
+ * latency with the outbox idle).
  * <p>
  * Arguments: messages (2000), threads (8), messages for the heap check (100000, 0 to
  * skip). System properties: {@code benchmark.latencies} (round trips in ms,
@@ -35,9 +36,14 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
  * {@code benchmark.cold} ({@code true}), {@code benchmark.rounds} (1),
  * {@code benchmark.outbox} ({@code true}), {@code benchmark.java} (this JVM's java: the
  * java command of the senders' JVMs), {@code benchmark.mode} ({@code full};
- * {@code outbox}: the outbox run only; {@code cold}: the cold runs only; {@code profile}:
- * InfobipMailSender's warm runs only, in this JVM, for a profiler, of
- * {@code benchmark.workload}, {@code MULTIPART}).
+ * {@code outbox}: the outbox runs only; {@code cold}: the cold runs only;
+ * {@code profile}: InfobipMailSender's warm runs only, in this JVM, for a profiler, of
+ * {@code benchmark.workload}, {@code MULTIPART}). The outbox runs:
+ * {@code benchmark.outbox.databases} ({@code h2,postgresql}),
+ * {@code benchmark.outbox.drain-messages} (10000),
+ * {@code benchmark.outbox.latency-messages} (500),
+ * {@code benchmark.outbox.latency-warmup} (50), {@code benchmark.outbox.batch-size} (the
+ * starter's default), {@code benchmark.postgresql.url} (none: an embedded PostgreSQL).
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -61,7 +67,7 @@ public class MailSenderBenchmark {
 				return;
 			}
 			if (mode.equals("outbox")) {
-				BenchmarkRuns.outboxRuns(relay, messages, threads);
+				OutboxRuns.run(relay, messages, threads, options.outboxOptions());
 				return;
 			}
 			BenchmarkRuns.warmRelay(relay, threads);
@@ -74,7 +80,7 @@ public class MailSenderBenchmark {
 			}
 			BenchmarkRuns.warmRuns(relay, messages, threads, rounds, options.heapSends());
 			if (options.outbox()) {
-				BenchmarkRuns.outboxRuns(relay, messages, threads);
+				OutboxRuns.run(relay, messages, threads, options.outboxOptions());
 			}
 			for (int latency : options.latencies()) {
 				BenchmarkRuns.latencyRuns(relay, latency, messages, options.latencyMessages(), threads);

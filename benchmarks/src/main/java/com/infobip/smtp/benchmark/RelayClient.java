@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -34,6 +35,9 @@ final class RelayClient implements AutoCloseable {
 	private final Path caPem;
 
 	private final Map<Integer, Integer> proxyPorts = new LinkedHashMap<>();
+
+	// an await asked for and not yet answered: no other command may be sent before
+	private boolean awaiting;
 
 	private RelayClient(Process process, List<Integer> latencies) throws IOException {
 		this.process = process;
@@ -87,12 +91,75 @@ final class RelayClient implements AutoCloseable {
 	}
 
 	synchronized int count() throws IOException {
-		this.in.println("count");
+		return Integer.parseInt(ask("count"));
+	}
+
+	/**
+	 * Return whether the relay's {@link System#nanoTime()} is this JVM's: true where both
+	 * read the same monotonic clock (HotSpot on Linux: CLOCK_MONOTONIC), checked by
+	 * asking for it between two readings of this JVM's, five times.
+	 * @return whether the times {@link #arrivalNanos()} reports are on this JVM's clock
+	 */
+	synchronized boolean sharesClock() throws IOException {
+		for (int i = 0; i < 5; i++) {
+			long before = System.nanoTime();
+			long relay = Long.parseLong(ask("clock"));
+			long after = System.nanoTime();
+			if (relay < before || relay > after) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Ask the relay to say when it has received {@code count} messages in all; read the
+	 * answer with {@link #arrivalNanos()}, sending nothing else before. Asked before the
+	 * message is committed, so that the answer cannot come early.
+	 * @param count the relay's count to wait for
+	 * @param timeoutMillis how long the relay waits at most
+	 */
+	synchronized void awaitCount(int count, long timeoutMillis) {
+		requireNoAwait();
+		this.in.println(String.format(Locale.ROOT, "await %d %d", count, timeoutMillis));
+		this.awaiting = true;
+	}
+
+	/**
+	 * Read the answer to {@link #awaitCount(int, long)}.
+	 * @return the relay's {@link System#nanoTime()} when it saw the count reached (within
+	 * {@link RelayProcess#AWAIT_POLL_NANOS})
+	 */
+	synchronized long arrivalNanos() throws IOException {
+		if (!this.awaiting) {
+			throw new IllegalStateException("no await asked for");
+		}
+		this.awaiting = false;
+		String line = read();
+		if (line.startsWith("timeout")) {
+			throw new IllegalStateException("relay did not receive the message in time: " + line);
+		}
+		return Long.parseLong(line);
+	}
+
+	private String ask(String command) throws IOException {
+		requireNoAwait();
+		this.in.println(command);
+		return read();
+	}
+
+	private String read() throws IOException {
 		String line = this.out.readLine();
 		if (line == null) {
 			throw new IllegalStateException("relay process ended");
 		}
-		return Integer.parseInt(line.trim());
+		return line.trim();
+	}
+
+	private void requireNoAwait() {
+		if (this.awaiting) {
+			throw new IllegalStateException("the answer to an await is still to be read");
+		}
 	}
 
 	void expect(int before, int messages) throws IOException {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.locks.LockSupport;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -31,9 +32,12 @@ import org.slf4j.LoggerFactory;
  * (milliseconds).
  * <p>
  * It prints one line, {@code ready <relay port> <CA PEM file> <proxy port>...}, then
- * answers each {@code count} line on its standard input with the number of messages
- * received. It stops when its standard input ends (the benchmark closed it or died), or
- * after an hour at the latest.
+ * answers each line on its standard input: {@code count} with the number of messages
+ * received; {@code clock} with its {@link System#nanoTime()}; {@code await <count>
+ * <timeout ms>} with its {@code System.nanoTime()} at the moment it saw the number of
+ * messages received reach {@code count} (polled every {@value #AWAIT_POLL_NANOS} ns), or
+ * {@code timeout <count>}. It stops when its standard input ends (the benchmark closed it
+ * or died), or after an hour at the latest.
  */
 public final class RelayProcess {
 
@@ -48,6 +52,12 @@ public final class RelayProcess {
 	static final String API_KEY = "benchmark-api-key";
 
 	private static final long MAX_LIFETIME_MILLIS = 3_600_000;
+
+	/**
+	 * How often {@code await} looks at the count: the resolution of the receive times it
+	 * reports.
+	 */
+	static final long AWAIT_POLL_NANOS = 50_000;
 
 	private RelayProcess() {
 	}
@@ -91,6 +101,13 @@ public final class RelayProcess {
 				if (line.equals("count")) {
 					out.println(String.format(Locale.ROOT, "%d", relay.getMessageCount()));
 				}
+				else if (line.equals("clock")) {
+					out.println(String.format(Locale.ROOT, "%d", System.nanoTime()));
+				}
+				else if (line.startsWith("await ")) {
+					String[] parts = line.split(" ");
+					out.println(await(relay, Integer.parseInt(parts[1]), Long.parseLong(parts[2])));
+				}
 			}
 		}
 		finally {
@@ -99,6 +116,25 @@ public final class RelayProcess {
 			}
 		}
 		System.exit(0);
+	}
+
+	/**
+	 * Wait until the relay received {@code count} messages: the relay has no hook on a
+	 * message's arrival, so its count is polled, and the time it was seen is the receive
+	 * time, within the poll interval.
+	 */
+	private static String await(SmtpTestRelay relay, int count, long timeoutMillis) {
+		long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+		while (true) {
+			long now = System.nanoTime();
+			if (relay.getMessageCount() >= count) {
+				return String.format(Locale.ROOT, "%d", now);
+			}
+			if (now - deadline > 0) {
+				return String.format(Locale.ROOT, "timeout %d", relay.getMessageCount());
+			}
+			LockSupport.parkNanos(AWAIT_POLL_NANOS);
+		}
 	}
 
 }

@@ -12,8 +12,9 @@ import java.util.Map;
  * Prints what the senders measured as the benchmark's tables: per sender, messages per
  * second, thread and process CPU milliseconds per message and the ratios to stock Spring
  * Boot mail and to Simple Java Mail, averaged over the rounds; and, when there are
- * several rounds, one line per round. Later runs are compared against earlier ones, so
- * the format stays as it is.
+ * several rounds, one line per round. The outbox's tables have the ratio to the direct
+ * sender instead, and its latencies percentiles. Later runs are compared against earlier
+ * ones, so the format stays as it is.
  */
 final class ResultTables {
 
@@ -49,6 +50,60 @@ final class ResultTables {
 			line.append(';');
 		}
 		System.out.println(line);
+	}
+
+	/**
+	 * An outbox table: per line, messages per second, CPU per message (a dash where the
+	 * sending threads are not the caller's) and the ratio to the direct sender, the line
+	 * {@code infobip}.
+	 */
+	static void printOutbox(Map<String, Result> results) {
+		Result direct = results.get("infobip");
+		System.out.printf(Locale.ROOT, "  %-26s %9s %14s %15s %10s%n", "", "msg/s", "thread CPU ms", "process CPU ms",
+				"vs direct");
+		for (Map.Entry<String, Result> entry : results.entrySet()) {
+			Result result = entry.getValue();
+			System.out.printf(Locale.ROOT, "  %-26s %9.1f %14s %15s %10s%n", Senders.label(entry.getKey()),
+					result.rate(), millis(result.threadCpuMillis()), millis(result.processCpuMillis()),
+					entry.getKey().equals("infobip") ? "-" : fraction(result, direct));
+		}
+	}
+
+	/**
+	 * Latency lines: percentiles in milliseconds.
+	 */
+	static void printLatencies(Map<String, OutboxRuns.Latencies> latencies) {
+		System.out.printf(Locale.ROOT, "  %-26s %9s %9s %9s %9s %9s %9s%n", "", "messages", "p50 ms", "p90 ms",
+				"p99 ms", "max ms", "mean ms");
+		for (Map.Entry<String, OutboxRuns.Latencies> entry : latencies.entrySet()) {
+			OutboxRuns.Latencies latency = entry.getValue();
+			System.out.printf(Locale.ROOT, "  %-26s %9d %9.2f %9.2f %9.2f %9.2f %9.2f%n", entry.getKey(),
+					latency.count(), latency.p50(), latency.p90(), latency.p99(), latency.max(), latency.mean());
+		}
+	}
+
+	/**
+	 * One line per database: the outbox's figures side by side.
+	 */
+	static void printOutboxSummary(Map<String, OutboxRuns.Summary> summaries) {
+		System.out.printf(Locale.ROOT, "  %-26s %12s %11s %9s %13s %9s %9s %11s%n", "", "direct msg/s", "drain msg/s",
+				"vs direct", "enqueue msg/s", "p50 ms", "p99 ms", "e2e msg/s");
+		for (Map.Entry<String, OutboxRuns.Summary> entry : summaries.entrySet()) {
+			OutboxRuns.Summary summary = entry.getValue();
+			System.out.printf(Locale.ROOT, "  %-26s %12.1f %11.1f %9s %13.1f %9.2f %9.2f %11.1f%n", entry.getKey(),
+					summary.direct().rate(), summary.drain().rate(), fraction(summary.drain(), summary.direct()),
+					summary.enqueue().rate(), summary.latency().p50(), summary.latency().p99(),
+					summary.endToEnd().rate());
+		}
+	}
+
+	// the outbox's ratios are below 1: two decimals
+	private static String fraction(Result result, Result base) {
+		return String.format(Locale.ROOT, "%.2fx", result.rate() / base.rate());
+	}
+
+	private static String millis(double millis) {
+		return Double.isNaN(millis) ? "-" : String.format(Locale.ROOT, "%.3f", millis);
 	}
 
 	private static String ratio(Result result, Result base, int rounds) {
