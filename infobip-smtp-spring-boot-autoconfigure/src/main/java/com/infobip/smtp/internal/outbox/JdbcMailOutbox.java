@@ -283,18 +283,10 @@ public final class JdbcMailOutbox implements InfobipMailOutbox, SmartLifecycle {
 	}
 
 	/**
-	 * What follows an outcome recorded by this instance's dispatchers: the delivery
-	 * reports kept for its queue id applied, and attention asked for a failure.
+	 * What follows an outcome recorded by this instance's dispatchers: attention asked
+	 * for a failure.
 	 */
-	private void completed(String id, InfobipOutboxStatus status, @Nullable String messageId) {
-		try {
-			if (messageId != null) {
-				this.reports.applyEarlyReports(messageId);
-			}
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Could not apply the delivery reports kept for outbox entry " + id, ex);
-		}
+	private void completed(String id, InfobipOutboxStatus status) {
 		if (status == InfobipOutboxStatus.FAILED || status == InfobipOutboxStatus.UNKNOWN) {
 			needsAttention(id);
 		}

@@ -16,10 +16,11 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * The outbox's housekeeping: resolves the entries other instances left behind, once per
- * poll interval, forgets delivery reports kept for a queue id no entry will have, once
- * per claim timeout, and deletes what outlived the retention, once an hour. Each
- * dispatcher asks for it before it claims; whichever comes first when one is due runs it.
+ * The outbox's housekeeping: resolves the entries other instances left behind and applies
+ * the delivery reports kept until their entry's queue id was recorded, once per poll
+ * interval, forgets delivery reports kept for a queue id no entry will have, once per
+ * claim timeout, and deletes what outlived the retention, once an hour. Each dispatcher
+ * asks for it before it claims; whichever comes first when one is due runs it.
  */
 final class OutboxHousekeeping {
 
@@ -71,6 +72,7 @@ final class OutboxHousekeeping {
 						+ resolved);
 				resolved.forEach(this.unknown);
 			}
+			this.reports.applyKeptReports();
 		}
 		if (due(this.nextKeptPurge, now, this.settings.claimTimeout())) {
 			this.reports.purgeKept(now.minus(keptReportsLife()));

@@ -175,7 +175,7 @@ final class OutboxOffers {
 		return this.outcomes.record(entry, () -> {
 			if (this.store.complete(entry.id(), token, status, messageId, attempts, reply, error,
 					this.clock.instant())) {
-				this.completed.accept(entry.id(), status, messageId);
+				this.completed.accept(entry.id(), status);
 			}
 		});
 	}
@@ -192,13 +192,12 @@ final class OutboxOffers {
 	}
 
 	/**
-	 * Told of every outcome recorded: the entry's id, its status and Infobip's message
-	 * id.
+	 * Told of every outcome recorded: the entry's id and its status.
 	 */
 	@FunctionalInterface
 	interface Completions {
 
-		void accept(String id, InfobipOutboxStatus status, @Nullable String messageId);
+		void accept(String id, InfobipOutboxStatus status);
 
 	}
 

@@ -27,9 +27,10 @@ import static com.infobip.smtp.internal.outbox.OutboxDatabase.truncate;
  * Infobip's delivery reports and tracking events in the ledger, on the entry Infobip
  * queued under their message id. A report that comes before its entry's queue id was
  * recorded (the relay answered, the dispatcher has not written it yet, perhaps on another
- * instance) is kept and applied once it is: whichever of the two commits last finds the
- * other, as each looks only after its own change committed. Also remembers which webhook
- * reports were published, across the instances that share the database.
+ * instance) is kept, and applied by the housekeeping's sweep once an entry has that queue
+ * id (or at once, if the entry has it by the time the report is committed). Also
+ * remembers which webhook reports were published, across the instances that share the
+ * database.
  */
 final class OutboxReports {
 
@@ -79,38 +80,43 @@ final class OutboxReports {
 
 	private void applyKeptAfterCommit(String queueId) {
 		try {
-			applyEarlyReports(queueId);
+			applyKept(queueId);
 		}
 		catch (DataAccessException ex) {
-			// kept: the dispatcher applies it when it records the queue id, if not yet
-			// done
+			// still kept: the housekeeping's sweep applies it
 			logger.warn("Could not apply a delivery report kept for a queue id not recorded yet", ex);
 		}
 	}
 
 	/**
-	 * Apply the reports kept for a queue id just recorded, and forget them.
-	 * @param queueId Infobip's message id of an entry, committed
+	 * Apply the reports kept for queue ids that entries now have, and forget them: the
+	 * housekeeping's sweep, which finds every kept report whose entry's queue id was
+	 * recorded since, on whichever instance.
+	 * @return how many queue ids had reports applied
 	 */
-	void applyEarlyReports(String queueId) {
-		Integer kept = this.database.jdbc.queryForObject(
-				"SELECT COUNT(*) FROM " + EARLY_REPORTS_TABLE + " WHERE QUEUE_ID = ?", Integer.class, queueId);
-		if (kept == null || kept == 0) {
-			return;
-		}
+	int applyKeptReports() {
+		List<String> queueIds = this.database.jdbc.queryForList("SELECT DISTINCT r.QUEUE_ID FROM " + EARLY_REPORTS_TABLE
+				+ " r JOIN " + TABLE + " o ON o.QUEUE_ID = r.QUEUE_ID", String.class);
+		queueIds.forEach(this::applyKept);
+		return queueIds.size();
+	}
+
+	/**
+	 * Apply the reports kept for a queue id, oldest first, and forget them once an entry
+	 * has that queue id.
+	 */
+	private void applyKept(String queueId) {
 		this.database.transactions.executeWithoutResult((status) -> {
 			List<Report> reports = this.database.jdbc.query(
-					"SELECT QUEUE_ID, BULK_ID, DELIVERY_STATUS,"
-							+ " DELIVERY_STATUS_NAME, TRACKING_EVENT, RECEIVED_AT FROM " + EARLY_REPORTS_TABLE
-							+ " WHERE QUEUE_ID = ? ORDER BY RECEIVED_AT",
+					"SELECT QUEUE_ID, BULK_ID, DELIVERY_STATUS, DELIVERY_STATUS_NAME, TRACKING_EVENT, RECEIVED_AT FROM "
+							+ EARLY_REPORTS_TABLE + " WHERE QUEUE_ID = ? ORDER BY RECEIVED_AT",
 					(row, rowNumber) -> new Report(row.getString(1), row.getString(2), row.getString(3),
 							row.getString(4), row.getString(5), row.getLong(6)),
 					queueId);
-			boolean applied = false;
-			for (Report report : reports) {
-				applied |= apply(report) > 0;
-			}
-			if (applied) {
+			reports.forEach(this::apply);
+			Integer entries = this.database.jdbc.queryForObject("SELECT COUNT(*) FROM " + TABLE + " WHERE QUEUE_ID = ?",
+					Integer.class, queueId);
+			if (entries != null && entries > 0) {
 				this.database.jdbc.update("DELETE FROM " + EARLY_REPORTS_TABLE + " WHERE QUEUE_ID = ?", queueId);
 			}
 		});
