@@ -33,6 +33,9 @@ final class OutboxSettingsMapper {
 				"outbox.max-backoff", maxBackoff);
 		return JdbcMailOutbox.builder(dataSource, sender, threads.executor(), threads.scheduler())
 			.concurrency(PropertyChecks.atLeastOne("outbox.concurrency", outbox.getConcurrency()))
+			// one entry being sent per connection: a dead instance leaves that many
+			// UNKNOWN
+			.maxSending(properties.getPool().isEnabled() ? properties.getPool().getMaxConnections() : Integer.MAX_VALUE)
 			.batchSize(PropertyChecks.atLeastOne("outbox.batch-size", outbox.getBatchSize()))
 			.pollInterval(PropertyChecks.positive("outbox.poll-interval", outbox.getPollInterval()))
 			.claimTimeout(PropertyChecks.positive("outbox.claim-timeout", outbox.getClaimTimeout()))

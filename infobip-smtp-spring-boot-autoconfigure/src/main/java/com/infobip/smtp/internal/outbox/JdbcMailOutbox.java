@@ -91,8 +91,9 @@ public final class JdbcMailOutbox implements InfobipMailOutbox, SmartLifecycle {
 		this.sender = builder.sender;
 		this.clock = builder.clock;
 		this.eventPublisher = builder.eventPublisher;
-		OutboxSettings settings = new OutboxSettings(builder.concurrency, builder.batchSize, builder.pollInterval,
-				builder.claimTimeout, builder.backOff, builder.retention, builder.shutdownTimeout);
+		OutboxSettings settings = new OutboxSettings(builder.concurrency, builder.maxSending, builder.batchSize,
+				builder.pollInterval, builder.claimTimeout, builder.backOff, builder.retention,
+				builder.shutdownTimeout);
 		OutboxDatabase database = new OutboxDatabase(builder.dataSource);
 		this.store = new OutboxStore(database);
 		this.entries = new OutboxEntries(database);
@@ -359,6 +360,8 @@ public final class JdbcMailOutbox implements InfobipMailOutbox, SmartLifecycle {
 
 		private int concurrency = 8;
 
+		private int maxSending = Integer.MAX_VALUE;
+
 		private int batchSize = 16;
 
 		private Duration pollInterval = Duration.ofSeconds(1);
@@ -392,6 +395,19 @@ public final class JdbcMailOutbox implements InfobipMailOutbox, SmartLifecycle {
 		 */
 		public Builder concurrency(int concurrency) {
 			this.concurrency = positive(concurrency, "concurrency");
+			return this;
+		}
+
+		/**
+		 * Set how many entries may be {@code SENDING} at once, from the mark right before
+		 * their data until their outcome is recorded (default: the concurrency): the
+		 * sender's connections, so that an instance that dies leaves at most that many
+		 * entries {@code UNKNOWN}.
+		 * @param maxSending the most entries being sent
+		 * @return this builder
+		 */
+		public Builder maxSending(int maxSending) {
+			this.maxSending = positive(maxSending, "maxSending");
 			return this;
 		}
 

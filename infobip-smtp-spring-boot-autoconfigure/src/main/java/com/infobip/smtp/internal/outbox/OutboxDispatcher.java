@@ -100,8 +100,12 @@ final class OutboxDispatcher {
 		this.executor = executor;
 		this.scheduler = scheduler;
 		// an outcome written again keeps its claim until it is recorded or given up
-		this.outcomes = new OutboxOutcomes(scheduler, this.held::remove);
-		this.offers = new OutboxOffers(store, sender, settings, clock, this.outcomes, completions);
+		SendingSlots sending = new SendingSlots(Math.min(settings.concurrency(), settings.maxSending()));
+		this.outcomes = new OutboxOutcomes(scheduler, (id) -> {
+			this.held.remove(id);
+			sending.giveBack(id);
+		});
+		this.offers = new OutboxOffers(store, sender, settings, clock, this.outcomes, completions, sending);
 		this.housekeeping = housekeeping;
 	}
 

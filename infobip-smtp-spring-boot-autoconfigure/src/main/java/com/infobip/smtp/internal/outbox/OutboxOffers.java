@@ -52,16 +52,19 @@ final class OutboxOffers {
 
 	private final Completions completed;
 
+	private final SendingSlots sending;
+
 	private final Map<InfobipOutboxStatus, LongAdder> dispatched = new EnumMap<>(InfobipOutboxStatus.class);
 
 	OutboxOffers(OutboxStore store, InfobipMailSender sender, OutboxSettings settings, Clock clock,
-			OutboxOutcomes outcomes, Completions completed) {
+			OutboxOutcomes outcomes, Completions completed, SendingSlots sending) {
 		this.store = store;
 		this.sender = sender;
 		this.settings = settings;
 		this.clock = clock;
 		this.outcomes = outcomes;
 		this.completed = completed;
+		this.sending = sending;
 		for (InfobipOutboxStatus status : InfobipOutboxStatus.values()) {
 			this.dispatched.put(status, new LongAdder());
 		}
@@ -83,6 +86,21 @@ final class OutboxOffers {
 	 * again
 	 */
 	boolean dispatch(ClaimedEntry entry, String token) {
+		boolean done = true;
+		try {
+			done = offer(entry, token);
+			return done;
+		}
+		finally {
+			// an outcome still to be written keeps its slot until it is written or given
+			// up
+			if (done) {
+				this.sending.giveBack(entry.id());
+			}
+		}
+	}
+
+	private boolean offer(ClaimedEntry entry, String token) {
 		int attempts = entry.attempts() + 1;
 		try {
 			InfobipSendResult result = this.sender.sendPrepared(entry.message(), () -> markSending(entry, token));
@@ -124,6 +142,7 @@ final class OutboxOffers {
 	}
 
 	private void markSending(ClaimedEntry entry, String token) {
+		this.sending.take(entry.id());
 		if (!this.store.markSending(entry.id(), token, this.clock.instant(), this.settings.claimTimeout())) {
 			throw new NotMarkedException();
 		}
