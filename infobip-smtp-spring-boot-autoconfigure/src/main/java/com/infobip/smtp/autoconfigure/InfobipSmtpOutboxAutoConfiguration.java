@@ -115,18 +115,7 @@ public final class InfobipSmtpOutboxAutoConfiguration {
 							"Set infobip.smtp.outbox.initialize-schema=always, or create the tables with your migrations from com/infobip/smtp/outbox/schema-<platform>.sql.");
 				}
 			}
-			try {
-				// added since the first scripts: tables created by them are upgraded
-				jdbc.queryForList("SELECT ENQUEUE_KEY, SUBJECT, NOT_BEFORE, DUE_AT, LAST_REPLY_PHASE, LAST_REPLY_CODE,"
-						+ " LAST_REPLY_ENHANCED, LAST_REPLY_TEXT FROM INFOBIP_SMTP_OUTBOX WHERE 1 = 0");
-				jdbc.queryForList("SELECT QUEUE_ID FROM INFOBIP_SMTP_EARLY_REPORTS WHERE 1 = 0");
-			}
-			catch (DataAccessException ex) {
-				throw new InfobipSmtpConfigurationException(
-						"infobip.smtp.outbox.enabled=true but the outbox's tables were created by an earlier script and lack what the outbox's operations need: "
-								+ ex.getMostSpecificCause().getMessage(),
-						"Upgrade them once, the application stopped, with com/infobip/smtp/outbox/upgrade-operations-<platform>.sql (or its statements in your migrations).");
-			}
+			OutboxTables.requireOperationsColumns(jdbc);
 		}
 
 		private static DataSource requireDataSource(ObjectProvider<DataSource> dataSource) {

@@ -15,6 +15,8 @@ import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
 import org.springframework.boot.jdbc.init.PlatformPlaceholderDatabaseDriverResolver;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.boot.sql.init.DatabaseInitializationSettings;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 
@@ -45,6 +47,7 @@ final class OutboxSchemaInitializer extends DataSourceScriptDatabaseInitializer 
 			return settings;
 		}
 		DatabaseDriver driver = driver(dataSource);
+		refuseEarlierSchema(dataSource);
 		if (SUPPORTED.contains(driver)) {
 			settings.setSchemaLocations(
 					new PlatformPlaceholderDatabaseDriverResolver().resolveAll(driver.getId(), SCHEMA_LOCATION));
@@ -56,6 +59,23 @@ final class OutboxSchemaInitializer extends DataSourceScriptDatabaseInitializer 
 					"Create the tables with your own migrations, from the script of the closest database in com/infobip/smtp/outbox, and set infobip.smtp.outbox.initialize-schema=never.");
 		}
 		return settings;
+	}
+
+	/**
+	 * Fail, saying what to run, when the outbox's table was created by an earlier script:
+	 * the scripts skip a table that exists, and the new indexes would fail on its missing
+	 * columns.
+	 */
+	private static void refuseEarlierSchema(DataSource dataSource) {
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+		try {
+			jdbc.queryForList("SELECT ID FROM INFOBIP_SMTP_OUTBOX WHERE 1 = 0");
+		}
+		catch (DataAccessException ex) {
+			// no table yet: the script creates it whole
+			return;
+		}
+		OutboxTables.requireOperationsColumns(jdbc);
 	}
 
 	private static DatabaseDriver driver(DataSource dataSource) {

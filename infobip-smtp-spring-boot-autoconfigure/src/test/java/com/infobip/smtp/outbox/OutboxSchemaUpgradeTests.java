@@ -49,6 +49,24 @@ class OutboxSchemaUpgradeTests {
 	}
 
 	@Test
+	void initializingTheSchemaOverTheFirstOneIsRefusedWithTheUpgradeScriptToRun() {
+		String url = "jdbc:h2:mem:outbox-first-always-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+		populate(url, "outbox-first-schema/schema-h2.sql");
+		OutboxContexts.withOutbox()
+			.withPropertyValues("spring.datasource.url=" + url, "infobip.smtp.outbox.initialize-schema=always")
+			.withPropertyValues(OutboxContexts.unreachableRelay())
+			.run((context) -> {
+				assertThat(context).getFailure()
+					.rootCause()
+					.isInstanceOf(InfobipSmtpConfigurationException.class)
+					.hasMessageContaining("created by an earlier script");
+				assertThat(((InfobipSmtpConfigurationException) NestedExceptionUtils
+					.getRootCause(context.getStartupFailure())).getAction())
+					.contains("com/infobip/smtp/outbox/upgrade-operations-<platform>.sql");
+			});
+	}
+
+	@Test
 	void entryEnqueuedOnTheFirstSchemaIsSentAfterTheUpgrade() throws Exception {
 		String url = "jdbc:h2:mem:outbox-upgraded-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
 		populate(url, "outbox-first-schema/schema-h2.sql");
