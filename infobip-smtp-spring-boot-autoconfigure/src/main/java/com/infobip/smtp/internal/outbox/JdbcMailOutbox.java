@@ -50,11 +50,12 @@ import org.springframework.util.backoff.BackOff;
  * the claim timeout, send them with the {@link InfobipMailSender}, and record
  * {@code SENT} with Infobip's message id, {@code FAILED}, {@code UNKNOWN}, or a later
  * attempt after the back-off of the sender's retries; the given scheduler renews their
- * claims. An entry whose instance died is resolved once its claim expired: sent if it was
- * never offered to the relay, {@code UNKNOWN} if it may have been. It stops, in phase
- * {@link #SMART_LIFECYCLE_PHASE}, before the sender does. Internal: the application sees
- * {@link InfobipMailOutbox}; the webhook's ledger updates and deduplication and the
- * dispatched counts are for the starter's auto-configuration and metrics.
+ * claims. An entry whose instance died is resolved once its claim expired: sent if its
+ * data was never written, {@code UNKNOWN} if it was being written or answered. It stops,
+ * in phase {@link #SMART_LIFECYCLE_PHASE}, before the sender does. Internal: the
+ * application sees {@link InfobipMailOutbox}; the webhook's ledger updates and
+ * deduplication and the dispatched counts are for the starter's auto-configuration and
+ * metrics.
  */
 public final class JdbcMailOutbox implements InfobipMailOutbox, SmartLifecycle {
 

@@ -92,8 +92,7 @@ final class OutboxOffers {
 			return done;
 		}
 		finally {
-			// an outcome still to be written keeps its slot until it is written or given
-			// up
+			// an outcome to be written again keeps its slot until then
 			if (done) {
 				this.sending.giveBack(entry.id());
 			}
