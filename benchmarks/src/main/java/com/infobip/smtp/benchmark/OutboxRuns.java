@@ -12,8 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.infobip.smtp.benchmark.BenchmarkOptions.OutboxOptions;
-import com.infobip.smtp.benchmark.Senders.OutboxSender;
-import com.infobip.smtp.benchmark.Senders.OutboxSender.Baseline;
+import com.infobip.smtp.benchmark.OutboxSender;
+import com.infobip.smtp.benchmark.OutboxSender.Baseline;
 import com.infobip.smtp.benchmark.Senders.Sender;
 import com.infobip.smtp.outbox.InfobipOutboxStatus;
 import jakarta.mail.internet.MimeMessage;

@@ -426,7 +426,7 @@ class InfobipMailOutboxTests {
 		});
 	}
 
-	private static String inTransaction(AssertableApplicationContext context, ThrowingSupplier supplier) {
+	static String inTransaction(AssertableApplicationContext context, ThrowingSupplier supplier) {
 		return new TransactionTemplate(context.getBean(PlatformTransactionManager.class)).execute((status) -> {
 			try {
 				return supplier.get();

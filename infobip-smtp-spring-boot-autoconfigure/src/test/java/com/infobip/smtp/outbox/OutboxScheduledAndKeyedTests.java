@@ -103,10 +103,10 @@ class OutboxScheduledAndKeyedTests {
 	void keyEnqueuedAgainReturnsTheFirstEntryAndStoresNothing() throws Exception {
 		try (SmtpTestRelay relay = TestRelays.start()) {
 			run(relay, (context, outbox) -> {
-				String id = inTransaction(context, () -> outbox.enqueue("order-1/confirmation",
+				String id = InfobipMailOutboxTests.inTransaction(context, () -> outbox.enqueue("order-1/confirmation",
 						InfobipMailOutboxTests.plain(context, "a@example.com")));
-				String again = inTransaction(context, () -> outbox.enqueue("order-1/confirmation",
-						InfobipMailOutboxTests.plain(context, "b@example.com")));
+				String again = InfobipMailOutboxTests.inTransaction(context, () -> outbox
+					.enqueue("order-1/confirmation", InfobipMailOutboxTests.plain(context, "b@example.com")));
 				assertThat(again).isEqualTo(id);
 				InfobipOutboxEntry sent = InfobipMailOutboxTests.awaitStatus(outbox, id, InfobipOutboxStatus.SENT);
 				assertThat(sent.key()).isEqualTo("order-1/confirmation");
@@ -182,8 +182,9 @@ class OutboxScheduledAndKeyedTests {
 								}
 							}));
 					assertThat(enqueued.await(10, TimeUnit.SECONDS)).isTrue();
-					CompletableFuture<String> secondId = CompletableFuture.supplyAsync(() -> inTransaction(second,
-							() -> other.enqueue("order-7", InfobipMailOutboxTests.plain(second, "b@example.com"))));
+					CompletableFuture<String> secondId = CompletableFuture
+						.supplyAsync(() -> InfobipMailOutboxTests.inTransaction(second,
+								() -> other.enqueue("order-7", InfobipMailOutboxTests.plain(second, "b@example.com"))));
 					Thread.sleep(300);
 					assertThat(secondId).as("waits for the first transaction").isNotDone();
 					finish.countDown();
@@ -204,17 +205,6 @@ class OutboxScheduledAndKeyedTests {
 				}));
 	}
 
-	private static String inTransaction(AssertableApplicationContext context, ThrowingSupplier supplier) {
-		return new TransactionTemplate(context.getBean(PlatformTransactionManager.class)).execute((status) -> {
-			try {
-				return supplier.get();
-			}
-			catch (Exception ex) {
-				throw new IllegalStateException(ex);
-			}
-		});
-	}
-
 	private static void run(SmtpTestRelay relay, OperationsTest test) {
 		OutboxContexts.withOutbox()
 			.withPropertyValues(TestRelayProperties.relay(relay.getPort(), "STARTTLS"))
@@ -225,13 +215,6 @@ class OutboxScheduledAndKeyedTests {
 	interface OperationsTest {
 
 		void run(AssertableApplicationContext context, InfobipMailOutbox outbox) throws Exception;
-
-	}
-
-	@FunctionalInterface
-	interface ThrowingSupplier {
-
-		String get() throws Exception;
 
 	}
 

@@ -15,8 +15,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import static com.infobip.smtp.internal.outbox.OutboxDatabase.EARLY_REPORTS_TABLE;
 import static com.infobip.smtp.internal.outbox.OutboxDatabase.SEEN_REPORTS_TABLE;
@@ -74,7 +72,7 @@ final class OutboxReports {
 						+ " VALUES (?, ?, ?, ?, ?, ?)",
 				report.queueId, report.bulkId, report.deliveryStatus, report.deliveryStatusName, report.trackingEvent,
 				report.receivedAt);
-		afterCommit(() -> applyKeptAfterCommit(report.queueId));
+		OutboxDatabase.afterCommit(() -> applyKeptAfterCommit(report.queueId));
 		return false;
 	}
 
@@ -191,21 +189,6 @@ final class OutboxReports {
 	void purgeKept(Instant keptBefore) {
 		this.database.jdbc.update("DELETE FROM " + EARLY_REPORTS_TABLE + " WHERE RECEIVED_AT < ?",
 				keptBefore.toEpochMilli());
-	}
-
-	private static void afterCommit(Runnable action) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			action.run();
-			return;
-		}
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-			@Override
-			public void afterCommit() {
-				action.run();
-			}
-
-		});
 	}
 
 	private record Report(String queueId, @Nullable String bulkId, @Nullable String deliveryStatus,

@@ -44,7 +44,7 @@ final class OutboxSubjects {
 				while (stop < end && (content[stop] == ' ' || content[stop] == '\t'));
 				String raw = new String(content, start, stop - start, StandardCharsets.UTF_8).replaceAll("\r?\n", "")
 					.strip();
-				return truncate(decode(raw));
+				return OutboxDatabase.truncate(decode(raw), MAX_LENGTH);
 			}
 		}
 		return null;
@@ -57,10 +57,6 @@ final class OutboxSubjects {
 		catch (UnsupportedEncodingException | RuntimeException ex) {
 			return raw;
 		}
-	}
-
-	private static String truncate(String subject) {
-		return (subject.length() > MAX_LENGTH) ? subject.substring(0, MAX_LENGTH) : subject;
 	}
 
 	// the index of the blank line that ends the header block, or the content's length
