@@ -17,9 +17,10 @@ import org.jspecify.annotations.Nullable;
  * {@link MailSenderBenchmark}.
  *
  * @param outbox whether to run the outbox beside the direct sender after the warm runs
+ * @param layouts the {@link Layout layouts} every sender's JVM runs in, in order
  */
 record BenchmarkOptions(int messages, int threads, int heapSends, String mode, int rounds, List<Integer> latencies,
-		int latencyMessages, boolean cold, boolean outbox) {
+		int latencyMessages, boolean cold, boolean outbox, List<String> layouts) {
 
 	static BenchmarkOptions parse(String[] args) {
 		int messages = (args.length > 0) ? Integer.parseInt(args[0]) : 2000;
@@ -37,7 +38,40 @@ record BenchmarkOptions(int messages, int threads, int heapSends, String mode, i
 		boolean cold = Boolean.parseBoolean(System.getProperty("benchmark.cold", "true"));
 		boolean outbox = Boolean.parseBoolean(System.getProperty("benchmark.outbox", "true"));
 		return new BenchmarkOptions(messages, threads, heapSends, mode, rounds, latencies, latencyMessages, cold,
-				outbox);
+				outbox, parseLayouts());
+	}
+
+	private static List<String> parseLayouts() {
+		List<String> layouts = new ArrayList<>();
+		for (String layout : System.getProperty("benchmark.layouts", "jar,extracted").split(",")) {
+			String name = layout.trim().toLowerCase(Locale.ROOT);
+			if (!name.isEmpty() && !layouts.contains(name)) {
+				if (!Layout.NAMES.contains(name)) {
+					throw new IllegalArgumentException("benchmark.layouts: unknown layout " + name + ", not one of "
+							+ String.join(", ", Layout.NAMES));
+				}
+				layouts.add(name);
+			}
+		}
+		if (layouts.isEmpty()) {
+			throw new IllegalArgumentException(
+					"benchmark.layouts: no layout, one or more of " + String.join(", ", Layout.NAMES));
+		}
+		return layouts;
+	}
+
+	/**
+	 * Return the workloads of the warm runs, in order.
+	 * @return the workloads, all of them by default
+	 */
+	List<Workload> warmWorkloads() {
+		List<Workload> workloads = new ArrayList<>();
+		for (String workload : System.getProperty("benchmark.workloads", "MULTIPART,ATTACHMENT,PLAIN").split(",")) {
+			if (!workload.isBlank()) {
+				workloads.add(Workload.valueOf(workload.trim().toUpperCase(Locale.ROOT)));
+			}
+		}
+		return workloads;
 	}
 
 	/**

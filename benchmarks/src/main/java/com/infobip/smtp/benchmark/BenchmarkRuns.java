@@ -16,9 +16,10 @@ import com.infobip.smtp.benchmark.SenderJvm.ChildResult;
 import com.infobip.smtp.benchmark.Senders.Sender;
 
 /**
- * The benchmark's runs, each printing its table: the relay's warm-up, the cold, warm and
- * latency runs (a fresh JVM per sender, results summed over the rounds and averaged when
- * printed), the heap check and the profile runs; the outbox's are {@link OutboxRuns}.
+ * The benchmark's runs, each printing its tables: the relay's warm-up, the cold, warm and
+ * latency runs (a fresh JVM per sender and {@link Layout layout}, every layout in every
+ * round, mean and median over the rounds printed per layout), the heap check and the
+ * profile runs; the outbox's are {@link OutboxRuns}.
  */
 final class BenchmarkRuns {
 
@@ -59,25 +60,26 @@ final class BenchmarkRuns {
 				(System.nanoTime() - start) / 1e9);
 	}
 
-	static void warmRuns(RelayClient relay, int messages, int threads, int rounds, int heapSends) throws Exception {
-		for (Workload workload : Workload.values()) {
+	static void warmRuns(RelayClient relay, List<Layout> layouts, List<Workload> workloads, int messages, int threads,
+			int rounds, int heapSends) throws Exception {
+		for (Workload workload : workloads) {
 			int count = (workload == Workload.ATTACHMENT) ? messages / 4 : messages;
 			System.out.printf(Locale.ROOT,
-					"%nwarm, %s: %d messages (after %d untimed) in a fresh JVM per sender, %d round(s)%n",
+					"%nwarm, %s: %d messages (after %d untimed) in a fresh JVM per sender and layout, %d round(s)%n",
 					workload.description(), count, count, rounds);
-			Map<String, Result> results = new LinkedHashMap<>();
+			ResultTables.Rounds results = new ResultTables.Rounds(rounds);
 			for (int round = 0; round < rounds; round++) {
-				Map<String, Result> roundResults = new LinkedHashMap<>();
-				for (String name : SENDERS) {
-					Result result = SenderJvm.run(name, relay, relay.port(), workload, count, count, threads).result();
-					roundResults.put(name, result);
-					results.merge(name, result, Result::plus);
-				}
-				if (rounds > 1) {
-					ResultTables.printRound(round + 1, roundResults);
+				for (Layout layout : layouts) {
+					Map<String, Result> roundResults = new LinkedHashMap<>();
+					for (String name : SENDERS) {
+						roundResults.put(name,
+								SenderJvm.run(name, layout, relay, relay.port(), workload, count, count, threads)
+									.result());
+					}
+					results.add(round, layout, roundResults);
 				}
 			}
-			ResultTables.print(results, rounds);
+			results.print("warm, " + workload.description());
 		}
 		if (heapSends > 0) {
 			try (Senders.InfobipSender sender = new Senders.InfobipSender(relay.port(), relay.caPem(), threads)) {
@@ -90,35 +92,45 @@ final class BenchmarkRuns {
 	 * Through the delaying proxy, after a warm-up straight to the relay: the JIT has
 	 * compiled the send path, so the figure is about the round trips.
 	 */
-	static void latencyRuns(RelayClient relay, int roundTrip, int warmup, int messages, int threads) throws Exception {
+	static void latencyRuns(RelayClient relay, List<Layout> layouts, int roundTrip, int warmup, int messages,
+			int threads) throws Exception {
 		int port = relay.proxyPort(roundTrip);
 		System.out.printf(Locale.ROOT,
-				"%n%d ms round trip, %s: %d messages, after %d untimed straight to the relay, in a fresh JVM per sender%n",
+				"%n%d ms round trip, %s: %d messages, after %d untimed straight to the relay, in a fresh JVM per sender and layout%n",
 				roundTrip, Workload.MULTIPART.description(), messages, warmup);
-		Map<String, Result> results = new LinkedHashMap<>();
-		for (String name : SENDERS) {
-			results.put(name, SenderJvm.run(name, relay, port, Workload.MULTIPART, warmup, messages, threads).result());
+		ResultTables.Rounds results = new ResultTables.Rounds(1);
+		for (Layout layout : layouts) {
+			Map<String, Result> layoutResults = new LinkedHashMap<>();
+			for (String name : SENDERS) {
+				layoutResults.put(name,
+						SenderJvm.run(name, layout, relay, port, Workload.MULTIPART, warmup, messages, threads)
+							.result());
+			}
+			results.add(0, layout, layoutResults);
 		}
-		ResultTables.print(results, 1);
+		results.print(String.format(Locale.ROOT, "%d ms round trip, %s", roundTrip, Workload.MULTIPART.description()));
 	}
 
-	static void coldRuns(RelayClient relay, int messages, int threads, int rounds) throws Exception {
-		System.out.printf(Locale.ROOT, "%ncold, %s: the first %d messages of a fresh JVM per sender, %d round(s)%n",
+	static void coldRuns(RelayClient relay, List<Layout> layouts, int messages, int threads, int rounds)
+			throws Exception {
+		System.out.printf(Locale.ROOT,
+				"%ncold, %s: the first %d messages of a fresh JVM per sender and layout, %d round(s)%n",
 				Workload.MULTIPART.description(), messages, rounds);
-		Map<String, Result> results = new LinkedHashMap<>();
+		ResultTables.Rounds results = new ResultTables.Rounds(rounds);
 		for (int round = 0; round < rounds; round++) {
-			Map<String, Result> roundResults = new LinkedHashMap<>();
-			for (String name : SENDERS.subList(0, 3)) {
-				ChildResult child = SenderJvm.run(name, relay, relay.port(), Workload.MULTIPART, 0, messages, threads);
-				System.out.printf(Locale.ROOT, "  %-26s started in %d ms%n", Senders.label(name), child.startMillis());
-				roundResults.put(name, child.result());
-				results.merge(name, child.result(), Result::plus);
-			}
-			if (rounds > 1) {
-				ResultTables.printRound(round + 1, roundResults);
+			for (Layout layout : layouts) {
+				Map<String, Result> roundResults = new LinkedHashMap<>();
+				for (String name : SENDERS.subList(0, 3)) {
+					ChildResult child = SenderJvm.run(name, layout, relay, relay.port(), Workload.MULTIPART, 0,
+							messages, threads);
+					System.out.printf(Locale.ROOT, "  %-26s started in %5d ms, layout %s%n", Senders.label(name),
+							child.startMillis(), layout.description());
+					roundResults.put(name, child.result());
+				}
+				results.add(round, layout, roundResults);
 			}
 		}
-		ResultTables.print(results, rounds);
+		results.print("cold, " + Workload.MULTIPART.description());
 	}
 
 	private static void heapCheck(Senders.InfobipSender sender, RelayClient relay, int heapSends, int threads)

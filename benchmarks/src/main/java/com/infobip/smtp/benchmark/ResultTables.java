@@ -5,38 +5,46 @@
 
 package com.infobip.smtp.benchmark;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
 
 /**
- * Prints what the senders measured as the benchmark's tables: per sender, messages per
- * second, thread and process CPU milliseconds per message and the ratios to stock Spring
- * Boot mail and to Simple Java Mail, averaged over the rounds; and, when there are
- * several rounds, one line per round. The outbox's tables have the ratio to the direct
- * sender instead, and its latencies percentiles. Later runs are compared against earlier
- * ones, so the format stays as it is.
+ * Prints what the senders measured as the benchmark's tables: per layout and sender,
+ * messages per second, thread and process CPU milliseconds per message and the ratios to
+ * stock Spring Boot mail and to Simple Java Mail, the mean over the rounds and, when
+ * there are several, the median and one line per round. The outbox's tables have the
+ * ratio to the direct sender instead, and its latencies percentiles. Later runs are
+ * compared against earlier ones, so the format stays as it is.
  */
 final class ResultTables {
 
 	private ResultTables() {
 	}
 
-	static void print(Map<String, Result> results, int rounds) {
+	static void print(Map<String, Result> results) {
 		Result stock = results.get("stock");
 		Result sjm = results.get("sjm");
 		System.out.printf(Locale.ROOT, "  %-26s %9s %14s %15s %9s %9s%n", "", "msg/s", "thread CPU ms",
 				"process CPU ms", "vs stock", "vs SJM");
 		for (Map.Entry<String, Result> entry : results.entrySet()) {
-			Result result = entry.getValue().divide(rounds);
+			Result result = entry.getValue();
 			System.out.printf(Locale.ROOT, "  %-26s %9.1f %14.3f %15.3f %9s %9s%n", Senders.label(entry.getKey()),
-					result.rate(), result.threadCpuMillis(), result.processCpuMillis(), ratio(result, stock, rounds),
-					ratio(result, sjm, rounds));
+					result.rate(), result.threadCpuMillis(), result.processCpuMillis(), ratio(result, stock),
+					ratio(result, sjm));
 		}
 	}
 
 	// one line per round, so that the spread behind the averages shows
-	static void printRound(int round, Map<String, Result> results) {
-		StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  round %d:", round));
+	static void printRound(int round, Layout layout, Map<String, Result> results) {
+		StringBuilder line = new StringBuilder(
+				String.format(Locale.ROOT, "  round %d, %s:", round, layout.description()));
 		Result stock = results.get("stock");
 		Result sjm = results.get("sjm");
 		for (Map.Entry<String, Result> entry : results.entrySet()) {
@@ -44,12 +52,88 @@ final class ResultTables {
 			line.append(String.format(Locale.ROOT, " %s %.1f msg/s %.3f ms", entry.getKey(), result.rate(),
 					result.threadCpuMillis()));
 			if (entry.getKey().equals("infobip")) {
-				line.append(String.format(Locale.ROOT, " (%s stock, %s SJM)", ratio(result, stock, 1),
-						ratio(result, sjm, 1)));
+				line.append(
+						String.format(Locale.ROOT, " (%s stock, %s SJM)", ratio(result, stock), ratio(result, sjm)));
 			}
 			line.append(';');
 		}
 		System.out.println(line);
+	}
+
+	/**
+	 * What the rounds of one kind of run measured, per layout and sender, in the order
+	 * run; printed as one table of the means per layout and, over several rounds, one of
+	 * the medians and the median of the starter's ratios round by round.
+	 */
+	static final class Rounds {
+
+		private final Map<Layout, Map<String, List<Result>>> results = new LinkedHashMap<>();
+
+		private final int rounds;
+
+		Rounds(int rounds) {
+			this.rounds = rounds;
+		}
+
+		/**
+		 * Keep what the senders measured in one round and layout, printed as its line
+		 * when there are several rounds.
+		 */
+		void add(int round, Layout layout, Map<String, Result> roundResults) {
+			Map<String, List<Result>> layoutResults = this.results.computeIfAbsent(layout,
+					(key) -> new LinkedHashMap<>());
+			roundResults
+				.forEach((name, result) -> layoutResults.computeIfAbsent(name, (key) -> new ArrayList<>()).add(result));
+			if (this.rounds > 1) {
+				printRound(round + 1, layout, roundResults);
+			}
+		}
+
+		/**
+		 * Print the tables of each layout.
+		 * @param heading what was run, e.g. {@code warm, multipart}
+		 */
+		void print(String heading) {
+			for (Map.Entry<Layout, Map<String, List<Result>>> entry : this.results.entrySet()) {
+				String layout = entry.getKey().description();
+				if (this.rounds == 1) {
+					System.out.printf(Locale.ROOT, "%s, layout %s, 1 round:%n", heading, layout);
+					ResultTables.print(reduce(entry.getValue(), Result::mean));
+					continue;
+				}
+				System.out.printf(Locale.ROOT, "%s, layout %s, mean of %d rounds:%n", heading, layout, this.rounds);
+				ResultTables.print(reduce(entry.getValue(), Result::mean));
+				System.out.printf(Locale.ROOT, "%s, layout %s, median of %d rounds:%n", heading, layout, this.rounds);
+				ResultTables.print(reduce(entry.getValue(), Result::median));
+				System.out.printf(Locale.ROOT,
+						"  InfobipMailSender's ratio in each round, median (lowest, highest): %s stock, %s SJM%n",
+						roundRatios(entry.getValue(), "stock"), roundRatios(entry.getValue(), "sjm"));
+			}
+		}
+
+		private static Map<String, Result> reduce(Map<String, List<Result>> results,
+				Function<List<Result>, Result> reduction) {
+			Map<String, Result> reduced = new LinkedHashMap<>();
+			results.forEach((name, rounds) -> reduced.put(name, reduction.apply(rounds)));
+			return reduced;
+		}
+
+		// each round's ratio is of two JVMs run one after the other, on the same
+		// machine's load
+		private static String roundRatios(Map<String, List<Result>> results, String base) {
+			List<Result> infobip = results.get("infobip");
+			List<Result> bases = results.get(base);
+			if (infobip == null || bases == null) {
+				return "-";
+			}
+			double[] ratios = new double[infobip.size()];
+			for (int i = 0; i < ratios.length; i++) {
+				ratios[i] = infobip.get(i).rate() / bases.get(i).rate();
+			}
+			return String.format(Locale.ROOT, "%.1fx (%.1fx, %.1fx)", Result.median(ratios),
+					Arrays.stream(ratios).min().orElse(Double.NaN), Arrays.stream(ratios).max().orElse(Double.NaN));
+		}
+
 	}
 
 	/**
@@ -106,8 +190,8 @@ final class ResultTables {
 		return Double.isNaN(millis) ? "-" : String.format(Locale.ROOT, "%.3f", millis);
 	}
 
-	private static String ratio(Result result, Result base, int rounds) {
-		return (base != null) ? String.format(Locale.ROOT, "%.1fx", result.rate() * rounds / base.rate()) : "-";
+	private static String ratio(Result result, @Nullable Result base) {
+		return (base != null) ? String.format(Locale.ROOT, "%.1fx", result.rate() / base.rate()) : "-";
 	}
 
 }

@@ -10,21 +10,27 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import com.infobip.smtp.benchmark.Senders.Sender;
 
 /**
- * Runs one sender in a fresh JVM of its own, as each application has its own: the parent
- * starts the JVM ({@code MailSenderBenchmark child ...}), reads the one result line it
- * prints and checks the relay's count; the child sends the untimed warm-up, then the
- * timed run.
+ * Runs one sender in a fresh JVM of its own, as each application has its own, in one of
+ * the {@link Layout layouts} applications run in: the parent starts the JVM
+ * ({@code MailSenderBenchmark child ...}), checks the class loader it reports against the
+ * layout, reads the one result line it prints and checks the relay's count; the child
+ * sends the untimed warm-up, then the timed run.
  */
 final class SenderJvm {
 
 	private static final long CHILD_TIMEOUT_MINUTES = 20;
+
+	// the layouts whose class loader was printed, once each
+	private static final Set<String> REPORTED = new HashSet<>();
 
 	private SenderJvm() {
 	}
@@ -34,12 +40,12 @@ final class SenderJvm {
 	 * relay, then its timed run, to {@code port}. No sender is warmed by another's work,
 	 * as each application has a JVM of its own.
 	 */
-	static ChildResult run(String name, RelayClient relay, int port, Workload workload, int warmup, int messages,
-			int threads) throws Exception {
-		List<String> command = new ArrayList<>(javaCommand());
-		command.addAll(List.of(MailSenderBenchmark.class.getName(), "child", name, String.valueOf(relay.port()),
-				String.valueOf(port), relay.caPem().toString(), workload.name(), String.valueOf(warmup),
-				String.valueOf(messages), String.valueOf(threads)));
+	static ChildResult run(String name, Layout layout, RelayClient relay, int port, Workload workload, int warmup,
+			int messages, int threads) throws Exception {
+		List<String> command = new ArrayList<>(javaCommand(layout));
+		command
+			.addAll(List.of("child", name, String.valueOf(relay.port()), String.valueOf(port), relay.caPem().toString(),
+					workload.name(), String.valueOf(warmup), String.valueOf(messages), String.valueOf(threads)));
 		int before = relay.count();
 		Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
 		// a child that hangs is ended, which also ends the reading below
@@ -56,14 +62,19 @@ final class SenderJvm {
 		watchdog.setDaemon(true);
 		watchdog.start();
 		String line = null;
+		String classLoader = null;
 		try (BufferedReader out = new BufferedReader(
 				new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
 			for (String read = out.readLine(); read != null; read = out.readLine()) {
 				if (read.startsWith("child-result ")) {
 					line = read;
 				}
+				else if (read.startsWith("child-class-loader ")) {
+					classLoader = read.substring("child-class-loader ".length());
+				}
 			}
-			if (!child.waitFor(CHILD_TIMEOUT_MINUTES, TimeUnit.MINUTES) || child.exitValue() != 0 || line == null) {
+			if (!child.waitFor(CHILD_TIMEOUT_MINUTES, TimeUnit.MINUTES) || child.exitValue() != 0 || line == null
+					|| classLoader == null) {
 				throw new IllegalStateException("run of " + name + " in its own JVM failed");
 			}
 		}
@@ -71,6 +82,11 @@ final class SenderJvm {
 			child.destroyForcibly();
 		}
 		relay.expect(before, warmup + messages);
+		layout.check(classLoader);
+		if (REPORTED.add(layout.name())) {
+			System.out.printf(Locale.ROOT, "  layout %s: the sender's JVM runs on %s%n", layout.description(),
+					classLoader);
+		}
 		String[] parts = line.split(" ");
 		return new ChildResult(
 				new Result(Double.parseDouble(parts[1]), Double.parseDouble(parts[2]), Double.parseDouble(parts[3])),
@@ -83,6 +99,9 @@ final class SenderJvm {
 	 * starts.
 	 */
 	static void child(String[] args) throws Exception {
+		// Spring Boot's LaunchedClassLoader for nested jars, the JDK's for a plain class
+		// path
+		System.out.println("child-class-loader " + Thread.currentThread().getContextClassLoader().getClass().getName());
 		String name = args[1];
 		int warmupPort = Integer.parseInt(args[2]);
 		int port = Integer.parseInt(args[3]);
@@ -116,17 +135,25 @@ final class SenderJvm {
 
 	}
 
-	private static List<String> javaCommand() {
-		List<String> command = new ArrayList<>();
+	/**
+	 * Return the {@code java} command of the senders' JVMs.
+	 * @return {@code benchmark.java}, by default this JVM's
+	 */
+	static String java() {
 		// the senders may run on another JDK; the relay runs on this one
-		command.add(System.getProperty("benchmark.java",
-				Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+		return System.getProperty("benchmark.java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+	}
+
+	// the JVM options before the layout's -jar or -cp, the same in every layout
+	private static List<String> javaCommand(Layout layout) {
+		List<String> command = new ArrayList<>();
+		command.add(java());
 		command.addAll(List.of("-Xms512m", "-Xmx512m"));
 		String extra = System.getProperty("benchmark.child-jvm-arg", "");
 		if (!extra.isEmpty()) {
 			command.add(extra);
 		}
-		command.addAll(List.of("-cp", System.getProperty("java.class.path")));
+		command.addAll(layout.launch());
 		return command;
 	}
 
