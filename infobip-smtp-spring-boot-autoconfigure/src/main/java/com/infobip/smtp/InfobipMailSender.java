@@ -86,7 +86,7 @@ public class InfobipMailSender implements JavaMailSender, SmartLifecycle, AutoCl
 				pool.maxWait(), pool.idleTimeout(), pool.maxMessagesPerConnection())
 				: SmtpConnections.singleUse(this.connector);
 		MessagePreparation preparation = new MessagePreparation(builder.defaultFrom, builder.maxMessageSize,
-				builder.allowedSenderDomains, builder.postProcessors);
+				builder.allowedSenderDomains, builder.postProcessors, this.connector.getSession().getStreamProvider());
 		this.pipeline = new SendPipeline(this.connector, preparation,
 				new MessageDelivery(this.connections, builder.retryPolicy), builder.observationRegistry,
 				builder.observationConvention, builder.region);

@@ -5,8 +5,9 @@
 
 package com.infobip.smtp.metrics;
 
-import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.infobip.smtp.RefusedRecipient;
 import com.infobip.smtp.observation.InfobipSendContext;
@@ -35,6 +36,11 @@ public class InfobipSmtpMeterHandler implements ObservationHandler<InfobipSendCo
 
 	private final MeterRegistry registry;
 
+	// registered once for each set of tags, not looked up again on every send
+	private final Map<CounterKey, Counter> recipientCounters = new ConcurrentHashMap<>();
+
+	private final Map<CounterKey, Counter> retryCounters = new ConcurrentHashMap<>();
+
 	/**
 	 * Create a handler that records into the given registry.
 	 * @param registry the registry
@@ -47,35 +53,44 @@ public class InfobipSmtpMeterHandler implements ObservationHandler<InfobipSendCo
 	public void onStop(InfobipSendContext context) {
 		// recipients the relay refused while it took the message for the others count
 		// as rejected (5xx) or failed (4xx), the others by the outcome of the send
-		Map<SendOutcome, Integer> recipients = new EnumMap<>(SendOutcome.class);
-		for (RefusedRecipient refused : context.getRefusedRecipients()) {
-			SendOutcome outcome = refused.reply().isPermanent() ? SendOutcome.REJECTED : SendOutcome.FAILED;
-			recipients.merge(outcome, 1, Integer::sum);
-		}
-		int others = context.getRecipientCount() - context.getRefusedRecipients().size();
+		List<RefusedRecipient> refused = context.getRefusedRecipients();
+		int others = context.getRecipientCount() - refused.size();
 		if (others > 0) {
-			recipients.merge(context.getOutcome(), others, Integer::sum);
+			recipients(context.getOutcome(), context.getRegion()).increment(others);
 		}
-		recipients.forEach((outcome, count) -> Counter.builder(RECIPIENTS_METER_NAME)
-			.description("Envelope recipients of messages sent through the Infobip SMTP relay")
-			.baseUnit("recipients")
-			.tag("outcome", outcome.tagValue())
-			.tag("region", context.getRegion())
-			.register(this.registry)
-			.increment(count));
+		for (RefusedRecipient recipient : refused) {
+			SendOutcome outcome = recipient.reply().isPermanent() ? SendOutcome.REJECTED : SendOutcome.FAILED;
+			recipients(outcome, context.getRegion()).increment();
+		}
 		for (String cause : context.getRetryCauses()) {
-			Counter.builder(RETRIES_METER_NAME)
-				.description("Messages offered to the Infobip SMTP relay again, by cause")
-				.tag("cause", cause)
-				.tag("region", context.getRegion())
-				.register(this.registry)
+			this.retryCounters
+				.computeIfAbsent(new CounterKey(cause, context.getRegion()),
+						(key) -> Counter.builder(RETRIES_METER_NAME)
+							.description("Messages offered to the Infobip SMTP relay again, by cause")
+							.tag("cause", key.tag())
+							.tag("region", key.region())
+							.register(this.registry))
 				.increment();
 		}
+	}
+
+	private Counter recipients(SendOutcome outcome, String region) {
+		return this.recipientCounters.computeIfAbsent(new CounterKey(outcome.tagValue(), region),
+				(key) -> Counter.builder(RECIPIENTS_METER_NAME)
+					.description("Envelope recipients of messages sent through the Infobip SMTP relay")
+					.baseUnit("recipients")
+					.tag("outcome", key.tag())
+					.tag("region", key.region())
+					.register(this.registry));
 	}
 
 	@Override
 	public boolean supportsContext(Observation.Context context) {
 		return context instanceof InfobipSendContext;
+	}
+
+	private record CounterKey(String tag, String region) {
+
 	}
 
 }

@@ -5,6 +5,10 @@
 
 package com.infobip.smtp.observation;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.infobip.smtp.SendOutcome;
 import com.infobip.smtp.observation.InfobipSendObservationDocumentation.LowCardinalityKeyNames;
 import io.micrometer.common.KeyValues;
 
@@ -23,6 +27,8 @@ public class DefaultInfobipSendObservationConvention implements InfobipSendObser
 	/** Shared instance. */
 	public static final DefaultInfobipSendObservationConvention INSTANCE = new DefaultInfobipSendObservationConvention();
 
+	private final Map<Tags, KeyValues> lowCardinalityKeyValues = new ConcurrentHashMap<>();
+
 	@Override
 	public String getName() {
 		return NAME;
@@ -35,10 +41,19 @@ public class DefaultInfobipSendObservationConvention implements InfobipSendObser
 
 	@Override
 	public KeyValues getLowCardinalityKeyValues(InfobipSendContext context) {
-		return KeyValues.of(LowCardinalityKeyNames.OUTCOME.withValue(context.getOutcome().tagValue()),
-				LowCardinalityKeyNames.REGION.withValue(context.getRegion()),
-				LowCardinalityKeyNames.SERVER_ADDRESS.withValue(context.getServerAddress()),
-				LowCardinalityKeyNames.SERVER_PORT.withValue(String.valueOf(context.getServerPort())));
+		// asked for twice per send (start and stop), always for one of a few relays and
+		// outcomes: built once for each
+		return this.lowCardinalityKeyValues.computeIfAbsent(
+				new Tags(context.getOutcome(), context.getRegion(), context.getServerAddress(),
+						context.getServerPort()),
+				(tags) -> KeyValues.of(LowCardinalityKeyNames.OUTCOME.withValue(tags.outcome().tagValue()),
+						LowCardinalityKeyNames.REGION.withValue(tags.region()),
+						LowCardinalityKeyNames.SERVER_ADDRESS.withValue(tags.serverAddress()),
+						LowCardinalityKeyNames.SERVER_PORT.withValue(String.valueOf(tags.serverPort()))));
+	}
+
+	private record Tags(SendOutcome outcome, String region, String serverAddress, int serverPort) {
+
 	}
 
 }

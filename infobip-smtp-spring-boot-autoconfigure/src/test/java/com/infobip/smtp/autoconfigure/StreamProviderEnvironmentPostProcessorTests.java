@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import com.infobip.smtp.InfobipMailSender;
 import com.infobip.smtp.test.relay.QueuedMessage;
 import com.infobip.smtp.test.relay.SmtpTestRelay;
+import com.infobip.smtp.testsupport.SavedSystemProperty;
 import com.infobip.smtp.testsupport.TestRelayProperties;
 import com.infobip.smtp.testsupport.TestRelays;
 import jakarta.mail.BodyPart;
@@ -61,21 +62,18 @@ class StreamProviderEnvironmentPostProcessorTests {
 
 	private static final Pattern BOUNDARY = Pattern.compile("boundary=\"([^\"]+)\"");
 
-	private @Nullable String savedStreamProvider;
+	private @Nullable SavedSystemProperty savedStreamProvider;
 
 	@BeforeEach
 	void clearStreamProvider() {
-		this.savedStreamProvider = System.getProperty(STREAM_PROVIDER);
+		this.savedStreamProvider = SavedSystemProperty.save(STREAM_PROVIDER);
 		System.clearProperty(STREAM_PROVIDER);
 	}
 
 	@AfterEach
 	void restoreStreamProvider() {
 		if (this.savedStreamProvider != null) {
-			System.setProperty(STREAM_PROVIDER, this.savedStreamProvider);
-		}
-		else {
-			System.clearProperty(STREAM_PROVIDER);
+			this.savedStreamProvider.restore();
 		}
 	}
 

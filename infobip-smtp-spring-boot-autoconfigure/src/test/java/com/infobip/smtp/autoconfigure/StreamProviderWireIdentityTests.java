@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import com.infobip.smtp.InfobipMailSender;
 import com.infobip.smtp.test.relay.QueuedMessage;
 import com.infobip.smtp.test.relay.SmtpTestRelay;
+import com.infobip.smtp.testsupport.SavedSystemProperty;
 import com.infobip.smtp.testsupport.TestRelayProperties;
 import com.infobip.smtp.testsupport.TestRelays;
 import com.infobip.smtp.testsupport.WireMessage;
@@ -51,11 +52,11 @@ class StreamProviderWireIdentityTests {
 
 	private static final String STREAM_PROVIDER = StreamProviderEnvironmentPostProcessor.STREAM_PROVIDER;
 
-	private @Nullable String savedStreamProvider;
+	private @Nullable SavedSystemProperty savedStreamProvider;
 
 	@BeforeEach
 	void clearStreamProvider() {
-		this.savedStreamProvider = System.getProperty(STREAM_PROVIDER);
+		this.savedStreamProvider = SavedSystemProperty.save(STREAM_PROVIDER);
 		System.clearProperty(STREAM_PROVIDER);
 		CountingStreamProvider.encoders.set(0);
 	}
@@ -63,10 +64,7 @@ class StreamProviderWireIdentityTests {
 	@AfterEach
 	void restoreStreamProvider() {
 		if (this.savedStreamProvider != null) {
-			System.setProperty(STREAM_PROVIDER, this.savedStreamProvider);
-		}
-		else {
-			System.clearProperty(STREAM_PROVIDER);
+			this.savedStreamProvider.restore();
 		}
 	}
 

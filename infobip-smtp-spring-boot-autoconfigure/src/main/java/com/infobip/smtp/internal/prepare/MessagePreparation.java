@@ -25,6 +25,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.StreamProvider;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,11 +54,14 @@ public final class MessagePreparation {
 	 * @param maxMessageSize the largest message sent, in bytes
 	 * @param allowedSenderDomains the domains a sender may use, empty for any
 	 * @param postProcessors applied, in order, to every message
+	 * @param streamProvider the sender's session's stream provider, for measuring a
+	 * message by writing it
 	 */
 	public MessagePreparation(@Nullable InternetAddress defaultFrom, long maxMessageSize,
-			Collection<String> allowedSenderDomains, List<InfobipMessagePostProcessor> postProcessors) {
+			Collection<String> allowedSenderDomains, List<InfobipMessagePostProcessor> postProcessors,
+			StreamProvider streamProvider) {
 		this.defaultFrom = defaultFrom;
-		this.sizeBound = new MessageSizeBound(maxMessageSize);
+		this.sizeBound = new MessageSizeBound(maxMessageSize, streamProvider);
 		this.envelopeChecks = new EnvelopeChecks(allowedSenderDomains);
 		this.postProcessors = List.copyOf(postProcessors);
 	}

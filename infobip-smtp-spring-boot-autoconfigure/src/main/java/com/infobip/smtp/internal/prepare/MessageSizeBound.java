@@ -13,12 +13,14 @@ import java.util.Locale;
 
 import com.infobip.smtp.InvalidMessageException;
 import com.infobip.smtp.internal.transport.MessageWriter;
+import com.infobip.smtp.internal.transport.TextContent;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.StreamProvider;
 
 /**
  * Refuses a message larger than the relay takes. An upper bound of its size is worked out
@@ -36,8 +38,11 @@ final class MessageSizeBound {
 
 	private final long maxMessageSize;
 
-	MessageSizeBound(long maxMessageSize) {
+	private final StreamProvider streamProvider;
+
+	MessageSizeBound(long maxMessageSize, StreamProvider streamProvider) {
 		this.maxMessageSize = maxMessageSize;
+		this.streamProvider = streamProvider;
 	}
 
 	/**
@@ -52,7 +57,7 @@ final class MessageSizeBound {
 			return;
 		}
 		SizeCountingStream counter = new SizeCountingStream();
-		MessageWriter.writeTo(message, counter, MessagePreparation.unsentHeaders());
+		MessageWriter.writeTo(message, counter, MessagePreparation.unsentHeaders(), this.streamProvider);
 		if (counter.size > this.maxMessageSize) {
 			throw new InvalidMessageException("Message is " + counter.size
 					+ " bytes, larger than infobip.smtp.max-message-size (" + this.maxMessageSize + " bytes)");
@@ -100,8 +105,7 @@ final class MessageSizeBound {
 	private static long dataSourceBound(Part part) throws MessagingException, IOException {
 		String[] encodings = part.getHeader("Content-Transfer-Encoding");
 		DataHandler handler = part.getDataHandler();
-		if (encodings == null || encodings.length != 1 || handler == null
-				|| TextTransferEncodings.isObjectBased(handler)) {
+		if (encodings == null || encodings.length != 1 || handler == null || TextContent.isObjectBased(handler)) {
 			return -1;
 		}
 		long bytes;

@@ -5,7 +5,6 @@
 
 package com.infobip.smtp.internal.send;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
@@ -121,7 +120,8 @@ public final class SendPipeline {
 		SmtpEnvelope envelope = prepareMessage(message);
 		ByteArrayOutputStream content = new ByteArrayOutputStream(8192);
 		try {
-			MessageWriter.writeTo(message, content, MessagePreparation.unsentHeaders());
+			MessageWriter.writeTo(message, content, MessagePreparation.unsentHeaders(),
+					this.connector.getSession().getStreamProvider());
 		}
 		catch (MessagingException | IOException ex) {
 			throw new InvalidMessageException("Message could not be written: " + SendFailures.describe(ex), ex);
@@ -144,8 +144,7 @@ public final class SendPipeline {
 	public InfobipSendResult sendPrepared(InfobipPreparedMessage message, @Nullable Runnable beforeData) {
 		SMTPMessage mimeMessage;
 		try {
-			mimeMessage = new SMTPMessage(this.connector.getPreparedMessageSession(),
-					new ByteArrayInputStream(message.content()));
+			mimeMessage = new PreparedSmtpMessage(this.connector.getPreparedMessageSession(), message.content());
 			mimeMessage.setEnvelopeFrom(message.envelopeFrom());
 		}
 		catch (MessagingException ex) {

@@ -68,6 +68,9 @@ public class InfobipSmtpTransport extends SMTPTransport {
 	// run once the relay accepted the envelope and DATA, before the data is written
 	private @Nullable Runnable beforeData;
 
+	// what Angus is given to send in place of the message: it writes the message
+	private final OutgoingMessage outgoing;
+
 	/**
 	 * Create a transport, as Jakarta Mail does.
 	 * @param session the session
@@ -76,6 +79,7 @@ public class InfobipSmtpTransport extends SMTPTransport {
 	public InfobipSmtpTransport(Session session, URLName urlName) {
 		super(session, urlName);
 		this.pipelining = !"false".equals(session.getProperty(PIPELINING_PROPERTY));
+		this.outgoing = new OutgoingMessage(session, new MimePartWriter(session.getStreamProvider()));
 		JakartaMailLogging.apply();
 	}
 
@@ -101,7 +105,8 @@ public class InfobipSmtpTransport extends SMTPTransport {
 
 	/**
 	 * Send a message to exactly the given envelope: MAIL FROM carries its sender, each
-	 * RCPT TO one of its recipients, as they were checked.
+	 * RCPT TO one of its recipients, as they were checked. The message is written by
+	 * {@link MimePartWriter} with this session's stream provider.
 	 * @param message the message, its changes saved
 	 * @param envelope the envelope, whose sender must be the one Angus takes for the
 	 * message ({@link EnvelopeAddresses#senderOf})
@@ -126,13 +131,18 @@ public class InfobipSmtpTransport extends SMTPTransport {
 		this.envelope = envelope;
 		this.angusSenderPath = "MAIL FROM:<" + sender + ">";
 		this.beforeData = beforeData;
+		boolean writtenHere = !OutgoingMessage.mayConvertTo8Bit(message, this.session);
+		if (writtenHere) {
+			this.outgoing.set(message);
+		}
 		try {
-			sendMessage(message, recipients);
+			sendMessage(writtenHere ? this.outgoing : message, recipients);
 		}
 		finally {
 			this.envelope = null;
 			this.angusSenderPath = null;
 			this.beforeData = null;
+			this.outgoing.clear();
 		}
 	}
 

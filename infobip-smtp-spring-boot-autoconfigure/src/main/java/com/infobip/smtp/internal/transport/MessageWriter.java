@@ -10,6 +10,7 @@ import java.io.OutputStream;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.StreamProvider;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,13 +35,15 @@ public final class MessageWriter {
 	 * @param message the message
 	 * @param out where to write it
 	 * @param ignoredHeaders headers not to write
+	 * @param provider the stream provider of the sender's session, so that writing looks
+	 * none up
 	 * @throws IOException if writing fails, or a header line would break the header block
 	 * @throws MessagingException if the message cannot be read
 	 */
-	public static void writeTo(MimeMessage message, OutputStream out, String[] ignoredHeaders)
+	public static void writeTo(MimeMessage message, OutputStream out, String[] ignoredHeaders, StreamProvider provider)
 			throws IOException, MessagingException {
 		HeaderSafeLineOutputStream lines = new HeaderSafeLineOutputStream(out, HeaderSafeLineOutputStream.ALLOW_UTF8);
-		message.writeTo(lines, ignoredHeaders);
+		new MimePartWriter(provider).writeMessage(message, lines, ignoredHeaders);
 		lines.flush();
 	}
 

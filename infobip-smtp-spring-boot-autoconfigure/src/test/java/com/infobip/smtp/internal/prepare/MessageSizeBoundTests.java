@@ -19,6 +19,7 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.StreamProvider;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.core.io.ByteArrayResource;
@@ -53,7 +54,8 @@ class MessageSizeBoundTests {
 					// not text; an application may name quoted-printable
 					attachment(message).setHeader("Content-Transfer-Encoding", "quoted-printable");
 				}
-				new MessagePreparation(null, Long.MAX_VALUE, List.of(), List.of()).prepare(message);
+				new MessagePreparation(null, Long.MAX_VALUE, List.of(), List.of(), StreamProvider.provider())
+					.prepare(message);
 				String encoding = attachment(message).getHeader("Content-Transfer-Encoding")[0];
 				encodings.add(encoding);
 				long written = written(message);
@@ -66,9 +68,11 @@ class MessageSizeBoundTests {
 					.isLessThan(written + slack + 20_000);
 				// the limit is met exactly: accepted; one byte
 				// less: refused, with the size
-				new MessagePreparation(null, written, List.of(), List.of()).prepare(message);
+				new MessagePreparation(null, written, List.of(), List.of(), StreamProvider.provider()).prepare(message);
 				assertThatExceptionOfType(InvalidMessageException.class)
-					.isThrownBy(() -> new MessagePreparation(null, written - 1, List.of(), List.of()).prepare(message))
+					.isThrownBy(() -> new MessagePreparation(null, written - 1, List.of(), List.of(),
+							StreamProvider.provider())
+						.prepare(message))
 					.withMessageContaining("Message is " + written + " bytes");
 			}
 		}
@@ -78,12 +82,13 @@ class MessageSizeBoundTests {
 	@Test
 	void attachmentWhoseEncodingIsNotKnownIsWrittenOutToBeMeasured() throws Exception {
 		MimeMessage message = message(new byte[1000], "application/octet-stream");
-		new MessagePreparation(null, Long.MAX_VALUE, List.of(), List.of()).prepare(message);
+		new MessagePreparation(null, Long.MAX_VALUE, List.of(), List.of(), StreamProvider.provider()).prepare(message);
 		attachment(message).setHeader("Content-Transfer-Encoding", "x-uuencode");
 		assertThat(MessageSizeBound.sizeBound(message)).isEqualTo(-1);
 		long written = written(message);
 		assertThatExceptionOfType(InvalidMessageException.class)
-			.isThrownBy(() -> new MessagePreparation(null, written - 1, List.of(), List.of()).prepare(message))
+			.isThrownBy(() -> new MessagePreparation(null, written - 1, List.of(), List.of(), StreamProvider.provider())
+				.prepare(message))
 			.withMessageContaining("Message is " + written + " bytes");
 	}
 

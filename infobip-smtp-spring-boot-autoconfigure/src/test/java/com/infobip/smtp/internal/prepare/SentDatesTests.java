@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MailDateFormat;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.StreamProvider;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,7 +88,8 @@ class SentDatesTests {
 
 	@Test
 	void preparedMessageGetsTheDateOfNowKeepsOneSetAndReplacesOneThatCannotBeRead() throws Exception {
-		MessagePreparation checks = new MessagePreparation(null, 10_000_000, List.of(), List.of());
+		MessagePreparation checks = new MessagePreparation(null, 10_000_000, List.of(), List.of(),
+				StreamProvider.provider());
 		long before = System.currentTimeMillis();
 		MimeMessage undated = message();
 		checks.prepare(undated);
