@@ -61,6 +61,23 @@ record BenchmarkOptions(int messages, int threads, int heapSends, String mode, i
 	}
 
 	/**
+	 * Return the senders of the warm runs, in order: {@code stock}, {@code sjm},
+	 * {@code infobip}, {@code ceiling} by default; {@code infobip-noop} is the starter
+	 * with {@code ObservationRegistry.NOOP}.
+	 * @return the senders' names
+	 */
+	List<String> warmSenders() {
+		List<String> senders = new ArrayList<>();
+		for (String sender : System.getProperty("benchmark.senders", String.join(",", BenchmarkRuns.SENDERS))
+			.split(",")) {
+			if (!sender.isBlank()) {
+				senders.add(sender.trim());
+			}
+		}
+		return senders;
+	}
+
+	/**
 	 * Return the workloads of the warm runs, in order.
 	 * @return the workloads, all of them by default
 	 */

@@ -60,8 +60,8 @@ final class BenchmarkRuns {
 				(System.nanoTime() - start) / 1e9);
 	}
 
-	static void warmRuns(RelayClient relay, List<Layout> layouts, List<Workload> workloads, int messages, int threads,
-			int rounds, int heapSends) throws Exception {
+	static void warmRuns(RelayClient relay, List<Layout> layouts, List<Workload> workloads, List<String> senders,
+			int messages, int threads, int rounds, int heapSends) throws Exception {
 		for (Workload workload : workloads) {
 			int count = (workload == Workload.ATTACHMENT) ? messages / 4 : messages;
 			System.out.printf(Locale.ROOT,
@@ -71,7 +71,7 @@ final class BenchmarkRuns {
 			for (int round = 0; round < rounds; round++) {
 				for (Layout layout : layouts) {
 					Map<String, Result> roundResults = new LinkedHashMap<>();
-					for (String name : SENDERS) {
+					for (String name : senders) {
 						roundResults.put(name,
 								SenderJvm.run(name, layout, relay, relay.port(), workload, count, count, threads)
 									.result());

@@ -85,8 +85,8 @@ public class MailSenderBenchmark {
 			if (options.cold()) {
 				BenchmarkRuns.coldRuns(relay, layouts, messages, threads, rounds);
 			}
-			BenchmarkRuns.warmRuns(relay, layouts, options.warmWorkloads(), messages, threads, rounds,
-					options.heapSends());
+			BenchmarkRuns.warmRuns(relay, layouts, options.warmWorkloads(), options.warmSenders(), messages, threads,
+					rounds, options.heapSends());
 			if (options.outbox()) {
 				OutboxRuns.run(relay, messages, threads, options.outboxOptions());
 			}

@@ -31,9 +31,13 @@ import org.simplejavamail.api.mailer.Mailer;
 import org.simplejavamail.api.mailer.config.TransportStrategy;
 import org.simplejavamail.mailer.MailerBuilder;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
@@ -84,6 +88,7 @@ final class Senders {
 			case "stock" -> new StockSender(port, caPem);
 			case "sjm" -> new SimpleJavaMailSender(port, caPem, threads);
 			case "infobip" -> new InfobipSender(port, caPem, threads);
+			case "infobip-noop" -> new InfobipSender(port, caPem, threads, NoopObservations.class);
 			case "ceiling" -> new CeilingSender(port, caPem);
 			default -> throw new IllegalArgumentException(name);
 		};
@@ -94,6 +99,7 @@ final class Senders {
 			case "stock" -> "stock JavaMailSenderImpl";
 			case "sjm" -> "Simple Java Mail (pool)";
 			case "infobip" -> "InfobipMailSender";
+			case "infobip-noop" -> "InfobipMailSender, NOOP obs.";
 			case "ceiling" -> "ceiling (pre-serialized)";
 			case "outbox" -> "outbox, end to end";
 			case "drain" -> "outbox, backlog drain";
@@ -115,7 +121,11 @@ final class Senders {
 	}
 
 	static ConfigurableApplicationContext start(String... properties) {
-		return new SpringApplicationBuilder(MailSenderBenchmark.class).web(WebApplicationType.NONE)
+		return start(MailSenderBenchmark.class, properties);
+	}
+
+	private static ConfigurableApplicationContext start(Class<?> configuration, String... properties) {
+		return new SpringApplicationBuilder(MailSenderBenchmark.class, configuration).web(WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.properties("spring.main.banner-mode=off", "logging.level.root=WARN")
 			.properties(properties)
@@ -181,7 +191,14 @@ final class Senders {
 		private final InfobipMailSender sender;
 
 		InfobipSender(int port, Path caPem, int threads) {
-			this.context = start(infobipProperties(port, caPem, threads).toArray(String[]::new));
+			this(port, caPem, threads, MailSenderBenchmark.class);
+		}
+
+		/**
+		 * With one more configuration class, such as {@link NoopObservations}.
+		 */
+		InfobipSender(int port, Path caPem, int threads, Class<?> configuration) {
+			this.context = start(configuration, infobipProperties(port, caPem, threads).toArray(String[]::new));
 			this.sender = this.context.getBean(InfobipMailSender.class);
 		}
 
@@ -197,6 +214,21 @@ final class Senders {
 		@Override
 		public void close() {
 			this.context.close();
+		}
+
+	}
+
+	/**
+	 * The application's observation registry is {@code ObservationRegistry.NOOP}: what a
+	 * send costs without Micrometer's handlers, against the registry Spring Boot's
+	 * Actuator configures.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class NoopObservations {
+
+		@Bean
+		ObservationRegistry observationRegistry() {
+			return ObservationRegistry.NOOP;
 		}
 
 	}

@@ -32,8 +32,8 @@ import org.jspecify.annotations.Nullable;
  * message or body part of a class that does not override {@code writeTo}, whose content
  * was set (a string, a multipart, a data source) rather than read from a stream, and a
  * {@code MimeMultipart} with parts and no preamble. A text part's string is written as
- * the bytes {@link TextContent} gives. Anything else is written by Jakarta Mail itself;
- * content read from a stream costs no look-up there, as it is copied as it was read.
+ * {@link TextContent} writes it. Anything else is written by Jakarta Mail itself; content
+ * read from a stream costs no look-up there, as it is copied as it was read.
  */
 final class MimePartWriter {
 
@@ -84,21 +84,23 @@ final class MimePartWriter {
 		lines.writeln();
 		DataHandler handler = part.getDataHandler();
 		OutputStream content = encode(out, restrictEncoding(part, part.getEncoding()));
-		byte[] text = TextContent.bytesOf(handler);
-		if (text != null) {
-			// what the text content handler writes
-			content.write(text);
-		}
-		else if (handler.getContent() instanceof MimeMultipart multipart && WRITES_AS_JAKARTA.get(multipart.getClass())
-				&& multipart.getCount() > 0 && multipart.getPreamble() == null) {
-			// what the multipart content handler does, with each part written here
-			writeMultipart(multipart, content);
-		}
-		else {
-			handler.writeTo(content);
-		}
+		writeContent(handler, content);
 		// completes the encoding
 		content.flush();
+	}
+
+	// DataHandler.writeTo(OutputStream) for content set as an object
+	private void writeContent(DataHandler handler, OutputStream out) throws IOException, MessagingException {
+		if (TextContent.writeTo(handler, out)) {
+			return;
+		}
+		if (handler.getContent() instanceof MimeMultipart multipart && WRITES_AS_JAKARTA.get(multipart.getClass())
+				&& multipart.getCount() > 0 && multipart.getPreamble() == null) {
+			// what the multipart content handler does, with each part written here
+			writeMultipart(multipart, out);
+			return;
+		}
+		handler.writeTo(out);
 	}
 
 	// MimeMultipart.writeTo(OutputStream)

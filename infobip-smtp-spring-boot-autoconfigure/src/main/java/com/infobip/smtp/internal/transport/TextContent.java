@@ -5,6 +5,11 @@
 
 package com.infobip.smtp.internal.transport;
 
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -19,10 +24,11 @@ import org.jspecify.annotations.Nullable;
  * The bytes of a text part built from a string ({@code setText}, {@code setContent} with
  * a string), as Angus Mail's text content handler writes them: the string through an
  * {@code OutputStreamWriter} in the charset of the part's type, US-ASCII if it names
- * none. For UTF-8, US-ASCII and ISO-8859-1, {@code String.getBytes} writes exactly those
- * bytes (both replace what they cannot encode with the charset's replacement), without
- * the content handler's look-ups (MIME type, command map, writer) on every part. Any
- * other part, or charset, is left to the content handler.
+ * none. For UTF-8, US-ASCII and ISO-8859-1 they are written here with such a writer,
+ * without the content handler's look-ups (MIME type, command map) on every part, and
+ * {@code String.getBytes} gives exactly those bytes (both replace what they cannot encode
+ * with the charset's replacement). Any other part, or charset, is left to the content
+ * handler.
  *
  * @since 0.1.0
  */
@@ -41,21 +47,62 @@ public final class TextContent {
 	 * @return the bytes, or {@code null}
 	 */
 	public static byte @Nullable [] bytesOf(DataHandler handler) {
+		String text = textOf(handler);
+		Charset charset = (text != null) ? charsetOf(handler) : null;
+		return (charset != null) ? text.getBytes(charset) : null;
+	}
+
+	/**
+	 * Write the part's content as its content handler would, or return {@code false} when
+	 * only the content handler can.
+	 * @param handler the part's data handler
+	 * @param out where to write it, before any transfer encoding
+	 * @return whether it was written
+	 * @throws IOException if writing fails
+	 */
+	static boolean writeTo(DataHandler handler, OutputStream out) throws IOException {
+		String text = textOf(handler);
+		Charset charset = (text != null) ? charsetOf(handler) : null;
+		if (charset == null) {
+			return false;
+		}
+		// as the handler writes it: a writer that does not close the stream below
+		Writer writer = new OutputStreamWriter(new FilterOutputStream(out) {
+
+			@Override
+			public void write(byte[] bytes, int offset, int length) throws IOException {
+				this.out.write(bytes, offset, length);
+			}
+
+			@Override
+			public void close() {
+				// the part's writer flushes the stream once the content is written
+			}
+
+		}, charset);
+		writer.write(text);
+		writer.close();
+		return true;
+	}
+
+	private static @Nullable String textOf(DataHandler handler) {
 		if (!isObjectBased(handler)) {
 			return null;
 		}
 		try {
-			if (!(handler.getContent() instanceof String text)) {
-				return null;
-			}
-			ContentType type = new ContentType(handler.getContentType());
-			Charset charset = type.match("text/*") ? charset(type) : null;
-			return (charset != null) ? text.getBytes(charset) : null;
+			return (handler.getContent() instanceof String text) ? text : null;
 		}
-		catch (ParseException ex) {
+		catch (IOException ex) {
 			return null;
 		}
-		catch (java.io.IOException ex) {
+	}
+
+	private static @Nullable Charset charsetOf(DataHandler handler) {
+		try {
+			ContentType type = new ContentType(handler.getContentType());
+			return type.match("text/*") ? charset(type) : null;
+		}
+		catch (ParseException ex) {
 			return null;
 		}
 	}
