@@ -51,17 +51,7 @@ public final class PostgresProcess {
 			System.err.println("PostgresProcess: PostgreSQL refuses to run as root; start this JVM under 'unshare -U'");
 			System.exit(2);
 		}
-		Thread deadline = new Thread(() -> {
-			try {
-				Thread.sleep(MAX_LIFETIME_MILLIS);
-			}
-			catch (InterruptedException ex) {
-				return;
-			}
-			System.exit(2);
-		}, "postgres-deadline");
-		deadline.setDaemon(true);
-		deadline.start();
+		Deadline.exitAfter(MAX_LIFETIME_MILLIS, "postgres-deadline");
 		PrintStream out = new PrintStream(System.out, true, StandardCharsets.US_ASCII);
 		Path log = Files.createTempFile("benchmark-postgresql", ".log");
 		EmbeddedPostgres postgres;

@@ -65,17 +65,7 @@ public final class RelayProcess {
 	public static void main(String[] args) throws IOException {
 		// SubEthaSMTP logs every session; the relay's standard output is its answers
 		((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
-		Thread deadline = new Thread(() -> {
-			try {
-				Thread.sleep(MAX_LIFETIME_MILLIS);
-			}
-			catch (InterruptedException ex) {
-				return;
-			}
-			System.exit(2);
-		}, "relay-deadline");
-		deadline.setDaemon(true);
-		deadline.start();
+		Deadline.exitAfter(MAX_LIFETIME_MILLIS, "relay-deadline");
 		PrintStream out = new PrintStream(System.out, true, StandardCharsets.US_ASCII);
 		List<DelayProxy> proxies = new ArrayList<>();
 		Path caPem = Files.createTempFile("benchmark-relay-ca", ".pem");

@@ -99,7 +99,7 @@ final class Senders {
 			case "stock" -> "stock JavaMailSenderImpl";
 			case "sjm" -> "Simple Java Mail (pool)";
 			case "infobip" -> "InfobipMailSender";
-			case "infobip-noop" -> "InfobipMailSender, NOOP obs.";
+			case "infobip-noop" -> "InfobipMailSender, NOOP";
 			case "ceiling" -> "ceiling (pre-serialized)";
 			case "outbox" -> "outbox, end to end";
 			case "drain" -> "outbox, backlog drain";

@@ -89,10 +89,7 @@ class InfobipOutboxEndpointHttpTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		for (String property : TestRelayProperties.relay(relay.getPort(), "STARTTLS")) {
-			int equals = property.indexOf('=');
-			registry.add(property.substring(0, equals), () -> property.substring(equals + 1));
-		}
+		TestRelayProperties.register(registry, relay.getPort(), "STARTTLS");
 		registry.add("spring.datasource.url",
 				() -> "jdbc:h2:mem:outbox-endpoint-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
 	}

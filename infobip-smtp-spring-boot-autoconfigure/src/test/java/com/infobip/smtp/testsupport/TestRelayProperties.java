@@ -15,6 +15,7 @@ import com.infobip.smtp.test.relay.TestCertificates;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.pem.PemSslStoreBundle;
 import org.springframework.boot.ssl.pem.PemSslStoreDetails;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * {@code infobip.smtp.*} properties, or connection settings, that point the starter at a
@@ -38,6 +39,20 @@ public final class TestRelayProperties {
 				"spring.ssl.bundle.pem.test-relay.truststore.certificate="
 						+ TestCertificates.TRUSTED_CA.getPemLocation(),
 				"infobip.smtp.connection-timeout=5s", "infobip.smtp.timeout=5s", "infobip.smtp.write-timeout=5s" };
+	}
+
+	/**
+	 * Register {@link #relay(int, String) the relay's properties} with a test's dynamic
+	 * property registry.
+	 * @param registry the registry
+	 * @param port the relay's port
+	 * @param security STARTTLS or TLS
+	 */
+	public static void register(DynamicPropertyRegistry registry, int port, String security) {
+		for (String property : relay(port, security)) {
+			int equals = property.indexOf('=');
+			registry.add(property.substring(0, equals), () -> property.substring(equals + 1));
+		}
 	}
 
 	/**

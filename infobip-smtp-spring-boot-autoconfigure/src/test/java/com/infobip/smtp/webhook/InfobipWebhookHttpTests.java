@@ -108,10 +108,7 @@ class InfobipWebhookHttpTests {
 
 	@DynamicPropertySource
 	static void relayProperties(DynamicPropertyRegistry registry) {
-		for (String property : TestRelayProperties.relay(relay.getPort(), "STARTTLS")) {
-			int equals = property.indexOf('=');
-			registry.add(property.substring(0, equals), () -> property.substring(equals + 1));
-		}
+		TestRelayProperties.register(registry, relay.getPort(), "STARTTLS");
 	}
 
 	@AfterAll
