@@ -9,20 +9,13 @@ import com.infobip.smtp.InfobipHeaders;
 import com.infobip.smtp.InfobipMessagePostProcessor;
 import com.infobip.smtp.InvalidMessageException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.Collection;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.Locale;
 
-import com.infobip.smtp.internal.transport.MessageWriter;
 import com.infobip.smtp.internal.transport.SmtpEnvelope;
-import jakarta.activation.DataHandler;
 import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.StreamProvider;
@@ -84,9 +77,9 @@ public final class MessagePreparation {
 			checkInfobipHeaders(message);
 			saveChanges(message);
 			checkMessageId(message);
-			checkHeaderLines(message);
+			long bound = PartTreeChecks.checkAndBound(message);
 			SmtpEnvelope envelope = this.envelopeChecks.of(message);
-			this.sizeBound.check(message);
+			this.sizeBound.check(message, bound);
 			return envelope;
 		}
 		catch (MessagingException | IOException ex) {
@@ -106,9 +99,9 @@ public final class MessagePreparation {
 		try {
 			checkInfobipHeaders(message);
 			checkMessageId(message);
-			checkHeaderLines(message);
+			long bound = PartTreeChecks.checkAndBound(message);
 			SmtpEnvelope envelope = this.envelopeChecks.ofPrepared(message, recipients);
-			this.sizeBound.check(message);
+			this.sizeBound.check(message, bound);
 			return envelope;
 		}
 		catch (MessagingException | IOException ex) {
@@ -142,54 +135,6 @@ public final class MessagePreparation {
 				InfobipHeaders.checkValue(header.getName(), header.getValue());
 			}
 		}
-	}
-
-	/**
-	 * Refuse any header, of the message or of a part built in memory, that would put a
-	 * line break other than a fold, or another control byte, on the wire, judged by the
-	 * bytes the header is written as ({@link MessageWriter}). Parts read from a stream
-	 * are sent as read, so their headers cannot change the header block.
-	 */
-	private static void checkHeaderLines(Part part) throws MessagingException, IOException {
-		Enumeration<Header> headers = part.getAllHeaders();
-		while (headers.hasMoreElements()) {
-			Header header = headers.nextElement();
-			if (!isHeaderName(header.getName())) {
-				throw new InvalidMessageException("Header name '" + printable(header.getName())
-						+ "' is not a valid header name (printable US-ASCII without ':')");
-			}
-			String problem = MessageWriter.headerValueProblem(header.getValue());
-			if (problem != null) {
-				throw new InvalidMessageException("Header " + header.getName() + " " + problem
-						+ ": it would break the header block or put control bytes on the wire");
-			}
-		}
-		if (part.getSize() < 0 && part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
-			for (int i = 0; i < multipart.getCount(); i++) {
-				checkHeaderLines(multipart.getBodyPart(i));
-			}
-		}
-	}
-
-	private static boolean isHeaderName(String name) {
-		if (name.isEmpty()) {
-			return false;
-		}
-		for (int i = 0; i < name.length(); i++) {
-			char c = name.charAt(i);
-			if (c <= ' ' || c > '~' || c == ':') {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private static String printable(String text) {
-		StringBuilder builder = new StringBuilder(text.length());
-		text.codePoints()
-			.forEach((c) -> builder
-				.append((c >= ' ' && c <= '~') ? Character.toString(c) : String.format("\\u%04X", c)));
-		return builder.toString();
 	}
 
 	private void saveChanges(MimeMessage message) throws MessagingException {

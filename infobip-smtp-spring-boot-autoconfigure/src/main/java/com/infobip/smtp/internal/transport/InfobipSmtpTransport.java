@@ -133,7 +133,7 @@ public class InfobipSmtpTransport extends SMTPTransport {
 		this.beforeData = beforeData;
 		boolean writtenHere = !OutgoingMessage.mayConvertTo8Bit(message, this.session);
 		if (writtenHere) {
-			this.outgoing.set(message);
+			this.outgoing.set(message, sender);
 		}
 		try {
 			sendMessage(writtenHere ? this.outgoing : message, recipients);

@@ -89,13 +89,15 @@ final class MimePartWriter {
 		content.flush();
 	}
 
-	// DataHandler.writeTo(OutputStream) for content set as an object
+	// DataHandler.writeTo(OutputStream); a data source is copied by it as it is, and is
+	// not asked for its content, which would open a stream on it that nobody closes
 	private void writeContent(DataHandler handler, OutputStream out) throws IOException, MessagingException {
 		if (TextContent.writeTo(handler, out)) {
 			return;
 		}
-		if (handler.getContent() instanceof MimeMultipart multipart && WRITES_AS_JAKARTA.get(multipart.getClass())
-				&& multipart.getCount() > 0 && multipart.getPreamble() == null) {
+		if (TextContent.isObjectBased(handler) && handler.getContent() instanceof MimeMultipart multipart
+				&& WRITES_AS_JAKARTA.get(multipart.getClass()) && multipart.getCount() > 0
+				&& multipart.getPreamble() == null) {
 			// what the multipart content handler does, with each part written here
 			writeMultipart(multipart, out);
 			return;

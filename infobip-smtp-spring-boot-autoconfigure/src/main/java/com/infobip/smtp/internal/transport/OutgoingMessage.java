@@ -17,12 +17,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the transport hands Angus Mail's {@code SMTPTransport.sendMessage} in place of the
- * message being sent: the message's SMTP options (envelope sender, DSN, submitter, MAIL
- * extension) and its From, for the envelope, and a {@code writeTo} that writes the
- * message with {@link MimePartWriter}, which looks no stream provider up. Angus reads
- * nothing else of it but the subject, only to hand it to a method that does nothing:
- * decoding a non-ASCII subject would cost a look-up, so there is none. One per transport,
- * which sends one message at a time.
+ * message being sent: its envelope sender as the transport read it (so Angus does not
+ * parse the From header once more), the message's other SMTP options (DSN, submitter,
+ * MAIL extension) and its From, and a {@code writeTo} that writes the message with
+ * {@link MimePartWriter}, which looks no stream provider up. Angus reads nothing else of
+ * it but the subject, only to hand it to a method that does nothing: decoding a non-ASCII
+ * subject would cost a look-up, so there is none. One per transport, which sends one
+ * message at a time.
  */
 final class OutgoingMessage extends SMTPMessage {
 
@@ -37,11 +38,14 @@ final class OutgoingMessage extends SMTPMessage {
 
 	/**
 	 * Stand for the message until {@link #clear()}.
+	 * @param message the message
+	 * @param sender its envelope sender, as {@link EnvelopeAddresses#senderOf} read it:
+	 * Angus takes it rather than parsing the From header once more
 	 */
-	void set(MimeMessage message) {
+	void set(MimeMessage message, String sender) {
 		this.message = message;
 		SMTPMessage options = (message instanceof SMTPMessage smtpMessage) ? smtpMessage : null;
-		setEnvelopeFrom((options != null) ? options.getEnvelopeFrom() : null);
+		setEnvelopeFrom(sender);
 		setNotifyOptions((options != null) ? options.getNotifyOptions() : 0);
 		setReturnOption((options != null) ? options.getReturnOption() : 0);
 		setSendPartial(options != null && options.getSendPartial());

@@ -59,21 +59,14 @@ class MessageSizeBoundTests {
 				String encoding = attachment(message).getHeader("Content-Transfer-Encoding")[0];
 				encodings.add(encoding);
 				long written = written(message);
-				long bound = MessageSizeBound.sizeBound(message);
+				long bound = PartTreeChecks.checkAndBound(message);
 				// close for base64 and 7bit; quoted-printable is
 				// bounded by its worst case, three characters a byte
 				long slack = encoding.equals("quoted-printable") ? 2 * written : 2 * written / 100;
 				assertThat(bound).as("%s, %d bytes, %s", content, size, encoding)
 					.isGreaterThanOrEqualTo(written)
 					.isLessThan(written + slack + 20_000);
-				// the limit is met exactly: accepted; one byte
-				// less: refused, with the size
-				new MessagePreparation(null, written, List.of(), List.of(), StreamProvider.provider()).prepare(message);
-				assertThatExceptionOfType(InvalidMessageException.class)
-					.isThrownBy(() -> new MessagePreparation(null, written - 1, List.of(), List.of(),
-							StreamProvider.provider())
-						.prepare(message))
-					.withMessageContaining("Message is " + written + " bytes");
+				assertLimitMetExactly(message, written);
 			}
 		}
 		assertThat(encodings).contains("base64", "quoted-printable", "7bit");
@@ -84,8 +77,40 @@ class MessageSizeBoundTests {
 		MimeMessage message = message(new byte[1000], "application/octet-stream");
 		new MessagePreparation(null, Long.MAX_VALUE, List.of(), List.of(), StreamProvider.provider()).prepare(message);
 		attachment(message).setHeader("Content-Transfer-Encoding", "x-uuencode");
-		assertThat(MessageSizeBound.sizeBound(message)).isEqualTo(-1);
+		assertThat(PartTreeChecks.checkAndBound(message)).isEqualTo(-1);
 		long written = written(message);
+		assertThatExceptionOfType(InvalidMessageException.class)
+			.isThrownBy(() -> new MessagePreparation(null, written - 1, List.of(), List.of(), StreamProvider.provider())
+				.prepare(message))
+			.withMessageContaining("Message is " + written + " bytes");
+	}
+
+	@Test
+	void textIsBoundedInCharsetsOfManyBytesACharacter() throws Exception {
+		// UTF-32 in quoted-printable: "=00=00=00=FC" for a "ü", 12 bytes; ISO-2022-JP
+		// shifts in and out around every kanji
+		String text = "üöä".repeat(4000) + "a漢".repeat(2000);
+		for (String charset : new String[] { "UTF-32", "ISO-2022-JP", "UTF-16", "UTF-8" }) {
+			for (String encoding : new String[] { "quoted-printable", "base64", "8bit" }) {
+				MimeMessage message = new MimeMessage(SESSION);
+				MimeMessageHelper helper = new MimeMessageHelper(message, true, charset);
+				helper.setFrom("shop@example.com");
+				helper.setTo("user@example.com");
+				helper.setText(text);
+				helper.getMimeMultipart().getBodyPart(0).setHeader("Content-Transfer-Encoding", encoding);
+				new MessagePreparation(null, Long.MAX_VALUE, List.of(), List.of(), StreamProvider.provider())
+					.prepare(message);
+				long written = written(message);
+				assertThat(PartTreeChecks.checkAndBound(message)).as("%s, %s", charset, encoding)
+					.isGreaterThanOrEqualTo(written);
+				assertLimitMetExactly(message, written);
+			}
+		}
+	}
+
+	// the limit is met exactly: accepted; one byte less: refused, with the size
+	private static void assertLimitMetExactly(MimeMessage message, long written) {
+		new MessagePreparation(null, written, List.of(), List.of(), StreamProvider.provider()).prepare(message);
 		assertThatExceptionOfType(InvalidMessageException.class)
 			.isThrownBy(() -> new MessagePreparation(null, written - 1, List.of(), List.of(), StreamProvider.provider())
 				.prepare(message))

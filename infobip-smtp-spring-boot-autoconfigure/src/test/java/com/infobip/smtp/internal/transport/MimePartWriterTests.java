@@ -7,12 +7,16 @@ package com.infobip.smtp.internal.transport;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
 import com.infobip.smtp.testsupport.WireMessage;
 import jakarta.activation.DataHandler;
+import jakarta.activation.DataSource;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeBodyPart;
@@ -47,7 +51,10 @@ class MimePartWriterTests {
 	@Test
 	void plainTextInEachTransferEncoding() throws Exception {
 		for (String text : new String[] { "plain ASCII\n", "Grüße aus München, mostly ASCII\n", "東京東京東京\n",
-				"x".repeat(1200) + "\n" }) {
+				"x".repeat(1200) + "\n",
+				// quoted-printable over many buffers' worth, with spaces before line
+				// ends and at the very end
+				"Grüße = Maß \r\n".repeat(700) + "Ende " }) {
 			MimeMessage message = new MimeMessage(this.session);
 			new MimeMessageHelper(message, "UTF-8").setText(text);
 			message.setFrom("shop@example.com");
@@ -151,6 +158,45 @@ class MimePartWriterTests {
 		assertWrittenAsJakartaMailWritesIt(plain);
 	}
 
+	@Test
+	void everyStreamOpenedOnAnAttachmentIsClosed() throws Exception {
+		// a file attachment: a stream left open is a file handle held until GC
+		CountingDataSource pdf = new CountingDataSource(WireMessage.binary(3000, 7), "application/pdf");
+		CountingDataSource text = new CountingDataSource("Summe: 42 €\n".getBytes(StandardCharsets.UTF_8),
+				"text/plain; charset=UTF-8");
+		MimeMessage message = new MimeMessage(this.session);
+		MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+		helper.setFrom("shop@example.com");
+		helper.setText("<p>Rechnung</p>", true);
+		helper.addAttachment("rechnung.pdf", pdf);
+		helper.addAttachment("rechnung.txt", text);
+		message.saveChanges();
+		pdf.opened = 0;
+		text.opened = 0;
+		MessageWriter.writeTo(message, OutputStream.nullOutputStream(), IGNORED, this.session.getStreamProvider());
+		assertThat(pdf.open).as("streams of the PDF left open").isZero();
+		assertThat(pdf.opened).as("streams opened on the PDF").isEqualTo(1);
+		assertThat(text.open).as("streams of the text attachment left open").isZero();
+		assertThat(text.opened).as("streams opened on the text attachment").isEqualTo(1);
+	}
+
+	@Test
+	void multipartFromADataSourceIsWrittenAsItsBytes() throws Exception {
+		// Jakarta Mail copies a data source as it is: a multipart it would parse is not
+		// rebuilt from its parts (which would drop the epilogue and respace the
+		// boundaries)
+		String forwarded = "--inner  \r\nContent-Type: text/plain\r\n\r\nweitergeleitet\r\n--inner--\r\nEpilog\r\n";
+		MimeMessage message = new MimeMessage(this.session);
+		MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+		helper.setFrom("shop@example.com");
+		helper.setText("Anbei.");
+		MimeBodyPart part = new MimeBodyPart();
+		part.setDataHandler(new DataHandler(new ByteArrayDataSource(forwarded.getBytes(StandardCharsets.US_ASCII),
+				"multipart/mixed; boundary=inner")));
+		helper.getMimeMultipart().addBodyPart(part);
+		assertWrittenAsJakartaMailWritesIt(message);
+	}
+
 	private void assertWrittenAsJakartaMailWritesIt(MimeMessage message) throws Exception {
 		message.saveChanges();
 		ByteArrayOutputStream expected = new ByteArrayOutputStream();
@@ -158,6 +204,58 @@ class MimePartWriterTests {
 		ByteArrayOutputStream written = new ByteArrayOutputStream();
 		MessageWriter.writeTo(message, written, IGNORED, this.session.getStreamProvider());
 		assertThat(WireMessage.bytewise(written.toByteArray())).isEqualTo(WireMessage.bytewise(expected.toByteArray()));
+	}
+
+	private static final class CountingDataSource implements DataSource {
+
+		private final byte[] bytes;
+
+		private final String type;
+
+		private int opened;
+
+		private int open;
+
+		CountingDataSource(byte[] bytes, String type) {
+			this.bytes = bytes;
+			this.type = type;
+		}
+
+		@Override
+		public InputStream getInputStream() {
+			this.opened++;
+			this.open++;
+			return new FilterInputStream(new ByteArrayInputStream(this.bytes)) {
+
+				private boolean closed;
+
+				@Override
+				public void close() throws IOException {
+					if (!this.closed) {
+						this.closed = true;
+						CountingDataSource.this.open--;
+					}
+					super.close();
+				}
+
+			};
+		}
+
+		@Override
+		public OutputStream getOutputStream() {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public String getContentType() {
+			return this.type;
+		}
+
+		@Override
+		public String getName() {
+			return "attachment";
+		}
+
 	}
 
 }
