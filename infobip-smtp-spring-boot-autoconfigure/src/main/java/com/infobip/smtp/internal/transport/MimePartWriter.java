@@ -32,8 +32,9 @@ import org.jspecify.annotations.Nullable;
  * message or body part of a class that does not override {@code writeTo}, whose content
  * was set (a string, a multipart, a data source) rather than read from a stream, and a
  * {@code MimeMultipart} with parts and no preamble. A text part's string is written as
- * {@link TextContent} writes it. Anything else is written by Jakarta Mail itself; content
- * read from a stream costs no look-up there, as it is copied as it was read.
+ * {@link TextContent} writes it, and quoted-printable by {@link QuotedPrintableEncoder}
+ * when the provider is Angus Mail's. Anything else is written by Jakarta Mail itself;
+ * content read from a stream costs no look-up there, as it is copied as it was read.
  */
 final class MimePartWriter {
 
@@ -53,8 +54,13 @@ final class MimePartWriter {
 
 	private final StreamProvider provider;
 
+	// Angus Mail's provider, whose quoted-printable encoder QuotedPrintableEncoder
+	// matches
+	private final boolean angusProvider;
+
 	MimePartWriter(StreamProvider provider) {
 		this.provider = provider;
+		this.angusProvider = provider.getClass().getName().equals("org.eclipse.angus.mail.util.MailStreamProvider");
 	}
 
 	/**
@@ -142,7 +148,7 @@ final class MimePartWriter {
 			return this.provider.outputBase64(out);
 		}
 		if (encoding.equalsIgnoreCase("quoted-printable")) {
-			return this.provider.outputQP(out);
+			return this.angusProvider ? new QuotedPrintableEncoder(out) : this.provider.outputQP(out);
 		}
 		if (encoding.equalsIgnoreCase("uuencode") || encoding.equalsIgnoreCase("x-uuencode")
 				|| encoding.equalsIgnoreCase("x-uue")) {
