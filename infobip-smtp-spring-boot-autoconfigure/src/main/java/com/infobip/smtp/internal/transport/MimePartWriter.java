@@ -54,8 +54,7 @@ final class MimePartWriter {
 
 	private final StreamProvider provider;
 
-	// Angus Mail's provider, whose quoted-printable encoder QuotedPrintableEncoder
-	// matches
+	// QuotedPrintableEncoder writes what Angus Mail's provider's encoder writes
 	private final boolean angusProvider;
 
 	MimePartWriter(StreamProvider provider) {
