@@ -7,7 +7,9 @@ package com.infobip.smtp.internal.outbox;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -96,6 +98,10 @@ final class GroupCommits {
 		group.sort(Comparator.comparing(Update::id));
 		try {
 			this.database.transactions.executeWithoutResult((status) -> {
+				if (this.database.platform == OutboxDatabase.Platform.POSTGRESQL) {
+					runBatched(group);
+					return;
+				}
 				for (Update update : group) {
 					update.rows = this.database.jdbc.update(update.sql, update.arguments);
 				}
@@ -105,6 +111,22 @@ final class GroupCommits {
 			// one update's failure, or the database's: each is told its own
 			group.forEach(this::runAlone);
 		}
+	}
+
+	/**
+	 * Run the group's updates as a JDBC batch per statement: PostgreSQL's driver sends
+	 * each batch in one round trip, and returns each update's own row count.
+	 */
+	private void runBatched(List<Update> group) {
+		Map<String, List<Update>> bySql = new LinkedHashMap<>();
+		group.forEach((update) -> bySql.computeIfAbsent(update.sql, (sql) -> new ArrayList<>()).add(update));
+		bySql.forEach((sql, updates) -> {
+			int[] rows = this.database.jdbc.batchUpdate(sql,
+					updates.stream().map((update) -> update.arguments).toList());
+			for (int i = 0; i < rows.length; i++) {
+				updates.get(i).rows = rows[i];
+			}
+		});
 	}
 
 	private void runAlone(Update update) {
