@@ -59,10 +59,12 @@ final class OutboxEntries {
 
 	List<InfobipOutboxEntry> findByStatus(InfobipOutboxStatus status, InfobipOutboxOrder order, int offset, int limit) {
 		String direction = (order == InfobipOutboxOrder.NEWEST_FIRST) ? "DESC" : "ASC";
+		// the status written out, an enum's name: PostgreSQL then plans with the partial
+		// index of that status
 		return this.database.jdbc.query(
-				"SELECT " + ENTRY_COLUMNS + " FROM " + TABLE + " WHERE STATUS = ? ORDER BY CREATED_AT " + direction
-						+ ", ID " + direction + " LIMIT ? OFFSET ?",
-				OutboxEntries::entry, status.name(), limit, offset);
+				"SELECT " + ENTRY_COLUMNS + " FROM " + TABLE + " WHERE STATUS = '" + status.name()
+						+ "' ORDER BY CREATED_AT " + direction + ", ID " + direction + " LIMIT ? OFFSET ?",
+				OutboxEntries::entry, limit, offset);
 	}
 
 	Map<InfobipOutboxStatus, Long> countByStatus() {
@@ -79,9 +81,12 @@ final class OutboxEntries {
 	 * due yet do not wait.
 	 */
 	Optional<Instant> oldestWaitingSince(Instant now) {
+		// one status at a time: on PostgreSQL each has its partial index
 		Long oldest = this.database.jdbc.queryForObject(
-				"SELECT MIN(DUE_AT) FROM " + TABLE + " WHERE STATUS IN ('PENDING', 'SENDING') AND DUE_AT <= ?",
-				Long.class, now.toEpochMilli());
+				"SELECT MIN(DUE_AT) FROM (SELECT MIN(DUE_AT) AS DUE_AT FROM " + TABLE
+						+ " WHERE STATUS = 'PENDING' AND DUE_AT <= ? UNION ALL SELECT MIN(DUE_AT) FROM " + TABLE
+						+ " WHERE STATUS = 'SENDING' AND DUE_AT <= ?) WAITING",
+				Long.class, now.toEpochMilli(), now.toEpochMilli());
 		return Optional.ofNullable(oldest).map(Instant::ofEpochMilli);
 	}
 

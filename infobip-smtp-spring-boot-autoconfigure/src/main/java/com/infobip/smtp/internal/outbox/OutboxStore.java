@@ -11,8 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import com.infobip.smtp.InfobipPreparedMessage;
 import com.infobip.smtp.SmtpReply;
@@ -21,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.EmptyResultDataAccessException;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 import static com.infobip.smtp.internal.outbox.OutboxDatabase.TABLE;
 import static com.infobip.smtp.internal.outbox.OutboxDatabase.truncate;
@@ -96,8 +99,8 @@ final class OutboxStore {
 			try {
 				switch (this.database.platform) {
 					// never a failed statement: it would abort the caller's transaction
-					case POSTGRESQL ->
-						this.database.jdbc.update(INSERT + " ON CONFLICT (ENQUEUE_KEY) DO NOTHING", arguments);
+					case POSTGRESQL -> this.database.jdbc.update(
+							INSERT + " ON CONFLICT (ENQUEUE_KEY) WHERE ENQUEUE_KEY IS NOT NULL DO NOTHING", arguments);
 					case MYSQL -> this.database.jdbc.update(INSERT + " ON DUPLICATE KEY UPDATE ID = ID", arguments);
 					default -> this.database.jdbc.update(INSERT, arguments);
 				}
@@ -133,20 +136,16 @@ final class OutboxStore {
 	}
 
 	/**
-	 * Claim up to {@code limit} due entries for {@code claimTimeout}.
+	 * Claim up to {@code limit} due entries for {@code claimTimeout}. The select reads
+	 * the due entries in their index's order and stops at the limit: on PostgreSQL that
+	 * index is the only one of pending entries (partial indexes), so no plan can sort the
+	 * whole backlog instead, whatever the statistics say.
 	 * @param token the claim's token, unique to this claim
 	 * @return the claimed entries, oldest due first
 	 */
 	List<ClaimedEntry> claimDue(String token, int limit, Instant now, Duration claimTimeout) {
 		long nowMillis = now.toEpochMilli();
 		List<ClaimedEntry> claimed = this.database.transactions.execute((status) -> {
-			if (this.database.platform == OutboxDatabase.Platform.POSTGRESQL) {
-				// due entries read in the order of their index, no further than the
-				// limit:
-				// statistics from before a backlog arrived make every pending entry look
-				// few, and the planner would sort them all instead, at every claim
-				this.database.jdbc.execute("SET LOCAL enable_sort = off");
-			}
 			List<String> ids = this.database.jdbc
 				.queryForList("SELECT ID FROM " + TABLE + " WHERE STATUS = 'PENDING' AND NEXT_ATTEMPT_AT <= ?"
 						+ " AND (CLAIM_EXPIRES_AT IS NULL OR CLAIM_EXPIRES_AT <= ?) ORDER BY NEXT_ATTEMPT_AT LIMIT ?"
@@ -158,13 +157,16 @@ final class OutboxStore {
 			String idList = String.join(", ", Collections.nCopies(ids.size(), "?"));
 			claim(ids, idList, token, until, nowMillis);
 			// by primary key alone (the claim's token has no index): the rows this claim
-			// stamped, which keep their status until it commits
+			// stamped, which keep their status until it commits; ordered here, as they
+			// were selected, since a sort in the statement could change its plan
 			List<Object> keys = new ArrayList<>(ids);
 			keys.add(token);
-			return this.database.jdbc.query(
+			Map<String, ClaimedEntry> entries = new HashMap<>();
+			this.database.jdbc.query(
 					"SELECT ID, MESSAGE_ID, BULK_ID, ENVELOPE_FROM, RECIPIENTS, CONTENT, ATTEMPTS FROM " + TABLE
-							+ " WHERE ID IN (" + idList + ") AND CLAIMED_BY = ? ORDER BY NEXT_ATTEMPT_AT",
-					OutboxStore::claimedEntry, keys.toArray());
+							+ " WHERE ID IN (" + idList + ") AND CLAIMED_BY = ?",
+					(RowCallbackHandler) (row) -> entries.put(row.getString("ID"), claimedEntry(row)), keys.toArray());
+			return ids.stream().map(entries::get).filter(Objects::nonNull).toList();
 		});
 		return (claimed != null) ? claimed : List.of();
 	}
@@ -319,7 +321,7 @@ final class OutboxStore {
 		return (reply != null) ? truncate(reply.text(), MAX_REPLY_TEXT_LENGTH) : null;
 	}
 
-	private static ClaimedEntry claimedEntry(ResultSet row, int rowNumber) throws SQLException {
+	private static ClaimedEntry claimedEntry(ResultSet row) throws SQLException {
 		List<String> recipients = List.of(row.getString("RECIPIENTS").split(RECIPIENT_SEPARATOR));
 		InfobipPreparedMessage message = new InfobipPreparedMessage(row.getString("ENVELOPE_FROM"), recipients,
 				row.getBytes("CONTENT"), row.getString("MESSAGE_ID"), row.getString("BULK_ID"));
