@@ -50,6 +50,12 @@ final class OutboxStore {
 			+ " (ID, STATUS, ENQUEUE_KEY, MESSAGE_ID, BULK_ID, SUBJECT, ENVELOPE_FROM, RECIPIENTS, CONTENT, ATTEMPTS,"
 			+ " CREATED_AT, NOT_BEFORE, DUE_AT, NEXT_ATTEMPT_AT) VALUES (?, 'PENDING', ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)";
 
+	private static final String SELECT_DUE = "SELECT ID FROM " + TABLE
+			+ " WHERE STATUS = 'PENDING' AND NEXT_ATTEMPT_AT <= ? AND (CLAIM_EXPIRES_AT IS NULL OR CLAIM_EXPIRES_AT <= ?)";
+
+	// due entries read for each one a claim on H2 is to lock
+	private static final int CANDIDATES_PER_CLAIMED = 4;
+
 	// how long an enqueue waits for another transaction's entry under the same key to
 	// be committed or rolled back, where the database does not wait itself
 	private static final Duration KEY_WAIT = Duration.ofSeconds(30);
@@ -146,10 +152,11 @@ final class OutboxStore {
 	List<ClaimedEntry> claimDue(String token, int limit, Instant now, Duration claimTimeout) {
 		long nowMillis = now.toEpochMilli();
 		List<ClaimedEntry> claimed = this.database.transactions.execute((status) -> {
-			List<String> ids = this.database.jdbc
-				.queryForList("SELECT ID FROM " + TABLE + " WHERE STATUS = 'PENDING' AND NEXT_ATTEMPT_AT <= ?"
-						+ " AND (CLAIM_EXPIRES_AT IS NULL OR CLAIM_EXPIRES_AT <= ?) ORDER BY NEXT_ATTEMPT_AT LIMIT ?"
-						+ this.database.platform.lockDueRows, String.class, nowMillis, nowMillis, limit);
+			List<String> ids = (this.database.platform == OutboxDatabase.Platform.H2)
+					? lockDueOneByOne(limit, nowMillis)
+					: this.database.jdbc.queryForList(
+							SELECT_DUE + " ORDER BY NEXT_ATTEMPT_AT LIMIT ?" + this.database.platform.lockDueRows,
+							String.class, nowMillis, nowMillis, limit);
 			if (ids.isEmpty()) {
 				return List.of();
 			}
@@ -169,6 +176,32 @@ final class OutboxStore {
 			return ids.stream().map(entries::get).filter(Objects::nonNull).toList();
 		});
 		return (claimed != null) ? claimed : List.of();
+	}
+
+	/**
+	 * Lock up to {@code limit} due entries on H2, oldest due first. H2 locks every row
+	 * its {@code FOR UPDATE} select reads, and with a lock it reads every row the
+	 * condition matches before it applies the limit: a claim of 16 locked the whole due
+	 * backlog (a dispatcher claiming meanwhile found nothing and waited a poll interval)
+	 * and its commit wrote every due row again. So the candidates are read without a
+	 * lock, in the due index's order (which H2 then follows and stops at the limit), and
+	 * locked one by one, skipping those another claim holds; reading four times as many
+	 * as are claimed lets dispatchers claiming at the same time each get a batch.
+	 */
+	private List<String> lockDueOneByOne(int limit, long nowMillis) {
+		List<String> candidates = this.database.jdbc.queryForList(
+				SELECT_DUE + " ORDER BY STATUS, NEXT_ATTEMPT_AT LIMIT ?", String.class, nowMillis, nowMillis,
+				CANDIDATES_PER_CLAIMED * limit);
+		List<String> locked = new ArrayList<>(limit);
+		for (String id : candidates) {
+			if (locked.size() == limit) {
+				break;
+			}
+			locked
+				.addAll(this.database.jdbc.queryForList(SELECT_DUE + " AND ID = ?" + this.database.platform.lockDueRows,
+						String.class, nowMillis, nowMillis, id));
+		}
+		return locked;
 	}
 
 	/**
