@@ -72,12 +72,12 @@ public class MailSenderBenchmark {
 				BenchmarkRuns.profileRuns(relay, options.profileWorkload(), messages, threads);
 				return;
 			}
+			BenchmarkRuns.warmRelay(relay, threads);
 			if (mode.equals("outbox")) {
 				OutboxRuns.run(relay, messages, threads, options.outboxOptions());
 				return;
 			}
 			List<Layout> layouts = Layout.prepare(options.layouts());
-			BenchmarkRuns.warmRelay(relay, threads);
 			if (mode.equals("cold")) {
 				BenchmarkRuns.coldRuns(relay, layouts, messages, threads, rounds);
 				return;

@@ -21,7 +21,9 @@ import jakarta.mail.internet.MimeMessage;
 /**
  * The outbox's runs, in the benchmark's own JVM, on each database asked for (a fresh one
  * each), with the multipart workload, beside InfobipMailSender sending the same messages
- * directly, warm, in the same JVM to the same relay, measured again before each database:
+ * directly, warm, in the same JVM to the same relay, measured again on each database
+ * right before the drain (after the end-to-end runs, so that the JVM and the relay are as
+ * warm for both):
  * <ul>
  * <li>end to end: the threads enqueue each message in a transaction of its own while the
  * dispatchers send; from the first enqueue to the last entry {@code SENT};</li>
@@ -83,14 +85,16 @@ final class OutboxRuns {
 	private static Summary runOn(OutboxSender outbox, Sender direct, RelayClient relay, OutboxDatabase database,
 			String heading, int messages, int threads, OutboxOptions options, boolean sharedClock) throws Exception {
 		int entries = options.drainMessages();
-		Result directResult = TimedSends.run(direct, WORKLOAD, relay, entries, threads);
-
-		System.out.printf(Locale.ROOT,
-				"%noutbox end to end, %s: %d messages (after %d untimed), each enqueued in its own transaction from %d threads while the dispatchers send, from the first enqueue to the last entry SENT; InfobipMailSender directly, warm, %d messages in this JVM%n",
-				heading, messages, messages, threads, entries);
 		// untimed: the outbox's path compiled by the JIT before any of its runs is timed
 		endToEnd(outbox, relay, messages, threads);
 		Result[] endToEnd = endToEnd(outbox, relay, messages, threads);
+		// right before the drain, so that the JVM and the relay are as warm for both
+		Result directResult = TimedSends.run(direct, WORKLOAD, relay, entries, threads);
+		Result[] drain = drain(outbox, relay, entries, threads);
+
+		System.out.printf(Locale.ROOT,
+				"%noutbox end to end, %s: %d messages (after %d untimed), each enqueued in its own transaction from %d threads while the dispatchers send, from the first enqueue to the last entry SENT; InfobipMailSender directly, warm, %d messages in this JVM, measured after the end-to-end runs and right before the drain%n",
+				heading, messages, messages, threads, entries);
 		Map<String, Result> results = new LinkedHashMap<>();
 		results.put("infobip", directResult);
 		results.put("outbox", endToEnd[0]);
@@ -100,7 +104,6 @@ final class OutboxRuns {
 		System.out.printf(Locale.ROOT,
 				"%noutbox backlog drain, %s: %d entries committed from %d threads with the dispatchers stopped, each in its own transaction, then the dispatchers started, from their start to the last entry SENT; InfobipMailSender directly as above%n",
 				heading, entries, threads);
-		Result[] drain = drain(outbox, relay, entries, threads);
 		results = new LinkedHashMap<>();
 		results.put("infobip", directResult);
 		results.put("drain", drain[0]);
