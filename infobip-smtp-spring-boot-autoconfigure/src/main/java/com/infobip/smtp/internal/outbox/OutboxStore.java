@@ -192,14 +192,13 @@ final class OutboxStore {
 		List<String> candidates = this.database.jdbc.queryForList(
 				SELECT_DUE + " ORDER BY STATUS, NEXT_ATTEMPT_AT LIMIT ?", String.class, nowMillis, nowMillis,
 				CANDIDATES_PER_CLAIMED * limit);
+		String lockOne = SELECT_DUE + " AND ID = ?" + this.database.platform.lockDueRows;
 		List<String> locked = new ArrayList<>(limit);
 		for (String id : candidates) {
 			if (locked.size() == limit) {
 				break;
 			}
-			locked
-				.addAll(this.database.jdbc.queryForList(SELECT_DUE + " AND ID = ?" + this.database.platform.lockDueRows,
-						String.class, nowMillis, nowMillis, id));
+			locked.addAll(this.database.jdbc.queryForList(lockOne, String.class, nowMillis, nowMillis, id));
 		}
 		return locked;
 	}

@@ -5,6 +5,7 @@
 
 package com.infobip.smtp.internal.outbox;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,7 +68,7 @@ class OutboxClaimLocksTests {
 				"INSERT INTO INFOBIP_SMTP_OUTBOX (ID, STATUS, ENVELOPE_FROM, RECIPIENTS, CONTENT, ATTEMPTS,"
 						+ " CREATED_AT, DUE_AT, NEXT_ATTEMPT_AT) SELECT 'entry-' || X, 'PENDING', 'sender@example.com',"
 						+ " 'recipient@example.com', CAST(? AS BLOB), 0, X, X, X FROM SYSTEM_RANGE(1, ?)",
-				"Subject: hello\r\n\r\nhello\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), BACKLOG);
+				"Subject: hello\r\n\r\nhello\r\n".getBytes(StandardCharsets.US_ASCII), BACKLOG);
 		HeldClaim.reset();
 		jdbc.execute("CREATE TRIGGER HOLD_CLAIM BEFORE UPDATE ON INFOBIP_SMTP_OUTBOX FOR EACH ROW CALL \""
 				+ HeldClaim.class.getName() + "\"");
