@@ -1,5 +1,8 @@
 -- Outbox and delivery ledger of infobip-smtp-spring-boot-starter (postgresql).
 -- Times are epoch milliseconds (UTC), so that instances in any time zone agree.
+-- toast_tuple_target: a message that makes its row longer than 2 kB is compressed and kept
+-- out of the row whenever the row would still be longer than 1 kB, so that a change of the
+-- entry's status (a new version of the row) does not copy it.
 CREATE TABLE IF NOT EXISTS INFOBIP_SMTP_OUTBOX (
 	ID VARCHAR(36) NOT NULL PRIMARY KEY,
 	STATUS VARCHAR(16) NOT NULL,
@@ -29,7 +32,7 @@ CREATE TABLE IF NOT EXISTS INFOBIP_SMTP_OUTBOX (
 	DELIVERY_UPDATED_AT BIGINT,
 	TRACKING_EVENT VARCHAR(32),
 	TRACKING_UPDATED_AT BIGINT
-);
+) WITH (toast_tuple_target = 1024);
 -- Partial indexes: every change of an entry's status writes a new row version, and a new
 -- entry in each index whose condition the row meets. Each of these holds only the entries
 -- that its statements look for.
