@@ -42,7 +42,7 @@ class OutboxSchemaUpgradePostgresTests extends AbstractOutboxSchemaUpgradeTests 
 	private static String[] storageOptions(TestDatabase database) {
 		return new JdbcTemplate(database.dataSource()).queryForObject(
 				"SELECT reloptions FROM pg_class WHERE relname = 'infobip_smtp_outbox'",
-				(row, i) -> (String[]) row.getArray(1).getArray());
+				(row, i) -> (row.getArray(1) != null) ? (String[]) row.getArray(1).getArray() : new String[0]);
 	}
 
 }
