@@ -5,6 +5,8 @@
 
 package com.infobip.smtp.outbox;
 
+import java.sql.Array;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -40,9 +42,11 @@ class OutboxSchemaUpgradePostgresTests extends AbstractOutboxSchemaUpgradeTests 
 	}
 
 	private static String[] storageOptions(TestDatabase database) {
-		return new JdbcTemplate(database.dataSource()).queryForObject(
-				"SELECT reloptions FROM pg_class WHERE relname = 'infobip_smtp_outbox'",
-				(row, i) -> (row.getArray(1) != null) ? (String[]) row.getArray(1).getArray() : new String[0]);
+		return new JdbcTemplate(database.dataSource())
+			.queryForObject("SELECT reloptions FROM pg_class WHERE relname = 'infobip_smtp_outbox'", (row, i) -> {
+				Array options = row.getArray(1);
+				return (options != null) ? (String[]) options.getArray() : new String[0];
+			});
 	}
 
 }

@@ -78,7 +78,9 @@ class OutboxContentStoragePostgresTests {
 		return jdbc.queryForObject("SELECT pg_column_toast_chunk_id(CONTENT) FROM INFOBIP_SMTP_OUTBOX", Long.class);
 	}
 
-	// a multipart message like the benchmark's: HTML and text, German, quoted-printable
+	// a multipart message like the benchmark's (HTML and text, German, quoted-printable),
+	// which compresses to fit in a row; WireMessage's, with its image and attachment, is
+	// stored out of the row with or without the table's setting
 	private static byte[] multipartMessage() throws Exception {
 		MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
 		MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
