@@ -49,8 +49,21 @@ final class QuotedPrintableEncoder extends FilterOutputStream {
 
 	@Override
 	public void write(byte[] bytes, int offset, int length) throws IOException {
-		for (int i = offset; i < offset + length; i++) {
-			encode(bytes[i] & 0xFF);
+		int end = offset + length;
+		for (int i = offset; i < end; i++) {
+			int c = bytes[i] & 0xFF;
+			// most bytes of a text: no escape, no line break and no pending space, so
+			// copied as encode would write them, in one loop without calls (fast before
+			// the JIT compiles it, and compiled early)
+			if (c > ' ' && c < 0177 && c != '=' && !this.gotSpace && this.count < BYTES_PER_LINE
+					&& this.length < this.buffer.length) {
+				this.count++;
+				this.buffer[this.length++] = (byte) c;
+				this.gotCR = false;
+			}
+			else {
+				encode(c);
+			}
 		}
 	}
 

@@ -5,11 +5,8 @@
 
 package com.infobip.smtp.internal.transport;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -21,35 +18,34 @@ import jakarta.mail.internet.ParseException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The bytes of a text part built from a string ({@code setText}, {@code setContent} with
- * a string), as Angus Mail's text content handler writes them: the string through an
- * {@code OutputStreamWriter} in the charset of the part's type, US-ASCII if it names
- * none. For UTF-8, US-ASCII and ISO-8859-1 they are written here with such a writer,
- * without the content handler's look-ups (MIME type, command map) on every part, and
+ * The content of a text part built from a string ({@code setText}, {@code setContent}
+ * with a string) and the charset it is written in. Angus Mail's text content handler
+ * writes the string through an {@code OutputStreamWriter} in the charset of the part's
+ * type, US-ASCII if it names none. For UTF-8, US-ASCII and ISO-8859-1,
  * {@code String.getBytes} gives exactly those bytes (both replace what they cannot encode
- * with the charset's replacement). Any other part, or charset, is left to the content
- * handler.
+ * with the charset's replacement), without the content handler's look-ups (MIME type,
+ * command map) and the writer's buffers on every part. Any other part, or charset, is
+ * left to the content handler.
  *
+ * @param text the part's string
+ * @param charset the charset it is written in: UTF-8, US-ASCII or ISO-8859-1
  * @since 0.1.0
  */
-public final class TextContent {
+public record TextContent(String text, Charset charset) {
 
 	private static final Set<Charset> CHARSETS = Set.of(StandardCharsets.UTF_8, StandardCharsets.US_ASCII,
 			StandardCharsets.ISO_8859_1);
 
-	private TextContent() {
-	}
-
 	/**
-	 * Return the bytes the part's content is written as, before any transfer encoding, or
-	 * {@code null} when only its content handler can tell.
+	 * Return the content of the part, or {@code null} when only its content handler can
+	 * tell how it is written.
 	 * @param handler the part's data handler
-	 * @return the bytes, or {@code null}
+	 * @return the content, or {@code null}
 	 */
-	public static byte @Nullable [] bytesOf(DataHandler handler) {
+	public static @Nullable TextContent of(DataHandler handler) {
 		String text = textOf(handler);
 		Charset charset = (text != null) ? charsetOf(handler) : null;
-		return (charset != null) ? text.getBytes(charset) : null;
+		return (charset != null) ? new TextContent(text, charset) : null;
 	}
 
 	/**
@@ -61,28 +57,18 @@ public final class TextContent {
 	 * @throws IOException if writing fails
 	 */
 	static boolean writeTo(DataHandler handler, OutputStream out) throws IOException {
-		String text = textOf(handler);
-		Charset charset = (text != null) ? charsetOf(handler) : null;
-		if (charset == null) {
+		TextContent content = of(handler);
+		if (content == null) {
 			return false;
 		}
-		// as the handler writes it: a writer that does not close the stream below
-		Writer writer = new OutputStreamWriter(new FilterOutputStream(out) {
-
-			@Override
-			public void write(byte[] bytes, int offset, int length) throws IOException {
-				this.out.write(bytes, offset, length);
-			}
-
-			@Override
-			public void close() {
-				// the part's writer flushes the stream once the content is written
-			}
-
-		}, charset);
-		writer.write(text);
-		writer.close();
+		out.write(content.text.getBytes(content.charset));
 		return true;
+	}
+
+	@Override
+	public String toString() {
+		// the text is the message's body
+		return "TextContent[length=" + this.text.length() + ", charset=" + this.charset + "]";
 	}
 
 	private static @Nullable String textOf(DataHandler handler) {

@@ -34,7 +34,11 @@ class TextTransferEncodingsTests {
 
 	private static final String[] SAMPLES = { "", "Hello\r\nworld", "Grüße", "Grüße aus Köln, wie geht es dir heute?",
 			"東京タワー", "a".repeat(998), "a".repeat(999), "x\r\n" + "b".repeat(999), "\u0001abc", "tab\tseparated",
-			"\uD800 lone surrogate", "café", "cr\ronly", "lf\nonly", ".leading dot\n..two", "€ 100", "\u007F del" };
+			"\uD800 lone surrogate", "café", "cr\ronly", "lf\nonly", ".leading dot\n..two", "€ 100", "\u007F del",
+			// where counting a surrogate pair as other than the bytes written changes the
+			// choice
+			"abcdefg\uD83D\uDE00\uD83D\uDE00", "üü\uD83D\uDE00a", "\u007F\u007F\uD83D\uDE00a",
+			"a".repeat(997) + "\uD83D\uDE00", "a".repeat(997) + "\uD83D" };
 
 	@ParameterizedTest
 	@ValueSource(strings = { "UTF-8", "US-ASCII", "ISO-8859-1", "windows-1252" })
@@ -48,8 +52,11 @@ class TextTransferEncodingsTests {
 	@Test
 	void chosenEncodingIsJakartaMailsForRandomText() throws Exception {
 		Random random = new Random(20261125);
+		// characters at the edges of one, two and three bytes in UTF-8, and of the
+		// charsets; surrogates paired, unpaired and split; lines long in bytes only
 		String[] pieces = { "a", "Z", " ", ".", "\r\n", "\n", "\r", "\t", "ü", "ß", "€", "東", "\u0000", "\u001F",
-				"\uD83D\uDE00", "\uDC00", "x".repeat(500) };
+				"\u007F", "\u0080", "\u00FF", "\u0100", "\u07FF", "\u0800", "\uFFFD", "\uD83D\uDE00", "\uDBFF\uDFFF",
+				"\uDC00", "\uD83D", "x".repeat(500), "é".repeat(400), "東".repeat(300) };
 		for (int i = 0; i < 400; i++) {
 			StringBuilder text = new StringBuilder();
 			int length = random.nextInt(60);

@@ -64,14 +64,18 @@ class MimePartWriterTests {
 
 	@Test
 	void textInCharsetsThatCannotEncodeAllOfIt() throws Exception {
-		// an unpaired surrogate, and characters the charsets lack, are replaced alike
-		String text = "Grüße aus 東京 \uD800 – naïve\n";
-		for (String charset : new String[] { "UTF-8", "ISO-8859-1", "US-ASCII", "windows-1252", "UTF-16" }) {
-			MimeMessage message = new MimeMessage(this.session);
-			MimeMessageHelper helper = new MimeMessageHelper(message, true, charset);
-			helper.setFrom("shop@example.com");
-			helper.setText(text, "<p>" + text + "</p>");
-			assertWrittenAsJakartaMailWritesIt(message);
+		// unpaired surrogates (also first, last, and before a character that is no low
+		// surrogate), and characters the charsets lack, are replaced alike
+		String[] texts = { "Grüße aus 東京 \uD800 – naïve 😀\n", "\uDC00 Grüße \uD83D\uD83D\uDE00 x\uD800",
+				"Grüße \uD83D" };
+		for (String text : texts) {
+			for (String charset : new String[] { "UTF-8", "ISO-8859-1", "US-ASCII", "windows-1252", "UTF-16" }) {
+				MimeMessage message = new MimeMessage(this.session);
+				MimeMessageHelper helper = new MimeMessageHelper(message, true, charset);
+				helper.setFrom("shop@example.com");
+				helper.setText(text, "<p>" + text + "</p>" + text);
+				assertWrittenAsJakartaMailWritesIt(message);
+			}
 		}
 	}
 
