@@ -35,8 +35,7 @@ class TextTransferEncodingsTests {
 	private static final String[] SAMPLES = { "", "Hello\r\nworld", "Grüße", "Grüße aus Köln, wie geht es dir heute?",
 			"東京タワー", "a".repeat(998), "a".repeat(999), "x\r\n" + "b".repeat(999), "\u0001abc", "tab\tseparated",
 			"\uD800 lone surrogate", "café", "cr\ronly", "lf\nonly", ".leading dot\n..two", "€ 100", "\u007F del",
-			// where counting a surrogate pair as other than the bytes written changes the
-			// choice
+			// where miscounting the bytes of a surrogate pair changes the choice
 			"abcdefg\uD83D\uDE00\uD83D\uDE00", "üü\uD83D\uDE00a", "\u007F\u007F\uD83D\uDE00a",
 			"a".repeat(997) + "\uD83D\uDE00", "a".repeat(997) + "\uD83D" };
 
