@@ -57,6 +57,14 @@ abstract class AbstractOutboxProcessKillTests {
 	}
 
 	@Test
+	void killedInstanceWhoseOutcomesGoWithTheNextMarkLeavesAtMostOneUnknownEntryPerConnection() throws Exception {
+		// a connection for each dispatcher: each outcome is committed with the next mark
+		List<String> unknown = killMidDispatchAndRestart(Integer.MAX_VALUE, "infobip.smtp.pool.max-connections=4",
+				"infobip.smtp.outbox.concurrency=4");
+		assertThat(unknown).as("entries UNKNOWN, with a pool of 4").hasSizeLessThanOrEqualTo(4);
+	}
+
+	@Test
 	void killedInstanceLeavesAtMostOneUnknownEntryPerConnectionOfItsPoolUnderARelayThatAllowsFewer() throws Exception {
 		List<String> unknown = killMidDispatchAndRestart(1, "infobip.smtp.pool.max-connections=2",
 				"infobip.smtp.outbox.concurrency=16");

@@ -100,32 +100,49 @@ class OutboxSendingMarkTests {
 
 	@Test
 	void nextEntryOnAConnectionIsMarkedOnlyOnceTheLastOnesOutcomeIsRecorded() throws Exception {
+		assertThat(mostSendingWhileOutcomesAreSlowToRecord(1, 4, 1)).as("entries SENDING at once, with one connection")
+			.isOne();
+	}
+
+	@Test
+	void entriesBeingSentStayWithinThePoolWhenOutcomesGoWithTheNextMark() throws Exception {
+		// a connection for each dispatcher: each outcome is committed with the next mark
+		assertThat(mostSendingWhileOutcomesAreSlowToRecord(2, 2, 4)).as("entries SENDING at once, with two connections")
+			.isBetween(1, 2);
+	}
+
+	/**
+	 * Send 24 messages with the record of each outcome slowed to 40 ms (the relay's
+	 * answer is in hand, its record takes a while), and return the most entries seen
+	 * {@code SENDING} at once, sampled every 2 ms.
+	 */
+	private static int mostSendingWhileOutcomesAreSlowToRecord(int connections, int concurrency, int batchSize)
+			throws Exception {
+		int messages = 24;
+		AtomicInteger mostSending = new AtomicInteger();
 		try (SmtpTestRelay relay = TestRelays.start()) {
 			OutboxContexts.withOutbox()
 				.withPropertyValues(TestRelayProperties.relay(relay.getPort(), "STARTTLS"))
-				.withPropertyValues("infobip.smtp.pool.max-connections=1", "infobip.smtp.outbox.concurrency=4",
-						"infobip.smtp.outbox.batch-size=1")
+				.withPropertyValues("infobip.smtp.pool.max-connections=" + connections,
+						"infobip.smtp.outbox.concurrency=" + concurrency, "infobip.smtp.outbox.batch-size=" + batchSize)
 				.run((context) -> {
 					InfobipMailOutbox outbox = context.getBean(InfobipMailOutbox.class);
 					context.getBean(JdbcMailOutbox.class).stop();
-					int messages = 16;
 					for (int i = 0; i < messages; i++) {
 						outbox.enqueue(InfobipMailOutboxTests.plain(context, "user" + i + "@example.com"));
 					}
 					JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
-					// the relay's answer is in hand, its record takes a while
 					jdbc.execute("CREATE TRIGGER SLOW_OUTCOME BEFORE UPDATE ON INFOBIP_SMTP_OUTBOX FOR EACH ROW CALL \""
 							+ SlowOutcomeTrigger.class.getName() + "\"");
-					AtomicInteger mostSending = new AtomicInteger();
 					context.getBean(JdbcMailOutbox.class).start();
 					await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(2)).until(() -> {
 						mostSending.accumulateAndGet(count(jdbc, "STATUS = 'SENDING'"), Math::max);
 						return outbox.countByStatus().get(InfobipOutboxStatus.SENT) == messages;
 					});
-					assertThat(mostSending.get()).as("entries SENDING at once, with one connection").isOne();
 					assertThat(relay.getMessageCount()).isEqualTo(messages);
 				});
 		}
+		return mostSending.get();
 	}
 
 	@Test

@@ -21,7 +21,7 @@ import org.springframework.dao.DataAccessException;
  * Commits the updates of concurrent dispatchers together: an update submitted while
  * another thread commits waits for it, then goes with every other update submitted
  * meanwhile into the next transaction, run by one of their threads. Each caller returns
- * only once its own update is committed, with its own row count, so nothing is less
+ * only once its own update is committed, with its own row counts, so nothing is less
  * durable than with a commit of its own; alone, an update is committed on its own at
  * once. On a database that writes its log or its file at each commit, the dispatchers'
  * marks and outcomes then cost a commit per group instead of one each.
@@ -49,17 +49,17 @@ final class GroupCommits {
 	}
 
 	/**
-	 * Run an update of one entry, committed with those other dispatchers submit
-	 * meanwhile, and return once it is committed.
-	 * @param id the entry's id: a group updates its entries in the order of their ids,
-	 * the same in every group
-	 * @param sql the update, conditional on the entry's state
-	 * @param arguments its arguments
-	 * @return the number of rows it updated
-	 * @throws DataAccessException if the update failed on its own
+	 * Run an update of one entry (or of two: an outcome and the next entry's mark),
+	 * committed with those other dispatchers submit meanwhile, its statements together or
+	 * not at all, and return once it is committed.
+	 * @param id the id of the entry the group orders it by: a group runs its updates in
+	 * the order of their ids, the same in every group
+	 * @param statements the statements, each conditional on an entry's state
+	 * @return the number of rows each statement updated
+	 * @throws DataAccessException if they failed on their own
 	 */
-	int update(String id, String sql, Object... arguments) {
-		Update update = new Update(id, sql, arguments);
+	int[] update(String id, List<Statement> statements) {
+		Update update = new Update(id, statements);
 		this.lock.lock();
 		try {
 			this.waiting.add(update);
@@ -102,9 +102,7 @@ final class GroupCommits {
 					runBatched(group);
 					return;
 				}
-				for (Update update : group) {
-					update.rows = this.database.jdbc.update(update.sql, update.arguments);
-				}
+				group.forEach(this::run);
 			});
 		}
 		catch (RuntimeException ex) {
@@ -114,29 +112,61 @@ final class GroupCommits {
 	}
 
 	/**
-	 * Run the group's updates as a JDBC batch per statement: PostgreSQL's driver sends
-	 * each batch in one round trip, and returns each update's own row count.
+	 * Run the group's statements as a JDBC batch per SQL: PostgreSQL's driver sends each
+	 * batch in one round trip, and returns each statement's own row count.
 	 */
 	private void runBatched(List<Update> group) {
-		Map<String, List<Update>> bySql = new LinkedHashMap<>();
-		group.forEach((update) -> bySql.computeIfAbsent(update.sql, (sql) -> new ArrayList<>()).add(update));
-		bySql.forEach((sql, updates) -> {
+		Map<String, List<Batched>> bySql = new LinkedHashMap<>();
+		for (Update update : group) {
+			for (int i = 0; i < update.statements.size(); i++) {
+				bySql.computeIfAbsent(update.statements.get(i).sql(), (sql) -> new ArrayList<>())
+					.add(new Batched(update, i));
+			}
+		}
+		bySql.forEach((sql, batched) -> {
 			int[] rows = this.database.jdbc.batchUpdate(sql,
-					updates.stream().map((update) -> update.arguments).toList());
+					batched.stream().map((each) -> each.update.statements.get(each.index).arguments()).toList());
 			for (int i = 0; i < rows.length; i++) {
-				updates.get(i).rows = rows[i];
+				batched.get(i).update.rows[batched.get(i).index] = rows[i];
 			}
 		});
 	}
 
+	private void run(Update update) {
+		for (int i = 0; i < update.statements.size(); i++) {
+			Statement statement = update.statements.get(i);
+			update.rows[i] = this.database.jdbc.update(statement.sql(), statement.arguments());
+		}
+	}
+
 	private void runAlone(Update update) {
 		try {
-			update.rows = this.database.jdbc.update(update.sql, update.arguments);
+			if (update.statements.size() == 1) {
+				run(update);
+			}
+			else {
+				this.database.transactions.executeWithoutResult((status) -> run(update));
+			}
 			update.failure = null;
 		}
 		catch (RuntimeException ex) {
 			update.failure = ex;
 		}
+	}
+
+	/**
+	 * A statement of an update.
+	 *
+	 * @param sql the statement, conditional on an entry's state
+	 * @param arguments its arguments
+	 */
+	record Statement(String sql, Object[] arguments) {
+	}
+
+	/**
+	 * A statement of an update, in a batch of the group's statements with the same SQL.
+	 */
+	private record Batched(Update update, int index) {
 	}
 
 	/**
@@ -147,27 +177,25 @@ final class GroupCommits {
 
 		private final String id;
 
-		private final String sql;
+		private final List<Statement> statements;
 
-		private final Object[] arguments;
-
-		private int rows;
+		private final int[] rows;
 
 		private @Nullable RuntimeException failure;
 
 		private boolean done;
 
-		Update(String id, String sql, Object[] arguments) {
+		Update(String id, List<Statement> statements) {
 			this.id = id;
-			this.sql = sql;
-			this.arguments = arguments;
+			this.statements = statements;
+			this.rows = new int[statements.size()];
 		}
 
 		String id() {
 			return this.id;
 		}
 
-		int result() {
+		int[] result() {
 			if (this.failure != null) {
 				throw this.failure;
 			}

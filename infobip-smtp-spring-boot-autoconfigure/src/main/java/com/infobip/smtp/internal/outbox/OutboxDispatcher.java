@@ -101,7 +101,7 @@ final class OutboxDispatcher {
 		this.scheduler = scheduler;
 		// an outcome written again keeps its claim until it is recorded or given up
 		SendingSlots sending = new SendingSlots(Math.min(settings.concurrency(), settings.maxSending()));
-		this.outcomes = new OutboxOutcomes(scheduler, (id) -> {
+		this.outcomes = new OutboxOutcomes(store, scheduler, (id) -> {
 			this.held.remove(id);
 			sending.giveBack(id);
 		});
@@ -220,7 +220,9 @@ final class OutboxDispatcher {
 			return false;
 		}
 		entries.forEach((entry) -> this.held.put(entry.id(), token));
+		// outcomes carried to the next entry's mark, or to be written again
 		Set<String> rewriting = new HashSet<>();
+		OutboxOffers.Carried carried = new OutboxOffers.Carried();
 		try {
 			for (int i = 0; i < entries.size(); i++) {
 				if (!this.running) {
@@ -228,7 +230,7 @@ final class OutboxDispatcher {
 					break;
 				}
 				ClaimedEntry entry = entries.get(i);
-				if (this.offers.dispatch(entry, token)) {
+				if (this.offers.dispatch(entry, token, carried)) {
 					this.held.remove(entry.id());
 				}
 				else {
@@ -237,6 +239,7 @@ final class OutboxDispatcher {
 			}
 		}
 		finally {
+			this.offers.settleCarried(carried);
 			// what a failure left claimed expires and is resolved as if this instance had
 			// stopped; an outcome still to be written keeps its claim until it is
 			entries.stream()

@@ -19,7 +19,10 @@ import com.infobip.smtp.InvalidMessageException;
 import com.infobip.smtp.RefusedRecipient;
 import com.infobip.smtp.SenderShutDownException;
 import com.infobip.smtp.SmtpReply;
+import com.infobip.smtp.internal.outbox.GroupCommits.Statement;
+import com.infobip.smtp.internal.outbox.OutboxOutcomes.Outcome;
 import com.infobip.smtp.internal.outbox.OutboxStore.ClaimedEntry;
+import com.infobip.smtp.internal.outbox.OutboxStore.OutcomeAndMark;
 import com.infobip.smtp.outbox.InfobipOutboxStatus;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -35,6 +38,16 @@ import org.springframework.util.backoff.BackOffExecution;
  * the back-off of the sender's retries; given back unclaimed when the sender refused it
  * while shutting down. Counts the outcomes, and has them recorded by
  * {@link OutboxOutcomes}.
+ * <p>
+ * When every dispatcher can hold a slot of its own ({@link SendingSlots}: the sender has
+ * at least as many connections as there are dispatchers), the outcome of an entry whose
+ * data was written is carried by its dispatcher ({@link Carried}) and committed in one
+ * transaction with the mark of the dispatcher's next entry: a commit a message instead of
+ * two, and never two entries {@code SENDING} for one slot. An outcome the next entry does
+ * not take along (it fails before its data, or the batch ends) is written alone. With
+ * fewer slots than dispatchers, a dispatcher carrying an outcome could hold a slot while
+ * it waits for a connection that a dispatcher waiting for a slot holds; then each outcome
+ * is written at once.
  */
 final class OutboxOffers {
 
@@ -54,6 +67,9 @@ final class OutboxOffers {
 
 	private final SendingSlots sending;
 
+	// whether outcomes are carried to the next entry's mark: each dispatcher has a slot
+	private final boolean carrying;
+
 	private final Map<InfobipOutboxStatus, LongAdder> dispatched = new EnumMap<>(InfobipOutboxStatus.class);
 
 	OutboxOffers(OutboxStore store, InfobipMailSender sender, OutboxSettings settings, Clock clock,
@@ -65,6 +81,7 @@ final class OutboxOffers {
 		this.outcomes = outcomes;
 		this.completed = completed;
 		this.sending = sending;
+		this.carrying = settings.concurrency() <= settings.maxSending();
 		for (InfobipOutboxStatus status : InfobipOutboxStatus.values()) {
 			this.dispatched.put(status, new LongAdder());
 		}
@@ -75,36 +92,60 @@ final class OutboxOffers {
 	}
 
 	/**
-	 * Offer an entry and record the outcome. The entry becomes {@code SENDING},
-	 * committed, only once a connection is held for it and the relay accepted its
-	 * envelope, right before its data is written: waiting for a connection, or failing
-	 * before, leaves it {@code PENDING}. If it can no longer be marked (its claim
-	 * expired, or an operator cancelled it), its data is withheld and it is not sent.
+	 * Offer an entry and record the outcome, or carry it to the next entry's mark. The
+	 * entry becomes {@code SENDING}, committed, only once a connection is held for it and
+	 * the relay accepted its envelope, right before its data is written: waiting for a
+	 * connection, or failing before, leaves it {@code PENDING}. If it can no longer be
+	 * marked (its claim expired, or an operator cancelled it), its data is withheld and
+	 * it is not sent.
 	 * @param entry the entry
 	 * @param token the token of its claim
+	 * @param carried the outcome its dispatcher carries from the last entry, if any
 	 * @return whether that is done; {@code false} while the outcome waits to be written
-	 * again
+	 * again, or is carried: the dispatcher is told when it is settled
 	 */
-	boolean dispatch(ClaimedEntry entry, String token) {
+	boolean dispatch(ClaimedEntry entry, String token, Carried carried) {
 		boolean done = true;
 		try {
-			done = offer(entry, token);
+			done = offer(entry, token, carried);
 			return done;
 		}
 		finally {
-			// an outcome to be written again keeps its slot until then
+			// an outcome to be written again, or carried, keeps its slot until then
 			if (done) {
 				this.sending.giveBack(entry.id());
 			}
 		}
 	}
 
-	private boolean offer(ClaimedEntry entry, String token) {
+	/**
+	 * Settle what the dispatcher carries: tell the outcome a mark took along, or record
+	 * the one no next entry took along.
+	 */
+	void settleCarried(Carried carried) {
+		Carried.Written written = carried.takeWritten();
+		if (written != null) {
+			this.outcomes.recorded(written.outcome(), written.rows());
+		}
+		Outcome outcome = carried.take();
+		if (outcome != null) {
+			this.outcomes.settle(outcome);
+		}
+	}
+
+	private boolean offer(ClaimedEntry entry, String token, Carried carried) {
 		int attempts = entry.attempts() + 1;
 		try {
-			InfobipSendResult result = this.sender.sendPrepared(entry.message(), () -> markSending(entry, token));
+			InfobipSendResult result;
+			try {
+				result = this.sender.sendPrepared(entry.message(), () -> markSending(entry, token, carried));
+			}
+			finally {
+				// this entry took the outcome along, or did not reach its mark
+				settleCarried(carried);
+			}
 			return complete(entry, token, InfobipOutboxStatus.SENT, result.messageId(), attempts, result.reply(),
-					refusedNote(result));
+					refusedNote(result), carried);
 		}
 		catch (NotMarkedException ex) {
 			// cancelled, or claimed by another instance after this one paused: not sent
@@ -125,24 +166,49 @@ final class OutboxOffers {
 		catch (InfobipSendException ex) {
 			SmtpReply reply = (ex instanceof InfobipSendFailedException failed) ? failed.getReply() : null;
 			return switch (ex.getOutcome()) {
-				case UNKNOWN ->
-					complete(entry, token, InfobipOutboxStatus.UNKNOWN, null, attempts, reply, ex.getMessage());
+				case UNKNOWN -> complete(entry, token, InfobipOutboxStatus.UNKNOWN, null, attempts, reply,
+						ex.getMessage(), carried);
 				case REJECTED ->
-					complete(entry, token, InfobipOutboxStatus.FAILED, null, attempts, reply, ex.getMessage());
-				default -> retryOrFail(entry, token, attempts, reply, ex);
+					complete(entry, token, InfobipOutboxStatus.FAILED, null, attempts, reply, ex.getMessage(), carried);
+				default -> retryOrFail(entry, token, attempts, reply, ex, carried);
 			};
 		}
 		catch (InvalidMessageException ex) {
-			return complete(entry, token, InfobipOutboxStatus.FAILED, null, attempts, null, ex.getMessage());
+			return complete(entry, token, InfobipOutboxStatus.FAILED, null, attempts, null, ex.getMessage(), carried);
 		}
 		catch (MailException ex) {
-			return retryOrFail(entry, token, attempts, null, ex);
+			return retryOrFail(entry, token, attempts, null, ex, carried);
 		}
 	}
 
-	private void markSending(ClaimedEntry entry, String token) {
-		this.sending.take(entry.id());
-		if (!this.store.markSending(entry.id(), token, this.clock.instant(), this.settings.claimTimeout())) {
+	/**
+	 * Mark the entry as being sent, with the outcome its dispatcher carries if any: the
+	 * carried entry's slot is then handed over to this one, and what follows its record
+	 * (an event for a failure) waits until this entry's send ended, not its data.
+	 */
+	private void markSending(ClaimedEntry entry, String token, Carried carried) {
+		Outcome last = carried.take();
+		if (last == null) {
+			this.sending.take(entry.id());
+			if (!this.store.markSending(entry.id(), token, this.clock.instant(), this.settings.claimTimeout())) {
+				throw new NotMarkedException();
+			}
+			return;
+		}
+		OutcomeAndMark written;
+		try {
+			written = this.store.writeAndMarkSending(last.entry().id(), last.update(), entry.id(), token,
+					this.clock.instant(), this.settings.claimTimeout());
+		}
+		catch (DataAccessException ex) {
+			// neither is recorded (or both, if only the commit's answer was lost): the
+			// outcome is written alone, this entry's data withheld
+			this.outcomes.settle(last);
+			throw ex;
+		}
+		this.sending.handOver(last.entry().id(), entry.id());
+		carried.written(last, written.outcomeRows());
+		if (!written.marked()) {
 			throw new NotMarkedException();
 		}
 	}
@@ -158,16 +224,18 @@ final class OutboxOffers {
 	}
 
 	private boolean retryOrFail(ClaimedEntry entry, String token, int attempts, @Nullable SmtpReply reply,
-			MailException ex) {
+			MailException ex, Carried carried) {
 		long wait = waitAfter(attempts);
 		if (wait == BackOffExecution.STOP) {
 			return complete(entry, token, InfobipOutboxStatus.FAILED, null, attempts, reply,
-					"Not sent after " + attempts + " attempts: " + ex.getMessage());
+					"Not sent after " + attempts + " attempts: " + ex.getMessage(), carried);
 		}
 		Instant next = this.clock.instant().plusMillis(wait);
 		this.dispatched.get(InfobipOutboxStatus.PENDING).increment();
-		return this.outcomes.record(entry,
-				() -> this.store.reschedule(entry.id(), token, attempts, next, reply, String.valueOf(ex.getMessage())));
+		return recordOrCarry(new Outcome(entry,
+				OutboxStore.rescheduling(entry.id(), token, attempts, next, reply, String.valueOf(ex.getMessage())),
+				(rows) -> {
+				}), carried);
 	}
 
 	/**
@@ -188,14 +256,29 @@ final class OutboxOffers {
 	}
 
 	private boolean complete(ClaimedEntry entry, String token, InfobipOutboxStatus status, @Nullable String messageId,
-			int attempts, @Nullable SmtpReply reply, @Nullable String error) {
+			int attempts, @Nullable SmtpReply reply, @Nullable String error, Carried carried) {
 		this.dispatched.get(status).increment();
-		return this.outcomes.record(entry, () -> {
-			if (this.store.complete(entry.id(), token, status, messageId, attempts, reply, error,
-					this.clock.instant())) {
+		Statement update = OutboxStore.completion(entry.id(), token, status, messageId, attempts, reply, error,
+				this.clock.instant());
+		return recordOrCarry(new Outcome(entry, update, (rows) -> {
+			if (rows == 1) {
 				this.completed.accept(entry.id(), status);
 			}
-		});
+		}), carried);
+	}
+
+	/**
+	 * Record the outcome, or carry it to the next entry's mark if the entry holds a slot
+	 * (it was marked) and each dispatcher has one.
+	 * @return whether that is done; {@code false} while it is carried or waits to be
+	 * written again
+	 */
+	private boolean recordOrCarry(Outcome outcome, Carried carried) {
+		if (this.carrying && this.sending.holds(outcome.entry().id())) {
+			carried.put(outcome);
+			return false;
+		}
+		return this.outcomes.record(outcome);
 	}
 
 	private static @Nullable String refusedNote(InfobipSendResult result) {
@@ -207,6 +290,48 @@ final class OutboxOffers {
 			note.append(' ').append(refused.address()).append(" (").append(refused.reply().text()).append(')');
 		}
 		return note.toString();
+	}
+
+	/**
+	 * The outcome a dispatcher carries to its next entry's mark, one at most, then the
+	 * outcome that mark wrote, until that entry's send ended. Used by the dispatcher's
+	 * thread alone.
+	 */
+	static final class Carried {
+
+		private @Nullable Outcome outcome;
+
+		private @Nullable Written written;
+
+		void put(Outcome outcome) {
+			if (this.outcome != null) {
+				throw new IllegalStateException("Outbox dispatcher already carries an outcome");
+			}
+			this.outcome = outcome;
+		}
+
+		@Nullable Outcome take() {
+			Outcome taken = this.outcome;
+			this.outcome = null;
+			return taken;
+		}
+
+		void written(Outcome outcome, int rows) {
+			this.written = new Written(outcome, rows);
+		}
+
+		@Nullable Written takeWritten() {
+			Written taken = this.written;
+			this.written = null;
+			return taken;
+		}
+
+		/**
+		 * An outcome written with a mark, and the rows it updated.
+		 */
+		record Written(Outcome outcome, int rows) {
+		}
+
 	}
 
 	/**

@@ -8,7 +8,9 @@ package com.infobip.smtp.internal.outbox;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
+import com.infobip.smtp.internal.outbox.GroupCommits.Statement;
 import com.infobip.smtp.internal.outbox.OutboxStore.ClaimedEntry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -24,7 +26,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * Records what became of offered entries. If the database refuses an outcome, it is
  * written again on the scheduler after a back-off, a few times: until it is recorded, the
  * entry stays {@code SENDING} and would end {@code UNKNOWN}. The entry keeps its claim
- * meanwhile; the dispatcher is told when its outcome is written or given up.
+ * meanwhile; the dispatcher is told when its outcome is written or given up. So it is
+ * when an outcome it handed on ({@link #settle}, {@link #recorded}) is.
  */
 final class OutboxOutcomes {
 
@@ -33,6 +36,8 @@ final class OutboxOutcomes {
 	// when an outcome the database refused is written again (after 100 ms, 500 ms and
 	// 2 s) before the claim recovery is left to resolve the entry
 	private static final BackOff OUTCOME_REWRITES = outcomeRewrites();
+
+	private final OutboxStore store;
 
 	private final TaskScheduler scheduler;
 
@@ -47,7 +52,8 @@ final class OutboxOutcomes {
 	// guarded by lock: outcomes waiting to be written again
 	private int rewrites;
 
-	OutboxOutcomes(TaskScheduler scheduler, Consumer<String> settled) {
+	OutboxOutcomes(OutboxStore store, TaskScheduler scheduler, Consumer<String> settled) {
+		this.store = store;
 		this.scheduler = scheduler;
 		this.settled = settled;
 	}
@@ -56,19 +62,37 @@ final class OutboxOutcomes {
 	 * Record what became of an offered entry; if the database refuses, write it again on
 	 * the scheduler after a back-off, a few times: until it is recorded, the entry stays
 	 * {@code SENDING} and would end {@code UNKNOWN}.
-	 * @param entry the entry
-	 * @param update writes the outcome
 	 * @return whether that is done; {@code false} while the outcome waits to be written
 	 * again
 	 */
-	boolean record(ClaimedEntry entry, Runnable update) {
+	boolean record(Outcome outcome) {
 		try {
-			update.run();
+			write(outcome);
 			return true;
 		}
 		catch (DataAccessException ex) {
-			return !rewriteLater(entry, update, OUTCOME_REWRITES.start(), ex);
+			return !rewriteLater(outcome, OUTCOME_REWRITES.start(), ex);
 		}
+	}
+
+	/**
+	 * Record an outcome whose dispatcher went on without it, as {@link #record}, and tell
+	 * the dispatcher once it is written or given up.
+	 */
+	void settle(Outcome outcome) {
+		if (record(outcome)) {
+			this.settled.accept(outcome.entry().id());
+		}
+	}
+
+	/**
+	 * Tell that an outcome whose dispatcher went on without it was written with another
+	 * update.
+	 * @param rows the rows it updated
+	 */
+	void recorded(Outcome outcome, int rows) {
+		outcome.recorded().accept(rows);
+		this.settled.accept(outcome.entry().id());
 	}
 
 	/**
@@ -96,8 +120,7 @@ final class OutboxOutcomes {
 	 * Schedule the outcome's next write, if the back-off allows one.
 	 * @return whether it was scheduled
 	 */
-	private boolean rewriteLater(ClaimedEntry entry, Runnable update, BackOffExecution backOff,
-			DataAccessException failure) {
+	private boolean rewriteLater(Outcome outcome, BackOffExecution backOff, DataAccessException failure) {
 		long wait = backOff.nextBackOff();
 		if (wait != BackOffExecution.STOP) {
 			this.lock.lock();
@@ -108,7 +131,7 @@ final class OutboxOutcomes {
 				this.lock.unlock();
 			}
 			try {
-				this.scheduler.schedule(() -> rewrite(entry, update, backOff),
+				this.scheduler.schedule(() -> rewrite(outcome, backOff),
 						this.scheduler.getClock().instant().plusMillis(wait));
 				return true;
 			}
@@ -116,22 +139,22 @@ final class OutboxOutcomes {
 				rewritten();
 			}
 		}
-		logger.error("Could not record the outcome of outbox entry " + entry.id()
+		logger.error("Could not record the outcome of outbox entry " + outcome.entry().id()
 				+ "; it becomes UNKNOWN when its claim expires", failure);
 		return false;
 	}
 
-	private void rewrite(ClaimedEntry entry, Runnable update, BackOffExecution backOff) {
+	private void rewrite(Outcome outcome, BackOffExecution backOff) {
 		boolean again = false;
 		try {
-			update.run();
+			write(outcome);
 		}
 		catch (DataAccessException ex) {
-			again = rewriteLater(entry, update, backOff, ex);
+			again = rewriteLater(outcome, backOff, ex);
 		}
 		finally {
 			if (!again) {
-				this.settled.accept(entry.id());
+				this.settled.accept(outcome.entry().id());
 			}
 			rewritten();
 		}
@@ -148,11 +171,26 @@ final class OutboxOutcomes {
 		}
 	}
 
+	private void write(Outcome outcome) {
+		outcome.recorded().accept(this.store.write(outcome.entry().id(), outcome.update()));
+	}
+
 	private static BackOff outcomeRewrites() {
 		ExponentialBackOff backOff = new ExponentialBackOff(100, 5);
 		backOff.setMaxInterval(2000);
 		backOff.setMaxAttempts(3);
 		return backOff;
+	}
+
+	/**
+	 * What became of an offered entry.
+	 *
+	 * @param entry the entry
+	 * @param update the update that records it
+	 * @param recorded told the rows the update changed, once it is committed: 1 if the
+	 * entry's claim still held
+	 */
+	record Outcome(ClaimedEntry entry, Statement update, IntConsumer recorded) {
 	}
 
 }

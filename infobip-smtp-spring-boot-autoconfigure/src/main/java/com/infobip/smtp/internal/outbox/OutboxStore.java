@@ -18,6 +18,7 @@ import java.util.Objects;
 
 import com.infobip.smtp.InfobipPreparedMessage;
 import com.infobip.smtp.SmtpReply;
+import com.infobip.smtp.internal.outbox.GroupCommits.Statement;
 import com.infobip.smtp.outbox.InfobipOutboxStatus;
 import org.jspecify.annotations.Nullable;
 
@@ -236,10 +237,27 @@ final class OutboxStore {
 	 * @return whether the claim still held and the entry was not cancelled meanwhile
 	 */
 	boolean markSending(String id, String token, Instant now, Duration claimTimeout) {
+		return this.commits.update(id, List.of(sendingMark(id, token, now, claimTimeout)))[0] == 1;
+	}
+
+	/**
+	 * Record an entry's outcome and mark the next entry as being sent, committed together
+	 * or not at all, so that the two are never {@code SENDING} at once.
+	 * @param outcome the outcome, from {@link #completion} or {@link #rescheduling}
+	 * @return the rows the outcome updated, and whether the next entry was marked (its
+	 * claim still held and it was not cancelled)
+	 */
+	OutcomeAndMark writeAndMarkSending(String outcomeId, Statement outcome, String id, String token, Instant now,
+			Duration claimTimeout) {
+		int[] rows = this.commits.update(outcomeId, List.of(outcome, sendingMark(id, token, now, claimTimeout)));
+		return new OutcomeAndMark(rows[0], rows[1] == 1);
+	}
+
+	private static Statement sendingMark(String id, String token, Instant now, Duration claimTimeout) {
 		long nowMillis = now.toEpochMilli();
-		return this.commits.update(id, "UPDATE " + TABLE + " SET STATUS = 'SENDING', CLAIM_EXPIRES_AT = ?"
+		return new Statement("UPDATE " + TABLE + " SET STATUS = 'SENDING', CLAIM_EXPIRES_AT = ?"
 				+ " WHERE ID = ? AND CLAIMED_BY = ? AND STATUS IN ('PENDING', 'SENDING') AND CLAIM_EXPIRES_AT > ?",
-				nowMillis + claimTimeout.toMillis(), id, token, nowMillis) == 1;
+				new Object[] { nowMillis + claimTimeout.toMillis(), id, token, nowMillis });
 	}
 
 	/**
@@ -268,34 +286,43 @@ final class OutboxStore {
 	}
 
 	/**
-	 * Record the end of an entry's life: sent, failed or unknown. An entry the claim
-	 * recovery made {@code UNKNOWN} while its send still ran is corrected by the send's
-	 * own outcome.
-	 * @return whether the claim still held
+	 * Write an outcome, from {@link #completion} or {@link #rescheduling}, committed.
+	 * @return the number of rows it updated: 1 if the claim still held
 	 */
-	boolean complete(String id, String token, InfobipOutboxStatus status, @Nullable String messageId, int attempts,
-			@Nullable SmtpReply reply, @Nullable String error, Instant now) {
-		return this.commits.update(id,
+	int write(String id, Statement outcome) {
+		return this.commits.update(id, List.of(outcome))[0];
+	}
+
+	/**
+	 * Return the update that records the end of an entry's life: sent, failed or unknown.
+	 * An entry the claim recovery made {@code UNKNOWN} while its send still ran is
+	 * corrected by the send's own outcome. It updates nothing once the claim is lost.
+	 */
+	static Statement completion(String id, String token, InfobipOutboxStatus status, @Nullable String messageId,
+			int attempts, @Nullable SmtpReply reply, @Nullable String error, Instant now) {
+		return new Statement(
 				"UPDATE " + TABLE + " SET STATUS = ?, QUEUE_ID = ?, ATTEMPTS = ?,"
 						+ " LAST_REPLY_PHASE = ?, LAST_REPLY_CODE = ?, LAST_REPLY_ENHANCED = ?, LAST_REPLY_TEXT = ?,"
 						+ " LAST_ERROR = ?, COMPLETED_AT = ?, CLAIM_EXPIRES_AT = NULL WHERE ID = ? AND CLAIMED_BY = ?"
 						+ " AND STATUS IN ('PENDING', 'SENDING', 'UNKNOWN')",
-				status.name(), messageId, attempts, replyPhase(reply), replyCode(reply), replyEnhanced(reply),
-				replyText(reply), truncate(error, MAX_ERROR_LENGTH), now.toEpochMilli(), id, token) == 1;
+				new Object[] { status.name(), messageId, attempts, replyPhase(reply), replyCode(reply),
+						replyEnhanced(reply), replyText(reply), truncate(error, MAX_ERROR_LENGTH), now.toEpochMilli(),
+						id, token });
 	}
 
 	/**
-	 * Put an entry the relay did not take back in line, due at {@code nextAttempt}.
+	 * Return the update that puts an entry the relay did not take back in line, due at
+	 * {@code nextAttempt}.
 	 */
-	void reschedule(String id, String token, int attempts, Instant nextAttempt, @Nullable SmtpReply reply,
+	static Statement rescheduling(String id, String token, int attempts, Instant nextAttempt, @Nullable SmtpReply reply,
 			String error) {
-		this.commits.update(id,
+		return new Statement(
 				"UPDATE " + TABLE + " SET STATUS = 'PENDING', ATTEMPTS = ?, NEXT_ATTEMPT_AT = ?,"
 						+ " LAST_REPLY_PHASE = ?, LAST_REPLY_CODE = ?, LAST_REPLY_ENHANCED = ?, LAST_REPLY_TEXT = ?,"
 						+ " LAST_ERROR = ?, CLAIMED_BY = NULL, CLAIM_EXPIRES_AT = NULL WHERE ID = ? AND CLAIMED_BY = ?"
 						+ " AND STATUS IN ('PENDING', 'SENDING')",
-				attempts, nextAttempt.toEpochMilli(), replyPhase(reply), replyCode(reply), replyEnhanced(reply),
-				replyText(reply), truncate(error, MAX_ERROR_LENGTH), id, token);
+				new Object[] { attempts, nextAttempt.toEpochMilli(), replyPhase(reply), replyCode(reply),
+						replyEnhanced(reply), replyText(reply), truncate(error, MAX_ERROR_LENGTH), id, token });
 	}
 
 	/**
@@ -358,6 +385,15 @@ final class OutboxStore {
 		InfobipPreparedMessage message = new InfobipPreparedMessage(row.getString("ENVELOPE_FROM"), recipients,
 				row.getBytes("CONTENT"), row.getString("MESSAGE_ID"), row.getString("BULK_ID"));
 		return new ClaimedEntry(row.getString("ID"), message, row.getInt("ATTEMPTS"));
+	}
+
+	/**
+	 * What {@link #writeAndMarkSending} did.
+	 *
+	 * @param outcomeRows the rows the outcome updated: 1 if its claim still held
+	 * @param marked whether the next entry was marked
+	 */
+	record OutcomeAndMark(int outcomeRows, boolean marked) {
 	}
 
 	/**

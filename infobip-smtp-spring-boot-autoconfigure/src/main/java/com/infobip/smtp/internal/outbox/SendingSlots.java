@@ -16,7 +16,8 @@ import java.util.concurrent.Semaphore;
  * written, so without this bound the next entry on that connection could be marked while
  * the last one still is, and an instance that dies then would leave two entries
  * {@code UNKNOWN} for one connection. With as many slots as the pool has connections, it
- * leaves at most that many.
+ * leaves at most that many. A slot is handed over from an entry to the next one whose
+ * mark is committed in the same transaction as the first one's outcome.
  */
 final class SendingSlots {
 
@@ -46,6 +47,28 @@ final class SendingSlots {
 			throw new IllegalStateException("Interrupted while waiting to mark an outbox entry as being sent", ex);
 		}
 		this.holders.add(id);
+	}
+
+	/**
+	 * Return whether the entry holds a slot: it was marked, and its outcome is not yet
+	 * recorded.
+	 * @param id the entry's id
+	 */
+	boolean holds(String id) {
+		return this.holders.contains(id);
+	}
+
+	/**
+	 * Hand an entry's slot over to another entry: the first one's outcome and the second
+	 * one's mark were committed together.
+	 * @param from the id of the entry that holds the slot
+	 * @param to the id of the entry that takes it
+	 */
+	void handOver(String from, String to) {
+		if (!this.holders.remove(from)) {
+			throw new IllegalStateException("Outbox entry " + from + " holds no slot to hand over");
+		}
+		this.holders.add(to);
 	}
 
 	/**

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import com.infobip.smtp.internal.outbox.GroupCommits.Statement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,8 +80,8 @@ abstract class AbstractGroupCommitsTests {
 
 	@Test
 	void anUpdateAloneIsCommittedAtOnce() {
-		assertThat(this.commits.update("a", UPDATE, 1, "a")).isOne();
-		assertThat(this.commits.update("b", UPDATE, 1, "missing")).isZero();
+		assertThat(update("a", statement(1, "a"))).isOne();
+		assertThat(update("b", statement(1, "missing"))).isZero();
 		assertThat(value("a")).isOne();
 		assertThat(this.connections).hasValue(2);
 	}
@@ -121,6 +122,27 @@ abstract class AbstractGroupCommitsTests {
 	}
 
 	@Test
+	void statementsOfOneUpdateAreCommittedTogetherOrNotAtAll() throws Exception {
+		assertThatExceptionOfType(DataIntegrityViolationException.class)
+			.isThrownBy(() -> this.commits.update("a", List.of(statement(1, "a"), statement(-1, "b"))));
+		assertThat(List.of(value("a"), value("b"))).as("alone").containsExactly(0, 0);
+		this.connections.set(0);
+
+		Future<Integer> first = whileAHeldRowKeepsTheFirstCommitting();
+		Future<int[]> failing = this.threads
+			.submit(() -> this.commits.update("b", List.of(statement(2, "b"), statement(-1, "c"))));
+		Future<int[]> pair = this.threads
+			.submit(() -> this.commits.update("c", List.of(statement(3, "c"), statement(4, "missing"))));
+		awaitWaiting(2);
+		this.blocker.commit();
+		assertThat(first.get(10, TimeUnit.SECONDS)).isOne();
+		assertThatExceptionOfType(Exception.class).isThrownBy(() -> failing.get(10, TimeUnit.SECONDS))
+			.withCauseInstanceOf(DataIntegrityViolationException.class);
+		assertThat(pair.get(10, TimeUnit.SECONDS)).containsExactly(1, 0);
+		assertThat(List.of(value("a"), value("b"), value("c"))).as("in a group").containsExactly(1, 0, 3);
+	}
+
+	@Test
 	void manyThreadsEachGetTheirOwnCount() throws Exception {
 		int rows = 64;
 		for (int i = 0; i < rows; i++) {
@@ -148,8 +170,16 @@ abstract class AbstractGroupCommitsTests {
 		return first;
 	}
 
+	private int update(String id, Statement statement) {
+		return this.commits.update(id, List.of(statement))[0];
+	}
+
+	private static Statement statement(int value, String id) {
+		return new Statement(UPDATE, new Object[] { value, id });
+	}
+
 	private Future<Integer> submit(String id, String sql, Object... arguments) {
-		return this.threads.submit((Callable<Integer>) () -> this.commits.update(id, sql, arguments));
+		return this.threads.submit((Callable<Integer>) () -> update(id, new Statement(sql, arguments)));
 	}
 
 	/**

@@ -68,8 +68,9 @@ class OutboxContentStoragePostgresTests {
 		assertThat(contentChunk(jdbc)).as("after the claim").isEqualTo(stored);
 		assertThat(store.markSending("entry", "a-claim", now, Duration.ofMinutes(1))).isTrue();
 		assertThat(contentChunk(jdbc)).as("after the SENDING mark").isEqualTo(stored);
-		assertThat(store.complete("entry", "a-claim", InfobipOutboxStatus.SENT, "queue-1", 1, null, null, now))
-			.isTrue();
+		assertThat(store.write("entry",
+				OutboxStore.completion("entry", "a-claim", InfobipOutboxStatus.SENT, "queue-1", 1, null, null, now)))
+			.isOne();
 		assertThat(contentChunk(jdbc)).as("after the outcome").isEqualTo(stored);
 		assertThat(jdbc.queryForObject("SELECT CONTENT FROM INFOBIP_SMTP_OUTBOX", byte[].class)).isEqualTo(content);
 	}
