@@ -70,7 +70,7 @@ public final class JdbcMailOutbox implements InfobipMailOutbox, SmartLifecycle {
 
 	private final InfobipMailSender sender;
 
-	private final OutboxStore store;
+	private final OutboxInserts inserts;
 
 	private final OutboxEntries entries;
 
@@ -92,13 +92,14 @@ public final class JdbcMailOutbox implements InfobipMailOutbox, SmartLifecycle {
 				builder.pollInterval, builder.claimTimeout, builder.backOff, builder.retention,
 				builder.shutdownTimeout);
 		OutboxDatabase database = new OutboxDatabase(builder.dataSource);
-		this.store = new OutboxStore(database);
+		OutboxStore store = new OutboxStore(database);
+		this.inserts = new OutboxInserts(database);
 		this.entries = new OutboxEntries(database);
 		this.reports = new OutboxReports(database);
-		OutboxHousekeeping housekeeping = new OutboxHousekeeping(this.store, this.reports, settings, this.clock,
+		OutboxHousekeeping housekeeping = new OutboxHousekeeping(store, this.reports, settings, this.clock,
 				this::needsAttention);
-		this.dispatcher = new OutboxDispatcher(this.store, housekeeping, this.sender, settings, this.clock,
-				builder.executor, builder.scheduler, this::completed);
+		this.dispatcher = new OutboxDispatcher(store, housekeeping, this.sender, settings, this.clock, builder.executor,
+				builder.scheduler, this::completed);
 		this.webhookDeduplication = (key, publication) -> this.reports.publishReportOnce(key, this.clock.instant(),
 				publication);
 	}
@@ -265,7 +266,7 @@ public final class JdbcMailOutbox implements InfobipMailOutbox, SmartLifecycle {
 
 	private String store(@Nullable String key, InfobipPreparedMessage prepared, @Nullable Instant notBefore) {
 		Instant now = this.clock.instant();
-		String id = this.store.insert(UUID.randomUUID().toString(), key, prepared, now, notBefore);
+		String id = this.inserts.insert(UUID.randomUUID().toString(), key, prepared, now, notBefore);
 		if (notBefore == null || !notBefore.isAfter(now)) {
 			OutboxDatabase.afterCommit(this.dispatcher::wake);
 		}
@@ -273,9 +274,9 @@ public final class JdbcMailOutbox implements InfobipMailOutbox, SmartLifecycle {
 	}
 
 	private static String checkedKey(String key) {
-		if (key == null || key.isEmpty() || key.length() > OutboxStore.MAX_KEY_LENGTH) {
+		if (key == null || key.isEmpty() || key.length() > OutboxInserts.MAX_KEY_LENGTH) {
 			throw new IllegalArgumentException(
-					"Outbox key must have between 1 and " + OutboxStore.MAX_KEY_LENGTH + " characters");
+					"Outbox key must have between 1 and " + OutboxInserts.MAX_KEY_LENGTH + " characters");
 		}
 		return key;
 	}

@@ -221,7 +221,7 @@ final class OutboxDispatcher {
 		}
 		entries.forEach((entry) -> this.held.put(entry.id(), token));
 		// outcomes carried to the next entry's mark, or to be written again
-		Set<String> rewriting = new HashSet<>();
+		Set<String> unsettled = new HashSet<>();
 		OutboxOffers.Carried carried = new OutboxOffers.Carried();
 		try {
 			for (int i = 0; i < entries.size(); i++) {
@@ -234,7 +234,7 @@ final class OutboxDispatcher {
 					this.held.remove(entry.id());
 				}
 				else {
-					rewriting.add(entry.id());
+					unsettled.add(entry.id());
 				}
 			}
 		}
@@ -243,7 +243,7 @@ final class OutboxDispatcher {
 			// what a failure left claimed expires and is resolved as if this instance had
 			// stopped; an outcome still to be written keeps its claim until it is
 			entries.stream()
-				.filter((entry) -> !rewriting.contains(entry.id()))
+				.filter((entry) -> !unsettled.contains(entry.id()))
 				.forEach((entry) -> this.held.remove(entry.id()));
 		}
 		return true;

@@ -22,44 +22,32 @@ import com.infobip.smtp.internal.outbox.GroupCommits.Statement;
 import com.infobip.smtp.outbox.InfobipOutboxStatus;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
 import static com.infobip.smtp.internal.outbox.OutboxDatabase.TABLE;
 import static com.infobip.smtp.internal.outbox.OutboxDatabase.truncate;
 
 /**
- * The outbox table as dispatchers use it: entries stored, claimed, marked as being sent
- * and completed. Every change of a claimed entry is conditional on the claim, so that an
- * instance that lost its claim (it expired and another instance took the entry) changes
- * nothing. The columns keep the names of the published scripts: MESSAGE_ID holds the
- * Message-ID header (the entry's messageIdHeader), QUEUE_ID Infobip's message id (its
- * messageId).
+ * The outbox table as dispatchers use it: entries claimed, marked as being sent and
+ * completed ({@link OutboxInserts} stores them). Every change of a claimed entry is
+ * conditional on the claim, so that an instance that lost its claim (it expired and
+ * another instance took the entry) changes nothing. The columns keep the names of the
+ * published scripts: MESSAGE_ID holds the Message-ID header (the entry's
+ * messageIdHeader), QUEUE_ID Infobip's message id (its messageId).
  */
 final class OutboxStore {
 
 	static final String RECIPIENT_SEPARATOR = "\n";
 
-	static final int MAX_KEY_LENGTH = 255;
-
 	private static final int MAX_ERROR_LENGTH = 2000;
 
 	private static final int MAX_REPLY_TEXT_LENGTH = 1000;
-
-	private static final String INSERT = "INSERT INTO " + TABLE
-			+ " (ID, STATUS, ENQUEUE_KEY, MESSAGE_ID, BULK_ID, SUBJECT, ENVELOPE_FROM, RECIPIENTS, CONTENT, ATTEMPTS,"
-			+ " CREATED_AT, NOT_BEFORE, DUE_AT, NEXT_ATTEMPT_AT) VALUES (?, 'PENDING', ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)";
 
 	private static final String SELECT_DUE = "SELECT ID FROM " + TABLE
 			+ " WHERE STATUS = 'PENDING' AND NEXT_ATTEMPT_AT <= ? AND (CLAIM_EXPIRES_AT IS NULL OR CLAIM_EXPIRES_AT <= ?)";
 
 	// due entries read for each one a claim on H2 is to lock
 	private static final int CANDIDATES_PER_CLAIMED = 4;
-
-	// how long an enqueue waits for another transaction's entry under the same key to
-	// be committed or rolled back, where the database does not wait itself
-	private static final Duration KEY_WAIT = Duration.ofSeconds(30);
 
 	private final OutboxDatabase database;
 
@@ -69,77 +57,6 @@ final class OutboxStore {
 	OutboxStore(OutboxDatabase database) {
 		this.database = database;
 		this.commits = new GroupCommits(database);
-	}
-
-	/**
-	 * Store an entry in the caller's transaction, unless its key is taken.
-	 * @param id the new entry's id
-	 * @param key the application's key, or {@code null}
-	 * @param notBefore when it is sent at the earliest, or {@code null} for now
-	 * @return the id of the entry stored, or of the one that has the key
-	 */
-	String insert(String id, @Nullable String key, InfobipPreparedMessage message, Instant now,
-			@Nullable Instant notBefore) {
-		long created = now.toEpochMilli();
-		long due = (notBefore != null && notBefore.isAfter(now)) ? notBefore.toEpochMilli() : created;
-		Object[] arguments = { id, key, message.messageIdHeader(), message.bulkId(),
-				OutboxSubjects.of(message.content()), message.envelopeFrom(),
-				String.join(RECIPIENT_SEPARATOR, message.recipients()), message.content(), created,
-				(due > created) ? due : null, due, due };
-		if (key == null) {
-			this.database.jdbc.update(INSERT, arguments);
-			return id;
-		}
-		return insertKeyed(key, arguments);
-	}
-
-	/**
-	 * Store an entry under a key, or return the id of the entry that has it. Where the
-	 * database makes the insert wait for another transaction's uncommitted entry under
-	 * the same key (PostgreSQL, MySQL, MariaDB), the entry found next is that one's once
-	 * it committed; elsewhere the insert fails at once, and is tried again until the
-	 * other transaction ended.
-	 */
-	private String insertKeyed(String key, Object[] arguments) {
-		long deadline = System.nanoTime() + KEY_WAIT.toNanos();
-		while (true) {
-			try {
-				switch (this.database.platform) {
-					// never a failed statement: it would abort the caller's transaction
-					case POSTGRESQL -> this.database.jdbc.update(
-							INSERT + " ON CONFLICT (ENQUEUE_KEY) WHERE ENQUEUE_KEY IS NOT NULL DO NOTHING", arguments);
-					case MYSQL -> this.database.jdbc.update(INSERT + " ON DUPLICATE KEY UPDATE ID = ID", arguments);
-					default -> this.database.jdbc.update(INSERT, arguments);
-				}
-			}
-			catch (DuplicateKeyException ex) {
-				// the key is taken: its entry is found next, once committed
-			}
-			try {
-				return this.database.jdbc.queryForObject(
-						"SELECT ID FROM " + TABLE + " WHERE ENQUEUE_KEY = ?" + this.database.platform.readCommittedRow,
-						String.class, key);
-			}
-			catch (EmptyResultDataAccessException ex) {
-				// taken by a transaction still open, which may yet roll back
-				if (System.nanoTime() > deadline) {
-					throw new IllegalStateException(
-							"Outbox key is held by a transaction that neither committed nor rolled back in " + KEY_WAIT,
-							ex);
-				}
-				pause();
-			}
-		}
-	}
-
-	private static void pause() {
-		try {
-			Thread.sleep(10);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while waiting for an outbox key", ex);
-		}
 	}
 
 	/**

@@ -49,7 +49,7 @@ class OutboxContentStoragePostgresTests {
 		OutboxStore store = new OutboxStore(new OutboxDatabase(dataSource));
 		byte[] content = multipartMessage();
 		Instant now = Instant.now();
-		store.insert(
+		new OutboxInserts(new OutboxDatabase(dataSource)).insert(
 				"entry", null, new InfobipPreparedMessage("shop@example.com",
 						List.of("customer@example.com", "archive@example.com"), content, "<order-1@example.com>", null),
 				now, null);
